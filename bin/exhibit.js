@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The exhibit command. The CLI is bundled into out/cli by `npm install` (prepare).
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  process.stderr.write(`exhibit: Node 22 or later is needed (this is ${process.version})\n`);
+  process.exit(2);
+}
+const { run } = await import('../out/cli/exhibit.js');
+process.exitCode = await run(process.argv.slice(2));

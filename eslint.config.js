@@ -1,0 +1,41 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Layering: which folders may import what (see docs/ARCHITECTURE.md). */
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/main/archive/**/*.ts', 'src/main/cli/**/*.ts'],
+    rules: forbid(['electron', 'react', 'react-dom', '**/renderer/**', '**/preload/**'], 'The archive core and CLI are plain Node: no Electron, no React.'),
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: forbid(['node:*', 'electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**', 'sqlite3', 'kysely'], 'src/shared holds types and pure code only.'),
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(['node:*', 'electron', '**/main/**', '**/preload/**', 'sqlite3', 'kysely'], 'The renderer talks to the archive only through the typed contract.').valueOf(),
+    },
+  },
+);

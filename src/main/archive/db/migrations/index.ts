@@ -1,0 +1,16 @@
+/**
+ * The ordered list of schema migrations. Migration N brings an archive from
+ * user_version N-1 to N. Append only: never edit a migration that has shipped.
+ */
+import { sql as documents } from './0001-documents.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'documents', sql: documents }];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

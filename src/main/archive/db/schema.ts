@@ -1,0 +1,77 @@
+/**
+ * Row types of the archive's tables, as kysely sees them. JSON columns hold text;
+ * repositories map rows to the shared record types.
+ */
+import type { Generated } from 'kysely';
+
+export interface OriginalsTable {
+  sha256: string;
+  size: number;
+  data: Buffer;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  sha256: string;
+  format: string;
+  mime_type: string;
+  title: string;
+  type: string;
+  /** JSON array of strings. */
+  authors: string;
+  /** JSON array of strings. */
+  recipients: string;
+  organization: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  description: string | null;
+  file_name: string;
+  size: number;
+  page_count: number;
+  /** JSON array of strings, or null. */
+  page_labels: string | null;
+  page_label_offset: number;
+  parent_id: number | null;
+  /** JSON array of strings. */
+  warnings: string;
+  /** JSON object: format-specific facts (PDF info, image counts, email headers). */
+  extra: string;
+  imported_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PagesTable {
+  id: Generated<number>;
+  document_id: number;
+  number: number;
+  text: string;
+  /** JSON PageLayout for PDFs, null for flowing text. */
+  layout: string | null;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  at: string;
+  action: string;
+  document_id: number | null;
+  subject: string | null;
+  /** JSON object. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ArchiveInfoTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  originals: OriginalsTable;
+  documents: DocumentsTable;
+  pages: PagesTable;
+  history: HistoryTable;
+  archive_info: ArchiveInfoTable;
+}

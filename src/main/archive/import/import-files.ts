@@ -1,0 +1,190 @@
+/**
+ * Importing files and folders. Each file is read, fingerprinted, checked for a
+ * duplicate, extracted, then stored in one transaction. A failing file gets a one-line
+ * reason and the batch goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DocumentType } from '../../../shared/document.js';
+import type { Archive } from '../archive.js';
+import { ArchiveError, messageOf } from '../errors.js';
+import { detectFormat, IMPORTERS } from '../importers/index.js';
+import type { ExtractedDocument } from '../importers/types.js';
+import { storeDocument } from './store.js';
+
+/** Larger files are refused: an archive is one SQLite file held in memory while imported. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+export interface ImportResult {
+  path: string;
+  status: ImportStatus;
+  documentId: number | null;
+  error: string | null;
+  warnings: string[];
+  /** For an email attachment: the email's document id. */
+  parentId?: number | null;
+}
+
+export interface ImportProgress {
+  /** Files finished so far, and how many there are in all. */
+  done: number;
+  total: number;
+  path: string;
+  result: ImportResult | null;
+}
+
+export interface ImportOptions {
+  type?: DocumentType;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Expands folders (recursively, in name order) into files; unreadable paths become failures. */
+async function expand(paths: readonly string[]): Promise<{ files: string[]; failures: ImportResult[] }> {
+  const files: string[] = [];
+  const failures: ImportResult[] = [];
+  const fail = (path: string, reason: string) =>
+    failures.push({ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] });
+  const visit = async (path: string): Promise<void> => {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      fail(path, reasonForFs(error));
+      return;
+    }
+    if (info.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = (await readdir(path)).sort();
+      } catch (error) {
+        fail(path, reasonForFs(error));
+        return;
+      }
+      for (const entry of entries) await visit(join(path, entry));
+    } else if (info.isFile()) {
+      files.push(path);
+    } else {
+      fail(path, 'not a regular file');
+    }
+  };
+  for (const path of paths) await visit(path);
+  return { files, failures };
+}
+
+function reasonForFs(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return messageOf(error);
+}
+
+async function findDuplicate(archive: Archive, sha256: string): Promise<{ id: number; deletedAt: string | null } | undefined> {
+  const row = await archive.db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
+}
+
+async function extract(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  const format = detectFormat(bytes, fileName);
+  return IMPORTERS[format](bytes, fileName);
+}
+
+interface Prepared {
+  path: string;
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  extracted: ExtractedDocument;
+}
+
+/** Imports bytes already in memory (a file, or an attachment); returns its results, attachments after it. */
+export async function importBytes(
+  archive: Archive,
+  bytes: Uint8Array,
+  path: string,
+  options: Pick<ImportOptions, 'type'> = {},
+): Promise<ImportResult[]> {
+  const fileName = basename(path);
+  const sha256 = sha256Hex(bytes);
+  const duplicate = await findDuplicate(archive, sha256);
+  if (duplicate) {
+    const warnings = duplicate.deletedAt ? [`the existing copy (document ${duplicate.id}) is in the trash`] : [];
+    return [{ path, status: 'duplicate', documentId: duplicate.id, error: null, warnings }];
+  }
+  const extracted = await extract(bytes, fileName);
+
+  // Attachments are extracted before the transaction; one that cannot be read is a warning on its email.
+  const attachments: Prepared[] = [];
+  const attachmentResults: ImportResult[] = [];
+  const seen = new Set<string>([sha256]);
+  for (const attachment of extracted.attachments ?? []) {
+    const attPath = `${path}#${attachment.fileName}`;
+    const attSha = sha256Hex(attachment.bytes);
+    if (seen.has(attSha)) continue;
+    seen.add(attSha);
+    const existing = await findDuplicate(archive, attSha);
+    if (existing) {
+      attachmentResults.push({ path: attPath, status: 'duplicate', documentId: existing.id, error: null, warnings: [] });
+      continue;
+    }
+    try {
+      const attExtracted = await extract(attachment.bytes, attachment.fileName);
+      attachments.push({ path: attPath, fileName: attachment.fileName, bytes: attachment.bytes, sha256: attSha, extracted: attExtracted });
+    } catch (error) {
+      const reason = messageOf(error);
+      extracted.warnings.push(`attachment "${attachment.fileName}" was not imported: ${reason}`);
+      attachmentResults.push({ path: attPath, status: 'failed', documentId: null, error: `${attPath}: ${reason}`, warnings: [] });
+    }
+  }
+
+  return archive.db.transaction().execute(async (trx) => {
+    const id = await storeDocument(trx, { bytes, sha256, fileName, extracted, ...(options.type ? { type: options.type } : {}) });
+    const results: ImportResult[] = [{ path, status: 'imported', documentId: id, error: null, warnings: extracted.warnings }];
+    for (const att of attachments) {
+      const attId = await storeDocument(trx, { ...att, parentId: id });
+      results.push({ path: att.path, status: 'imported', documentId: attId, error: null, warnings: att.extracted.warnings, parentId: id });
+    }
+    return [...results, ...attachmentResults];
+  });
+}
+
+/** Imports files and folders; never throws for a bad file. */
+export async function importPaths(archive: Archive, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
+  const { files, failures } = await expand(paths);
+  const results: ImportResult[] = [...failures];
+  const total = files.length;
+  let done = 0;
+  for (const path of files) {
+    if (options.signal?.aborted) {
+      results.push({ path, status: 'failed', documentId: null, error: `${path}: cancelled`, warnings: [] });
+      continue;
+    }
+    options.onProgress?.({ done, total, path, result: null });
+    let fileResults: ImportResult[];
+    try {
+      const info = await stat(path);
+      if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+      const bytes = new Uint8Array(await readFile(path));
+      fileResults = await importBytes(archive, bytes, path, options);
+    } catch (error) {
+      const reason = error instanceof ArchiveError ? error.message : reasonForFs(error);
+      fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];
+    }
+    results.push(...fileResults);
+    done++;
+    options.onProgress?.({ done, total, path, result: fileResults[0] ?? null });
+  }
+  return results;
+}

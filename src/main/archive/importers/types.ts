@@ -1,0 +1,40 @@
+/** What every importer returns: text per page, metadata guesses, warnings. */
+import type { DocumentFormat, DocumentMetadata } from '../../../shared/document.js';
+
+/**
+ * Where each pdf.js text item stands in a page's text, so a selection on screen can
+ * be mapped to page and character offsets. `items[i] = [start, length, x, y, width, height]`
+ * in PDF user space; `width`/`height` of the page's viewport at scale 1.
+ */
+export interface PageLayout {
+  width: number;
+  height: number;
+  items: [number, number, number, number, number, number][];
+}
+
+export interface ExtractedPage {
+  text: string;
+  layout?: PageLayout | null;
+}
+
+export interface ExtractedAttachment {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ExtractedDocument {
+  format: DocumentFormat;
+  mimeType: string;
+  /** What the file says of itself; the pipeline fills the rest. */
+  metadata: Partial<DocumentMetadata>;
+  pages: ExtractedPage[];
+  /** PDF /PageLabels, one per physical page, when present. */
+  pageLabels?: string[] | null;
+  warnings: string[];
+  /** Format-specific facts kept with the document (JSON). */
+  extra?: Record<string, unknown>;
+  /** Files carried inside (email attachments): imported as documents of their own. */
+  attachments?: ExtractedAttachment[];
+}
+
+export type Importer = (bytes: Uint8Array, fileName: string) => Promise<ExtractedDocument>;

@@ -1,0 +1,18 @@
+/** The archive core's public surface: what the CLI, the app and the tests call. */
+export { openArchive, type Archive, type OpenOptions } from './archive.js';
+export { ArchiveError, messageOf, type ArchiveErrorCode } from './errors.js';
+export { listHistory, verifyHistory, recordHistory, type HistoryEntry } from './custody.js';
+export { checkArchive, type CheckReport, type CheckProblem } from './check.js';
+export {
+  listDocuments,
+  getDocument,
+  getPages,
+  getOriginal,
+  updateMetadata,
+  validateMetadataPatch,
+  trashDocument,
+  restoreDocument,
+  emptyTrash,
+  type MetadataPatch,
+} from './documents.js';
+export { importPaths, importBytes, sha256Hex, type ImportResult, type ImportOptions, type ImportProgress } from './import/import-files.js';

@@ -1,0 +1,234 @@
+/** exhibit import | docs | show | meta | delete | trash | history | check */
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
+import {
+  checkArchive,
+  emptyTrash,
+  getDocument,
+  getPages,
+  importPaths,
+  listDocuments,
+  listHistory,
+  restoreDocument,
+  trashDocument,
+  updateMetadata,
+  type MetadataPatch,
+} from '../../archive/index.js';
+import { EXIT_FAILED, EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+
+function parseType(value: string): DocumentType {
+  if (!(DOCUMENT_TYPES as readonly string[]).includes(value)) {
+    throw new UsageError(`--type: "${value}" is not one of ${DOCUMENT_TYPES.join(', ')}`);
+  }
+  return value as DocumentType;
+}
+
+function line(doc: DocumentRecord): string {
+  const date = doc.date ?? '—';
+  const authors = doc.authors.length ? doc.authors.join('; ') : '—';
+  return `${String(doc.id).padStart(5)}  ${doc.type.padEnd(10)} ${date.padEnd(10)}  ${doc.title}  (${authors}; ${doc.pageCount} p.)`;
+}
+
+export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('import')
+    .description('import files and folders (recursively) into the archive')
+    .argument('<paths...>', 'files or folders')
+    .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`)
+    .action(async (paths: string[], opts: { type?: string }) => {
+      const g = globals();
+      const type = opts.type === undefined ? undefined : parseType(opts.type);
+      const showProgress = !g.json && process.stderr.isTTY;
+      const results = await withArchive(g, (archive) =>
+        importPaths(archive, paths, {
+          ...(type ? { type } : {}),
+          onProgress: showProgress
+            ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
+            : undefined,
+        }),
+      );
+      if (showProgress) process.stderr.write('\r\x1b[2K');
+      if (g.json) printJson({ results });
+      else {
+        for (const r of results) {
+          if (r.status === 'failed') print(`failed     ${r.error ?? r.path}`);
+          else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
+          for (const w of r.warnings) print(`           warning: ${w}`);
+        }
+        const count = (s: string) => results.filter((r) => r.status === s).length;
+        print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+      }
+      process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+    });
+
+  program
+    .command('docs')
+    .description('list the documents in the archive')
+    .option('--trash', 'list the trash instead')
+    .action(async (opts: { trash?: boolean }) => {
+      const g = globals();
+      const documents = await withArchive(g, (a) => listDocuments(a.db, { trash: opts.trash ?? false }));
+      if (g.json) printJson({ documents });
+      else if (documents.length === 0) print(opts.trash ? 'The trash is empty.' : 'No documents yet. Import some with: exhibit import FILE...');
+      else for (const d of documents) print(line(d));
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('show')
+    .description("show a document's metadata and text")
+    .argument('<id>', 'document id')
+    .option('--page <n>', 'only this page')
+    .action(async (idArg: string, opts: { page?: string }) => {
+      const g = globals();
+      const id = parseId(idArg);
+      const page = opts.page === undefined ? undefined : parseId(opts.page, '--page');
+      const { document, pages } = await withArchive(g, async (a) => ({
+        document: await getDocument(a.db, id),
+        pages: await getPages(a.db, id, page),
+      }));
+      if (g.json) printJson({ document, pages });
+      else {
+        print(`${document.title}`);
+        print(`  type ${document.type} · date ${document.date ?? '—'} · authors ${document.authors.join('; ') || '—'}`);
+        print(`  file ${document.fileName} · ${document.size} bytes · sha256 ${document.sha256}`);
+        for (const w of document.warnings) print(`  warning: ${w}`);
+        for (const p of pages) {
+          print(`\n--- page ${p.number} ---`);
+          print(p.text);
+        }
+      }
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('meta')
+    .description("edit a document's metadata")
+    .argument('<id>', 'document id')
+    .option('--title <title>')
+    .option('--type <type>')
+    .option('--author <name...>', 'authors (replaces the list)')
+    .option('--recipient <name...>', 'recipients (replaces the list)')
+    .option('--organization <org>')
+    .option('--date <date>', 'ISO date: 2020, 2020-11 or 2020-11-13 ("" clears)')
+    .option('--source <source>', 'source or publisher')
+    .option('--url <url>')
+    .option('--description <text>')
+    .option('--page-offset <n>', 'physical page 1 is printed as 1 + n')
+    .action(async (idArg: string, o: Record<string, string | string[] | undefined>) => {
+      const g = globals();
+      const id = parseId(idArg);
+      const text = (v: unknown) => (typeof v === 'string' ? (v === '' ? null : v) : undefined);
+      const patch: MetadataPatch = {};
+      if (typeof o['title'] === 'string') patch.title = o['title'];
+      if (typeof o['type'] === 'string') patch.type = parseType(o['type']);
+      if (Array.isArray(o['author'])) patch.authors = o['author'];
+      if (Array.isArray(o['recipient'])) patch.recipients = o['recipient'];
+      for (const key of ['organization', 'date', 'source', 'url', 'description'] as const) {
+        const v = text(o[key]);
+        if (v !== undefined) patch[key] = v;
+      }
+      if (typeof o['pageOffset'] === 'string') {
+        if (!/^-?\d+$/.test(o['pageOffset'])) throw new UsageError(`--page-offset: "${o['pageOffset']}" is not a whole number`);
+        patch.pageLabelOffset = Number(o['pageOffset']);
+      }
+      if (Object.keys(patch).length === 0) throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
+      const document = await withArchive(g, (a) => updateMetadata(a, id, patch));
+      if (g.json) printJson({ document });
+      else print(line(document));
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('delete')
+    .description('move a document to the trash')
+    .argument('<id>', 'document id')
+    .option('-y, --yes', 'do not ask')
+    .action(async (idArg: string, opts: { yes?: boolean }) => {
+      const g = globals();
+      const id = parseId(idArg);
+      await withArchive(g, async (a) => {
+        const doc = await getDocument(a.db, id);
+        if (!opts.yes) {
+          if (!process.stdin.isTTY) throw new UsageError('delete: not a terminal; pass --yes to confirm');
+          const rl = createInterface({ input: process.stdin, output: process.stderr });
+          const answer = await rl.question(`Move document ${id} "${doc.title}" to the trash? [y/N] `);
+          rl.close();
+          if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('delete: not confirmed');
+        }
+        await trashDocument(a, id);
+      });
+      if (g.json) printJson({ trashed: id });
+      else print(`Document ${id} moved to the trash (exhibit trash restore ${id} brings it back).`);
+      process.exitCode = EXIT_OK;
+    });
+
+  const trash = program.command('trash').description('the trash: list, restore, empty');
+  trash
+    .command('list')
+    .action(async () => {
+      const g = globals();
+      const documents = await withArchive(g, (a) => listDocuments(a.db, { trash: true }));
+      if (g.json) printJson({ documents });
+      else if (documents.length === 0) print('The trash is empty.');
+      else for (const d of documents) print(line(d));
+      process.exitCode = EXIT_OK;
+    });
+  trash
+    .command('restore')
+    .argument('<id>', 'document id')
+    .action(async (idArg: string) => {
+      const g = globals();
+      const id = parseId(idArg);
+      await withArchive(g, (a) => restoreDocument(a, id));
+      if (g.json) printJson({ restored: id });
+      else print(`Document ${id} restored.`);
+      process.exitCode = EXIT_OK;
+    });
+  trash
+    .command('empty')
+    .description('delete for good everything in the trash')
+    .option('-y, --yes', 'do not ask')
+    .action(async (opts: { yes?: boolean }) => {
+      const g = globals();
+      if (!opts.yes) throw new UsageError('trash empty: deleting for good needs --yes');
+      const purged = await withArchive(g, (a) => emptyTrash(a));
+      if (g.json) printJson({ purged });
+      else print(`${purged} document(s) deleted for good.`);
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('history')
+    .description('the custody history, or one document’s')
+    .argument('[id]', 'document id')
+    .action(async (idArg: string | undefined) => {
+      const g = globals();
+      const id = idArg === undefined ? undefined : parseId(idArg);
+      const entries = await withArchive(g, (a) => listHistory(a.db, id));
+      if (g.json) printJson({ entries });
+      else if (entries.length === 0) print('No history yet.');
+      else
+        for (const e of entries) {
+          const about = e.documentId !== null ? `document ${e.documentId}` : (e.subject ?? '');
+          print(`${String(e.id).padStart(5)}  ${e.at}  ${e.action.padEnd(8)} ${about}  ${e.hash.slice(0, 12)}`);
+        }
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('check')
+    .description('verify the archive: SQLite integrity, the custody chain, every original’s SHA-256')
+    .action(async () => {
+      const g = globals();
+      const report = await withArchive(g, (a) => checkArchive(a));
+      if (g.json) printJson(report);
+      else {
+        print(`${report.documents} document(s), ${report.originals} original(s), ${report.historyEntries} history entr(ies)`);
+        for (const p of report.problems) print(`problem (${p.kind}): ${p.message}`);
+        print(report.ok ? 'All checks passed.' : `${report.problems.length} problem(s) found.`);
+      }
+      process.exitCode = report.ok ? EXIT_OK : EXIT_FAILED;
+    });
+}

@@ -1,0 +1,61 @@
+/** What every command shares: the archive path, JSON mode, output and exit codes. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { openArchive, type Archive } from '../archive/index.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** A usage error: exits 2 with the message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The folder Electron calls userData for an app named Exhibit, so CLI and app share the archive. */
+export function userDataDir(): string {
+  const home = homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Exhibit');
+  if (process.platform === 'win32') return join(process.env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Exhibit');
+  return join(process.env['XDG_CONFIG_HOME'] ?? join(home, '.config'), 'Exhibit');
+}
+
+export function defaultArchivePath(): string {
+  return join(userDataDir(), 'archive.exhibit');
+}
+
+export interface GlobalOptions {
+  archive?: string;
+  json?: boolean;
+}
+
+export function archivePath(options: GlobalOptions): string {
+  return options.archive ?? process.env['EXHIBIT_ARCHIVE'] ?? defaultArchivePath();
+}
+
+/** Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default, runs `fn`, closes it. */
+export async function withArchive<T>(options: GlobalOptions, fn: (archive: Archive) => Promise<T>): Promise<T> {
+  const path = archivePath(options);
+  if (path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
+  const archive = await openArchive(path);
+  try {
+    return await fn(archive);
+  } finally {
+    await archive.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function print(line = ''): void {
+  process.stdout.write(line + '\n');
+}
+
+/** Parses a positive whole number argument or throws a UsageError naming it. */
+export function parseId(value: string, what = 'ID'): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${what}: "${value}" is not a positive whole number`);
+  return Number(value);
+}

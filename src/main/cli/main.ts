@@ -1,0 +1,47 @@
+/**
+ * The `exhibit` command line: the same archive core the app drives.
+ * Exit codes: 0 done, 1 some inputs failed, 2 usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { ArchiveError, messageOf } from '../archive/index.js';
+import { registerDocumentCommands } from './commands/documents.js';
+import { registerSampleCommand } from './commands/sample.js';
+import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
+
+export function buildProgram(): Command {
+  const program = new Command('exhibit')
+    .description('Exhibit: an offline evidence organizer. Originals with their SHA-256, quotes with page cites, verifiable bundles.')
+    .option('--archive <file>', 'the archive file (default: $EXHIBIT_ARCHIVE or the app’s user-data folder)')
+    .option('--json', 'print one JSON document on stdout')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  registerDocumentCommands(program, globals);
+  registerSampleCommand(program, globals);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with these arguments (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  process.exitCode = 0;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0 through here.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`exhibit: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof ArchiveError ? error.message : messageOf(error);
+    process.stderr.write(`exhibit: ${message}\n`);
+    if (process.env['EXHIBIT_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,2 @@
+/** The preload bridge (filled by the desktop-shell issue). */
+export {};
