@@ -1,14 +1,9 @@
+/** The renderer's entry: the styles and the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Exhibit</h1>
-      <p>The evidence organizer. The interface arrives with the renderer issue.</p>
-    </main>
-  );
-}
+import { App } from './app/app.js';
+import './common/theme.css';
+import './app/app.css';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -103,7 +103,7 @@ function typingIn(target: EventTarget | null): boolean {
  * Runs `handler` when one of the shortcut's combos is pressed (and `enabled`). The
  * handler returns false to let the key through (e.g. nothing to act on).
  */
-export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => boolean | void, enabled = true): void {
+export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => unknown, enabled = true): void {
   const ref = useRef(handler);
   useEffect(() => {
     ref.current = handler;

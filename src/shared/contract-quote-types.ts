@@ -1,0 +1,157 @@
+/**
+ * Output types of the contract's quote, tag, search, collection and export calls
+ * (src/shared/contract.ts). They follow the quotes-and-search and export issues' CLI
+ * shapes so their handlers are thin; kept apart from contract-types.ts to keep merges small.
+ */
+
+/** A saved passage, anchored the way W3C Web Annotation selectors are. */
+export interface Quote {
+  id: number;
+  documentId: number;
+  /** The document's title, for lists that mix documents. */
+  documentTitle: string;
+  /** Physical pages, from 1; a quote may cross a page break (pageEnd > page). */
+  page: number;
+  pageEnd: number;
+  /** Offsets into the stored text of `page` (start) and `pageEnd` (end). */
+  start: number;
+  end: number;
+  /** The page as readers cite it (the PDF's page label or the user's offset), e.g. "iv" or "27". */
+  pageLabel: string;
+  /** The source's own characters, exactly. */
+  text: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  tags: string[];
+  /** True when the document's text changed and the passage no longer stands where it was. */
+  flagged: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A tag with how many items carry it (parents include their children's items). */
+export interface TagInfo {
+  /** Nested with "/", e.g. "agency/LAPD". */
+  name: string;
+  color: string | null;
+  description: string | null;
+  documents: number;
+  quotes: number;
+}
+
+/** What a tag was on before it was deleted: enough to put it back (undo). */
+export interface TagSnapshot {
+  name: string;
+  color: string | null;
+  description: string | null;
+  documentIds: number[];
+  quoteIds: number[];
+}
+
+/** Per live document, its tags and how many quotes it has (library columns). */
+export interface DocumentAnnotations {
+  documentId: number;
+  tags: string[];
+  quoteCount: number;
+}
+
+/** A piece of a search snippet; `marked` pieces are the matched terms. */
+export interface SnippetPart {
+  text: string;
+  marked: boolean;
+}
+
+export interface SearchHit {
+  /** Where the match is: a page's text, a quote, a note, or the document's metadata. */
+  kind: 'page' | 'quote' | 'note' | 'metadata';
+  documentId: number;
+  title: string;
+  /** Physical page of the hit, from 1 (null for metadata). */
+  page: number | null;
+  pageLabel: string | null;
+  snippet: SnippetPart[];
+  score: number;
+  quoteId: number | null;
+}
+
+export interface SearchResults {
+  /** Hits in all (hits holds at most `limit`). */
+  total: number;
+  hits: SearchHit[];
+  /** How long the core took, in milliseconds. */
+  tookMs: number;
+}
+
+/** Another place a quote's passage appears (exactly, or nearly). */
+export interface QuoteSource {
+  documentId: number;
+  title: string;
+  page: number;
+  pageLabel: string;
+  /** 1 for an exact match, less for a near one. */
+  similarity: number;
+  /** The passage there, for a glance. */
+  text: string;
+}
+
+export interface CollectionSummary {
+  id: number;
+  title: string;
+  quoteCount: number;
+  updatedAt: string;
+}
+
+/** A named, ordered list of quotes with an introduction. */
+export interface Collection {
+  id: number;
+  title: string;
+  introduction: string;
+  quoteIds: number[];
+  updatedAt: string;
+}
+
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'csv', 'json', 'bundle'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'legal'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+/** One quote as the export will print it. */
+export interface CitedQuote {
+  quoteId: number;
+  text: string;
+  citation: string;
+  note: string | null;
+}
+
+export interface ExportPreview {
+  title: string | null;
+  introduction: string | null;
+  quotes: CitedQuote[];
+  bibliography: string[];
+  /** Documents cited with a fallback (no date, no author), one sentence each. */
+  warnings: string[];
+}
+
+export interface BundleProblem {
+  kind: string;
+  file?: string;
+  quoteId?: number;
+  message: string;
+}
+
+/** The outcome of checking a written bundle against its originals. */
+export interface VerifyReport {
+  ok: boolean;
+  problems: BundleProblem[];
+}
+
+/** A written export: its bytes to save, and for a bundle, its verification. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+  quoteCount: number;
+  verification: VerifyReport | null;
+}
