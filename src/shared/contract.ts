@@ -58,23 +58,36 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 // ---------------------------------------------------------------------------------------
 // Call specs
 
-/** A call's spec; `output` and `shell` exist only at the type level. */
-export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown, S extends boolean = boolean> {
+/** A call's spec; `output` exists only at the type level. */
+export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown, S extends boolean = boolean, J extends boolean = boolean> {
   readonly input: I;
   /** True for calls that need the desktop shell (native dialogs); the dev server answers 'unsupported'. */
   readonly shell: S;
+  /**
+   * True for long calls: their input carries a `jobId` chosen by the renderer, they emit
+   * progress events naming it, and `jobs.cancel` stops them.
+   */
+  readonly job: J;
   /** Phantom: the output type. Never set at run time. */
   readonly output?: O;
 }
 
 /** A call the archive core answers (also through the development server). */
 function call<O>() {
-  return <I extends z.ZodType>(input: I): CallSpec<I, O, false> => ({ input, shell: false });
+  return <I extends z.ZodType>(input: I): CallSpec<I, O, false, false> => ({ input, shell: false, job: false });
+}
+
+/** A long call the archive core answers: `jobId` is added to its input. */
+function jobCall<O>() {
+  return <S extends z.ZodRawShape>(shape: S) => {
+    const input = z.strictObject({ ...shape, jobId: jobIdSchema });
+    return { input, shell: false, job: true } as CallSpec<typeof input, O, false, true>;
+  };
 }
 
 /** A call only the Electron shell can answer (dialogs, windows). */
 function shellCall<O>() {
-  return <I extends z.ZodType>(input: I): CallSpec<I, O, true> => ({ input, shell: true });
+  return <I extends z.ZodType>(input: I): CallSpec<I, O, true, false> => ({ input, shell: true, job: false });
 }
 
 // Building blocks of input schemas. Strict objects: an unknown key is refused, not ignored.
@@ -131,31 +144,25 @@ export const CALLS = {
   'trash.empty': call<{ purged: number }>()(empty),
 
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
-  'import.paths': call<ImportResult[]>()(
-    z.strictObject({
-      jobId: jobIdSchema,
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
-      type: documentType.optional(),
-    }),
-  ),
+  'import.paths': jobCall<ImportResult[]>()({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
+    type: documentType.optional(),
+  }),
   /** Imports files given as bytes (a browser's File objects, where no path exists). Long: emits import.progress. */
-  'import.bytes': call<ImportResult[]>()(
-    z.strictObject({
-      jobId: jobIdSchema,
-      files: z
-        .array(
-          z.strictObject({
-            name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
-            data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_FILE_BYTES, 'at most 512 MiB'),
-          }),
-        )
-        .min(1)
-        .max(1000),
-      type: documentType.optional(),
-    }),
-  ),
+  'import.bytes': jobCall<ImportResult[]>()({
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+          data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_FILE_BYTES, 'at most 512 MiB'),
+        }),
+      )
+      .min(1)
+      .max(1000),
+    type: documentType.optional(),
+  }),
   /** Imports the sample case into the open archive. Long: emits import.progress. */
-  'sample.import': call<ImportResult[]>()(z.strictObject({ jobId: jobIdSchema })),
+  'sample.import': jobCall<ImportResult[]>()({}),
   /** Stops a running long call; it answers with what was done (the rest marked cancelled). */
   'jobs.cancel': call<{ cancelled: boolean }>()(z.strictObject({ jobId: jobIdSchema })),
 
@@ -180,11 +187,17 @@ export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = Calls[N] extends CallSpec<z.ZodType, infer O> ? O : never;
 export type ShellCallName = { [N in CallName]: Calls[N]['shell'] extends true ? N : never }[CallName];
 export type CoreCallName = Exclude<CallName, ShellCallName>;
+/** Long calls: their input carries a jobId (see CallSpec.job). */
+export type JobCallName = { [N in CallName]: Calls[N]['job'] extends true ? N : never }[CallName];
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(CALLS, name);
+}
+
+export function isJobCall(name: CallName): name is JobCallName {
+  return CALLS[name].job;
 }
 
 // ---------------------------------------------------------------------------------------

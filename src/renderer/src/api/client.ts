@@ -16,6 +16,7 @@ import {
   type Events,
   type ImportProgressEvent,
   type ImportResult,
+  type JobCallName,
   type Result,
 } from '../../../shared/contract.js';
 import type { DocumentType } from '../../../shared/document.js';
@@ -28,8 +29,6 @@ declare global {
   }
 }
 
-/** Calls whose input carries a jobId: they report progress and can be cancelled. */
-export type JobCallName = { [N in CallName]: CallInput<N> extends { jobId: string } ? N : never }[CallName];
 /** Events whose payload names the job it belongs to. */
 export type JobEventName = { [E in EventName]: Events[E] extends { jobId: string } ? E : never }[EventName];
 
