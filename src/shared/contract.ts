@@ -205,7 +205,11 @@ export function isJobCall(name: CallName): name is JobCallName {
 
 /** Every event the renderer may subscribe to, with its payload type. */
 export interface Events {
-  /** A long import's progress: one before each file (result null) and one after it. */
+  /**
+   * A long import's progress: one before each file (result null) and one after it. Imports
+   * the shell starts itself (File › Import Documents…, first launch's sample case) report
+   * here too, under job ids starting with `shell-`: show them like the renderer's own.
+   */
   'import.progress': ImportProgressEvent;
   /** Another archive was opened, or the archive changed outside the renderer's calls (menu import). Reload. */
   'archive.changed': { info: ArchiveInfo };
@@ -214,7 +218,7 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-export const MENU_COMMANDS = ['export', 'search', 'shortcuts', 'import'] as const;
+export const MENU_COMMANDS = ['export', 'search', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Typed as a record so that adding an event to Events without listing it here fails to compile. */

@@ -16,11 +16,8 @@ import { JobRegistry } from '../ipc/jobs.js';
 import type { ArchiveSession } from '../ipc/session.js';
 import { unsupportedShellHandlers } from '../ipc/unsupported-shell.js';
 import { checkRequest, tokenCookieName } from './guard.js';
-import { readStatic } from './static-files.js';
-
-/** The page's Content-Security-Policy (the same as the app's; see src/renderer/index.html). */
-export const DEV_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { APP_CSP } from '../web/csp.js';
+import { readStatic } from '../web/static-files.js';
 
 /** A request body's largest size (an import by bytes travels as base64 JSON). */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -152,7 +149,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         send(response, 404, 'text/plain; charset=utf-8', 'not found');
         return;
       }
-      const headers: Record<string, string> = { 'content-security-policy': DEV_CSP };
+      const headers: Record<string, string> = { 'content-security-policy': APP_CSP };
       // The first page load carries the token in its address; the cookie carries it to assets.
       if (verdict.viaQuery) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       send(response, 200, file.contentType, request.method === 'HEAD' ? '' : file.body, headers);
