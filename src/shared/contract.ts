@@ -229,23 +229,5 @@ export function isEventName(name: string): name is EventName {
   return Object.hasOwn(EVENT_TABLE, name);
 }
 
-// ---------------------------------------------------------------------------------------
-// Channel names: every transport derives its names from here.
-
-/** The IPC channel of a call (ipcMain.handle / ipcRenderer.invoke). */
-export function callChannel(name: CallName): string {
-  return `exhibit:call:${name}`;
-}
-
-/** The IPC channel of an event (webContents.send / ipcRenderer.on). */
-export function eventChannel(name: EventName): string {
-  return `exhibit:event:${name}`;
-}
-
-/** The development server's path for a call (POST, body = wire-encoded input). */
-export function callPath(name: CallName): string {
-  return `/api/call/${name}`;
-}
-
-/** The development server's Server-Sent Events stream of every event. */
-export const EVENTS_PATH = '/api/events';
+// Channel names live in ./channels.ts (zod-free, so the renderer's bundle carries no zod).
+export { callChannel, callPath, eventChannel, EVENTS_PATH } from './channels.js';

@@ -6,18 +6,17 @@
  * Result whose error the interface shows as is.
  */
 import type { ExhibitBridge } from '../../../shared/bridge.js';
-import {
-  callPath,
-  EVENTS_PATH,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type EventName,
-  type Events,
-  type ImportProgressEvent,
-  type ImportResult,
-  type JobCallName,
-  type Result,
+import { callPath, EVENTS_PATH } from '../../../shared/channels.js';
+import type {
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+  Events,
+  ImportProgressEvent,
+  ImportResult,
+  JobCallName,
+  Result,
 } from '../../../shared/contract.js';
 import type { DocumentType } from '../../../shared/document.js';
 import { decodeWire, encodeWire } from '../../../shared/wire.js';
