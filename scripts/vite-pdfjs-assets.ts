@@ -7,7 +7,17 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
-import type { Plugin } from 'vite';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The part of Vite's plugin interface used here, written out: importing Vite's own types
+ * into the Node project drags in its bundled `ws` typings, which shadow Node's MessageEvent.
+ */
+export interface AssetsPlugin {
+  name: string;
+  configureServer(server: { middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): unknown } }): void;
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: Uint8Array }): string }): void;
+}
 
 const FOLDERS = ['cmaps', 'standard_fonts', 'wasm', 'iccs'] as const;
 const PREFIX = 'pdfjs';
@@ -16,7 +26,7 @@ function pdfjsRoot(): string {
   return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 }
 
-export function pdfjsAssets(): Plugin {
+export function pdfjsAssets(): AssetsPlugin {
   const root = pdfjsRoot();
   return {
     name: 'exhibit-pdfjs-assets',

@@ -74,23 +74,36 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 // ---------------------------------------------------------------------------------------
 // Call specs
 
-/** A call's spec; `output` and `shell` exist only at the type level. */
-export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown, S extends boolean = boolean> {
+/** A call's spec; `output` exists only at the type level. */
+export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown, S extends boolean = boolean, J extends boolean = boolean> {
   readonly input: I;
   /** True for calls that need the desktop shell (native dialogs); the dev server answers 'unsupported'. */
   readonly shell: S;
+  /**
+   * True for long calls: their input carries a `jobId` chosen by the renderer, they emit
+   * progress events naming it, and `jobs.cancel` stops them.
+   */
+  readonly job: J;
   /** Phantom: the output type. Never set at run time. */
   readonly output?: O;
 }
 
 /** A call the archive core answers (also through the development server). */
 function call<O>() {
-  return <I extends z.ZodType>(input: I): CallSpec<I, O, false> => ({ input, shell: false });
+  return <I extends z.ZodType>(input: I): CallSpec<I, O, false, false> => ({ input, shell: false, job: false });
+}
+
+/** A long call the archive core answers: `jobId` is added to its input. */
+function jobCall<O>() {
+  return <S extends z.ZodRawShape>(shape: S) => {
+    const input = z.strictObject({ ...shape, jobId: jobIdSchema });
+    return { input, shell: false, job: true } as CallSpec<typeof input, O, false, true>;
+  };
 }
 
 /** A call only the Electron shell can answer (dialogs, windows). */
 function shellCall<O>() {
-  return <I extends z.ZodType>(input: I): CallSpec<I, O, true> => ({ input, shell: true });
+  return <I extends z.ZodType>(input: I): CallSpec<I, O, true, false> => ({ input, shell: true, job: false });
 }
 
 // Building blocks of input schemas. Strict objects: an unknown key is refused, not ignored.
@@ -163,31 +176,25 @@ export const CALLS = {
   'trash.empty': call<{ purged: number }>()(empty),
 
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
-  'import.paths': call<ImportResult[]>()(
-    z.strictObject({
-      jobId: jobIdSchema,
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
-      type: documentType.optional(),
-    }),
-  ),
+  'import.paths': jobCall<ImportResult[]>()({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
+    type: documentType.optional(),
+  }),
   /** Imports files given as bytes (a browser's File objects, where no path exists). Long: emits import.progress. */
-  'import.bytes': call<ImportResult[]>()(
-    z.strictObject({
-      jobId: jobIdSchema,
-      files: z
-        .array(
-          z.strictObject({
-            name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
-            data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_FILE_BYTES, 'at most 512 MiB'),
-          }),
-        )
-        .min(1)
-        .max(1000),
-      type: documentType.optional(),
-    }),
-  ),
+  'import.bytes': jobCall<ImportResult[]>()({
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+          data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_FILE_BYTES, 'at most 512 MiB'),
+        }),
+      )
+      .min(1)
+      .max(1000),
+    type: documentType.optional(),
+  }),
   /** Imports the sample case into the open archive. Long: emits import.progress. */
-  'sample.import': call<ImportResult[]>()(z.strictObject({ jobId: jobIdSchema })),
+  'sample.import': jobCall<ImportResult[]>()({}),
   /** Stops a running long call; it answers with what was done (the rest marked cancelled). */
   'jobs.cancel': call<{ cancelled: boolean }>()(z.strictObject({ jobId: jobIdSchema })),
 
@@ -282,14 +289,11 @@ export const CALLS = {
   /** The citations an export would print, for a preview. */
   'export.preview': call<ExportPreview>()(z.strictObject({ source: exportSource, style: z.enum(CITATION_STYLES) })),
   /** Writes an export in memory and, for a bundle, verifies it; the renderer saves the bytes. Long. */
-  'export.build': call<ExportFile>()(
-    z.strictObject({
-      jobId: jobIdSchema,
-      source: exportSource,
-      format: z.enum(EXPORT_FORMATS),
-      style: z.enum(CITATION_STYLES),
-    }),
-  ),
+  'export.build': jobCall<ExportFile>()({
+    source: exportSource,
+    format: z.enum(EXPORT_FORMATS),
+    style: z.enum(CITATION_STYLES),
+  }),
 
   /** Shows the native open dialog; answers the chosen paths (empty when cancelled). Then call import.paths. */
   'shell.chooseImportFiles': shellCall<string[]>()(empty),
@@ -309,6 +313,8 @@ export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = Calls[N] extends CallSpec<z.ZodType, infer O> ? O : never;
 export type ShellCallName = { [N in CallName]: Calls[N]['shell'] extends true ? N : never }[CallName];
 export type CoreCallName = Exclude<CallName, ShellCallName>;
+/** Long calls: their input carries a jobId (see CallSpec.job). */
+export type JobCallName = { [N in CallName]: Calls[N]['job'] extends true ? N : never }[CallName];
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];
 
@@ -316,12 +322,20 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(CALLS, name);
 }
 
+export function isJobCall(name: CallName): name is JobCallName {
+  return CALLS[name].job;
+}
+
 // ---------------------------------------------------------------------------------------
 // Events (main → renderer)
 
 /** Every event the renderer may subscribe to, with its payload type. */
 export interface Events {
-  /** A long import's progress: one before each file (result null) and one after it. */
+  /**
+   * A long import's progress: one before each file (result null) and one after it. Imports
+   * the shell starts itself (File › Import Documents…, first launch's sample case) report
+   * here too, under job ids starting with `shell-`: show them like the renderer's own.
+   */
   'import.progress': ImportProgressEvent;
   /** Another archive was opened, or the archive changed outside the renderer's calls (menu import). Reload. */
   'archive.changed': { info: ArchiveInfo };
@@ -330,7 +344,7 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-export const MENU_COMMANDS = ['export', 'search', 'shortcuts', 'import'] as const;
+export const MENU_COMMANDS = ['export', 'search', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Typed as a record so that adding an event to Events without listing it here fails to compile. */
@@ -341,23 +355,5 @@ export function isEventName(name: string): name is EventName {
   return Object.hasOwn(EVENT_TABLE, name);
 }
 
-// ---------------------------------------------------------------------------------------
-// Channel names: every transport derives its names from here.
-
-/** The IPC channel of a call (ipcMain.handle / ipcRenderer.invoke). */
-export function callChannel(name: CallName): string {
-  return `exhibit:call:${name}`;
-}
-
-/** The IPC channel of an event (webContents.send / ipcRenderer.on). */
-export function eventChannel(name: EventName): string {
-  return `exhibit:event:${name}`;
-}
-
-/** The development server's path for a call (POST, body = wire-encoded input). */
-export function callPath(name: CallName): string {
-  return `/api/call/${name}`;
-}
-
-/** The development server's Server-Sent Events stream of every event. */
-export const EVENTS_PATH = '/api/events';
+// Channel names live in ./channels.ts (zod-free, so the renderer's bundle carries no zod).
+export { callChannel, callPath, eventChannel, EVENTS_PATH } from './channels.js';

@@ -6,17 +6,17 @@
  * Result whose error the interface shows as is.
  */
 import type { ExhibitBridge } from '../../../shared/bridge.js';
-import {
-  callPath,
-  EVENTS_PATH,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type EventName,
-  type Events,
-  type ImportProgressEvent,
-  type ImportResult,
-  type Result,
+import { callPath, EVENTS_PATH } from '../../../shared/channels.js';
+import type {
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+  Events,
+  ImportProgressEvent,
+  ImportResult,
+  JobCallName,
+  Result,
 } from '../../../shared/contract.js';
 import type { DocumentType } from '../../../shared/document.js';
 import { decodeWire, encodeWire } from '../../../shared/wire.js';
@@ -28,8 +28,6 @@ declare global {
   }
 }
 
-/** Calls whose input carries a jobId: they report progress and can be cancelled. */
-export type JobCallName = { [N in CallName]: CallInput<N> extends { jobId: string } ? N : never }[CallName];
 /** Events whose payload names the job it belongs to. */
 export type JobEventName = { [E in EventName]: Events[E] extends { jobId: string } ? E : never }[EventName];
 
