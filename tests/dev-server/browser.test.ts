@@ -50,7 +50,7 @@ describe.skipIf(!haveChromium)('the built renderer in Chromium over the developm
       const seen = await page.evaluate(async (path) => {
         const events: unknown[] = [];
         const source = new EventSource('/api/events');
-        source.addEventListener('import.progress', (m) => events.push(JSON.parse((m as MessageEvent<string>).data)));
+        source.addEventListener('import.progress', (m) => events.push(JSON.parse((m as unknown as { data: string }).data)));
         await new Promise((resolve) => source.addEventListener('open', resolve, { once: true }));
         const post = (body: unknown) =>
           fetch('/api/call/import.paths', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callPath, EVENTS_PATH, type ImportProgressEvent, type Result } from '../../src/shared/contract.js';
@@ -130,7 +130,7 @@ describe('the development server', () => {
   it('imports through the real core and streams progress events', async () => {
     const { call, server: s } = await start();
     const events: ImportProgressEvent[] = [];
-    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port: s.port, path: `${EVENTS_PATH}?token=${s.token}`, headers: { host: `127.0.0.1:${s.port}` } },
         resolve,

@@ -4,6 +4,7 @@
  * but the app's own pages and files is loaded; IPC answers only the app's main frame.
  */
 import { app, session, type Session, type WebContents, type WebFrameMain } from 'electron';
+import { hasOrigin, isTrustedFrame } from '../web/trust.js';
 import { APP_ORIGIN } from './protocol.js';
 
 /** The origin whose main frame may call the contract: the app's protocol, or the dev URL when run by electron-vite dev. */
@@ -14,18 +15,12 @@ export function trustedOrigin(): string {
 
 /** True when `url` belongs to the app (same origin as its pages). */
 export function isAppUrl(url: string, origin = trustedOrigin()): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
+  return hasOrigin(url, origin);
 }
 
 /** Only the main frame of the app's own window, showing the app's own page. */
 export function isTrustedSender(frame: WebFrameMain | null, window: { webContents: WebContents } | null): boolean {
-  if (!frame || !window) return false;
-  const main = window.webContents.mainFrame;
-  return frame.processId === main.processId && frame.routingId === main.routingId && frame.parent === null && isAppUrl(frame.url);
+  return isTrustedFrame(frame, window?.webContents.mainFrame ?? null, trustedOrigin());
 }
 
 function lockDownSession(ses: Session): void {

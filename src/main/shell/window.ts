@@ -14,6 +14,7 @@ export function createMainWindow(saved: WindowBounds | null, onBoundsChange: (bo
     title: 'Exhibit',
     backgroundColor: '#1e1e1e',
     webPreferences: {
+      // electronegativity-justified: PRELOAD_JS_CHECK -- src/preload/index.ts exposes only the contract's calls, event subscription without the IPC event, and webUtils.getPathForFile; no ipcRenderer, no Node.
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -25,6 +26,8 @@ export function createMainWindow(saved: WindowBounds | null, onBoundsChange: (bo
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in new windows (denied anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
       devTools: !app.isPackaged,
