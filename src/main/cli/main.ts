@@ -35,7 +35,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // --help and --version exit 0 through here.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof ArchiveError && error.code === 'invalid-input')) {
       process.stderr.write(`exhibit: ${error.message}\n`);
       return EXIT_USAGE;
     }
