@@ -1,5 +1,5 @@
 /** The machine a benchmark ran on: figures mean little without it. */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem, platform, release } from 'node:os';
 
 export interface Machine {
@@ -21,13 +21,10 @@ export function describeMachine(): Machine {
   };
 }
 
-/** `pdftotext -v` prints its version on stderr (and exits 0 or 99 depending on the build). */
+/** A tool's version line: `pdftotext -v` prints it on stderr (and exits 0 or 99 depending on the build). */
 export function toolVersion(command: string, args: readonly string[] = ['-v']): string | null {
-  try {
-    const out = execFileSync(command, [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.split('\n')[0]?.trim() || null;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    return typeof stderr === 'string' && stderr.trim() ? (stderr.split('\n')[0]?.trim() ?? null) : null;
-  }
+  const run = spawnSync(command, [...args], { encoding: 'utf8' });
+  if (run.error) return null;
+  const text = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
+  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? null;
 }
