@@ -46,7 +46,7 @@ export function wordParagraphs(xml: string): { style: string | null; text: strin
 
 /** The text of every page of a PDF, as pdf.js extracts it. */
 export async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
   const pdf = await task.promise;
   try {
     const pages: string[] = [];
