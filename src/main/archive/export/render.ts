@@ -49,9 +49,16 @@ export function renderExport(model: ExportModel, options: RenderOptions = {}): R
   const citer = createCiter(model.style, documents);
   const bibliography = citer.bibliography();
   const references = new Map(bibliography.map((b) => [b.documentId, b.entry]));
+  // Quotes from the same pages cite alike: ask citeproc once per document and pinpoint.
+  const cites = new Map<string, Span[]>();
   const items = model.items.map((item, i): RenderedItem => {
     const pinpoint = pageRangeLabel(item.document, item.quote.page, item.quote.pageEnd);
-    const citation = citer.cite(item.document.id, pinpoint);
+    const key = `${item.document.id}\u0000${pinpoint}`;
+    let citation = cites.get(key);
+    if (!citation) {
+      citation = citer.cite(item.document.id, pinpoint);
+      cites.set(key, citation);
+    }
     const reference = references.get(item.document.id) ?? [];
     return {
       ...item,
