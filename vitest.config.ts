@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
+    reporters: ['default', './tests/summary-reporter.ts'],
     // Imports parse real PDFs and build real SQLite archives: give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,9 +1,12 @@
 /** The sample case shipped under resources/sample-case (built by resources/sample-case/build.ts). */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DOCUMENT_TYPES } from '../../shared/document.js';
 import type { Archive } from './archive.js';
-import { ArchiveError } from './errors.js';
+import { updateMetadata } from './documents.js';
+import { ArchiveError, messageOf } from './errors.js';
 import { importPaths, type ImportResult } from './import/import-files.js';
 
 /** Finds resources/sample-case from the source tree, the CLI bundle, or an override. */
@@ -21,6 +24,56 @@ export function sampleCaseDir(): string {
   throw new ArchiveError('not-found', 'the sample case was not found (resources/sample-case/files)');
 }
 
+const entrySchema = z.object({
+  type: z.enum(DOCUMENT_TYPES),
+  title: z.string().min(1),
+  authors: z.array(z.string()),
+  recipients: z.array(z.string()),
+  organization: z.string().nullable(),
+  date: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  description: z.string().nullable(),
+});
+
+const manifestSchema = z.object({ notice: z.string(), documents: z.record(z.string(), entrySchema) });
+
+export type SampleManifest = z.infer<typeof manifestSchema>;
+
+/**
+ * The sample's metadata (resources/sample-case/case.json), keyed by file name, an email
+ * attachment as `email.eml#attachment.txt`. Importers guess from what a file says of
+ * itself; the sample should read exactly as written, so its metadata is stated.
+ */
+export function readSampleManifest(filesDir: string): SampleManifest {
+  const path = join(dirname(filesDir), 'case.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ArchiveError('not-found', `${path}: the sample case's manifest cannot be read (${messageOf(error)})`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ArchiveError('invalid-input', `${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid manifest'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Imports the sample case, then sets each newly imported document's metadata from the
+ * manifest (each edit in the custody history). Documents already in the archive are
+ * reported as duplicates and left as the user may have edited them.
+ */
 export async function importSampleCase(archive: Archive): Promise<ImportResult[]> {
-  return importPaths(archive, [sampleCaseDir()]);
+  const filesDir = sampleCaseDir();
+  const manifest = readSampleManifest(filesDir);
+  const results = await importPaths(archive, [filesDir]);
+  for (const result of results) {
+    if (result.status !== 'imported' || result.documentId === null) continue;
+    const entry = manifest.documents[relative(filesDir, result.path).split('\\').join('/')];
+    if (entry) await updateMetadata(archive, result.documentId, entry);
+  }
+  return results;
 }

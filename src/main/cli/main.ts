@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ArchiveError, messageOf } from '../archive/index.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerSampleCommand } from './commands/sample.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   registerDocumentCommands(program, globals);
   registerSampleCommand(program, globals);
+  registerVerifyCommand(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -35,7 +37,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // --help and --version exit 0 through here.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof ArchiveError && error.code === 'invalid-input')) {
       process.stderr.write(`exhibit: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -1,0 +1,60 @@
+/**
+ * The plain data an export is made from: a title, an introduction, a citation style
+ * and the quotes in order, each with its document. Every writer (Markdown, HTML, DOCX,
+ * PDF, CSV, JSON, bundle) reads only this, so the way the quotes were gathered (a tag,
+ * a search, a collection) never leaks into the formats.
+ */
+import type { DocumentRecord } from '../../../shared/document.js';
+
+/** The citation styles shipped in resources/csl. */
+export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'legal'] as const;
+export type CitationStyleId = (typeof CITATION_STYLES)[number];
+
+/** The formats `exhibit export --format` writes. */
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'csv', 'json', 'bundle'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * A saved passage with its W3C-style selectors: physical pages `page`..`pageEnd`,
+ * `start` an offset into page `page`'s stored text, `end` (exclusive) an offset into
+ * page `pageEnd`'s; `exact` the source's own characters; `prefix`/`suffix` the text
+ * just around it, for re-anchoring and verification.
+ */
+export interface ExportQuote {
+  id: number;
+  documentId: number;
+  page: number;
+  pageEnd: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  tags: string[];
+  /**
+   * The same place as offsets into the document's whole text (pages joined with
+   * PAGE_SEPARATOR, see selectors.ts), for the Web Annotation TextPositionSelector.
+   */
+  position?: { start: number; end: number } | null;
+}
+
+export interface ExportItem {
+  quote: ExportQuote;
+  /** The quoted document, with its page labels for pinpoint cites. */
+  document: DocumentRecord;
+}
+
+export interface ExportModel {
+  title: string;
+  introduction: string | null;
+  style: CitationStyleId;
+  items: ExportItem[];
+}
+
+/** The distinct documents of a model, in the order they are first quoted. */
+export function modelDocuments(model: ExportModel): DocumentRecord[] {
+  const seen = new Map<number, DocumentRecord>();
+  for (const item of model.items) if (!seen.has(item.document.id)) seen.set(item.document.id, item.document);
+  return [...seen.values()];
+}

@@ -1,0 +1,234 @@
+/**
+ * `exhibit verify`: checks an evidence bundle against itself, from the zip alone.
+ * Every file's SHA-256 against the manifest, every original's against its document,
+ * the manifest against the zip comment (a manifest carried over from another bundle
+ * names another bundle), then each original's text re-extracted with the importers
+ * that made the archive, and each quote's exact text, prefix and suffix at its page
+ * and offsets. Nothing is written to disk.
+ */
+import { createHash } from 'node:crypto';
+import type { Entry } from 'yauzl';
+import { messageOf } from '../errors.js';
+import { detectFormat, IMPORTERS } from '../importers/index.js';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  MANIFEST_NAME,
+  manifestSchema,
+  parseBundleComment,
+  type BundleManifest,
+  type ManifestQuote,
+} from './manifest.js';
+import { globalRange, pageStarts } from './selectors.js';
+import { openZip, type OpenedZip, type ZipLimits } from './zip-read.js';
+
+export type VerifyProblemKind = 'zip' | 'manifest' | 'bundle' | 'file' | 'original' | 'extract' | 'quote';
+
+export interface VerifyProblem {
+  kind: VerifyProblemKind;
+  file?: string;
+  quoteId?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  bundleId: string | null;
+  formatVersion: number | null;
+  documents: number;
+  quotes: number;
+  files: number;
+  problems: VerifyProblem[];
+  /** Things that hold but are worth knowing (a quote found at other offsets on its page). */
+  notes: string[];
+}
+
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function describe(quote: ManifestQuote): string {
+  return `quote ${quote.id} (document ${quote.documentId}, page ${quote.page})`;
+}
+
+async function readManifest(zip: OpenedZip, problems: VerifyProblem[]): Promise<BundleManifest | null> {
+  if (!zip.entries.has(MANIFEST_NAME)) {
+    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: 'manifest.json is missing: this is not an Exhibit evidence bundle, or it was altered' });
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8'));
+  } catch (error) {
+    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: `manifest.json cannot be read (${messageOf(error)})` });
+    return null;
+  }
+  const head = value as { format?: unknown; formatVersion?: unknown };
+  if (head?.format !== BUNDLE_FORMAT) {
+    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: 'manifest.json is not an Exhibit bundle manifest' });
+    return null;
+  }
+  if (typeof head.formatVersion === 'number' && head.formatVersion > BUNDLE_FORMAT_VERSION) {
+    problems.push({
+      kind: 'manifest',
+      file: MANIFEST_NAME,
+      message: `the bundle was made by a newer Exhibit (bundle format ${head.formatVersion}; this version reads up to ${BUNDLE_FORMAT_VERSION}): update Exhibit to verify it`,
+    });
+    return null;
+  }
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: `manifest.json is malformed at ${issue?.path.join('.') || 'its top'}: ${issue?.message ?? 'invalid'}` });
+    return null;
+  }
+  return parsed.data;
+}
+
+/** Re-extracts an original's page texts with the importers; a reason on failure. */
+async function extractPages(bytes: Uint8Array, fileName: string): Promise<string[] | string> {
+  try {
+    const format = detectFormat(bytes, fileName);
+    const extracted = await IMPORTERS[format](bytes, fileName);
+    return extracted.pages.map((p) => p.text);
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+function checkQuote(quote: ManifestQuote, pages: string[], separator: string, problems: VerifyProblem[], notes: string[]): void {
+  const joined = pages.join(separator);
+  const fail = (message: string) => problems.push({ kind: 'quote', quoteId: quote.id, message: `${describe(quote)}: ${message}` });
+  if (quote.pageEnd < quote.page || quote.pageEnd > pages.length) {
+    fail(`the document has ${pages.length} page(s); the quote claims pages ${quote.page}–${quote.pageEnd}`);
+    return;
+  }
+  const range = separator === '\n' ? globalRange(pages, quote) : null;
+  const start = range?.start ?? -1;
+  const end = range?.end ?? -1;
+  const atPlace = range !== null && joined.slice(start, end) === quote.exact;
+  if (atPlace) {
+    if (!joined.slice(0, start).endsWith(quote.prefix)) fail('the text before it no longer matches its prefix');
+    if (!joined.slice(end).startsWith(quote.suffix)) fail('the text after it no longer matches its suffix');
+    return;
+  }
+  // Not at its offsets: accept it only where its prefix, text and suffix all stand on its stated pages.
+  const starts = pageStarts(pages);
+  const from = starts[quote.page - 1] ?? 0;
+  const to = (starts[quote.pageEnd - 1] ?? 0) + (pages[quote.pageEnd - 1]?.length ?? 0);
+  const needle = quote.prefix + quote.exact + quote.suffix;
+  const found = quote.exact !== '' ? joined.indexOf(needle, Math.max(0, from - quote.prefix.length)) : -1;
+  if (found >= 0 && found + quote.prefix.length >= from && found + quote.prefix.length + quote.exact.length <= to) {
+    notes.push(`${describe(quote)} stands on its page at other offsets than recorded (the text extraction may have changed)`);
+    return;
+  }
+  fail(range === null ? 'its offsets fall outside the page text' : 'its exact text is not at its stated place in the original');
+}
+
+/** Verifies the bundle at `zipPath`; never throws for a bad bundle, only reports. */
+export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise<VerifyReport> {
+  const problems: VerifyProblem[] = [];
+  const notes: string[] = [];
+  const report = (manifest: BundleManifest | null, files = 0): VerifyReport => ({
+    ok: problems.length === 0,
+    bundleId: manifest?.bundleId ?? null,
+    formatVersion: manifest?.formatVersion ?? null,
+    documents: manifest?.documents.length ?? 0,
+    quotes: manifest?.quotes.length ?? 0,
+    files,
+    problems,
+    notes,
+  });
+  let zip: OpenedZip;
+  try {
+    zip = await openZip(zipPath, limits);
+  } catch (error) {
+    problems.push({ kind: 'zip', file: zipPath, message: `${zipPath}: ${messageOf(error)}` });
+    return report(null);
+  }
+  try {
+    const manifest = await readManifest(zip, problems);
+    if (!manifest) return report(null, zip.entries.size);
+
+    const comment = parseBundleComment(zip.comment);
+    if (!comment) {
+      notes.push('the zip carries no Exhibit comment (it may have been re-packed): manifest.json is checked against the files only');
+    } else {
+      if (comment.bundleId !== manifest.bundleId) {
+        problems.push({ kind: 'bundle', file: MANIFEST_NAME, message: `manifest.json belongs to bundle ${manifest.bundleId}, but this zip is bundle ${comment.bundleId}` });
+      }
+      const manifestHash = sha256(await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES));
+      if (comment.manifestSha256 !== manifestHash) {
+        problems.push({ kind: 'bundle', file: MANIFEST_NAME, message: 'manifest.json was changed after the bundle was made (its SHA-256 differs from the one the zip records)' });
+      }
+    }
+
+    // Every file: listed, present, unchanged; and nothing unlisted.
+    const listed = new Map(manifest.files.map((f) => [f.path, f]));
+    for (const name of zip.entries.keys()) {
+      if (name !== MANIFEST_NAME && !listed.has(name)) problems.push({ kind: 'file', file: name, message: `${name} is not listed in manifest.json (added after the bundle was made)` });
+    }
+    for (const file of manifest.files) {
+      const entry: Entry | undefined = zip.entries.get(file.path);
+      if (!entry) {
+        problems.push({ kind: 'file', file: file.path, message: `${file.path} is listed in manifest.json but missing from the bundle` });
+        continue;
+      }
+      // Originals are hashed below, with their text; the rest here.
+      if (manifest.documents.some((d) => d.path === file.path)) continue;
+      try {
+        const actual = sha256(await zip.read(file.path));
+        if (actual !== file.sha256) problems.push({ kind: 'file', file: file.path, message: `${file.path} was changed after the bundle was made (SHA-256 ${actual}, manifest says ${file.sha256})` });
+      } catch (error) {
+        problems.push({ kind: 'file', file: file.path, message: `${file.path}: ${messageOf(error)}` });
+      }
+    }
+
+    // Originals: SHA-256, then text, then every quote on them.
+    const quotesByDoc = new Map<number, ManifestQuote[]>();
+    for (const q of manifest.quotes) quotesByDoc.set(q.documentId, [...(quotesByDoc.get(q.documentId) ?? []), q]);
+    const docIds = new Set(manifest.documents.map((d) => d.id));
+    for (const q of manifest.quotes) {
+      if (!docIds.has(q.documentId)) problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its document is not in the bundle` });
+    }
+    for (const doc of manifest.documents) {
+      const quotes = quotesByDoc.get(doc.id) ?? [];
+      const listedFile = listed.get(doc.path);
+      if (!zip.entries.has(doc.path)) {
+        if (listedFile) continue; // already reported missing
+        problems.push({ kind: 'original', file: doc.path, message: `${doc.path}: the original of document ${doc.id} is missing` });
+        continue;
+      }
+      if (!listedFile) problems.push({ kind: 'file', file: doc.path, message: `${doc.path} is not listed under "files" in manifest.json` });
+      let bytes: Buffer;
+      try {
+        bytes = await zip.read(doc.path);
+      } catch (error) {
+        problems.push({ kind: 'original', file: doc.path, message: `${doc.path}: ${messageOf(error)}` });
+        continue;
+      }
+      const actual = sha256(bytes);
+      if (actual !== doc.sha256 || (listedFile && listedFile.sha256 !== doc.sha256)) {
+        problems.push({
+          kind: 'original',
+          file: doc.path,
+          message: `${doc.path}: the original of document ${doc.id} ("${doc.title}") does not match its SHA-256 (now ${actual}, recorded ${doc.sha256})`,
+        });
+        for (const q of quotes) problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its original was altered, so the quote cannot be confirmed` });
+        continue;
+      }
+      if (quotes.length === 0) continue;
+      const pages = await extractPages(bytes, doc.fileName);
+      if (typeof pages === 'string') {
+        problems.push({ kind: 'extract', file: doc.path, message: `${doc.path}: its text could not be extracted (${pages})` });
+        continue;
+      }
+      for (const q of quotes) checkQuote(q, pages, manifest.pageSeparator, problems, notes);
+    }
+    return report(manifest, zip.entries.size);
+  } finally {
+    zip.close();
+  }
+}

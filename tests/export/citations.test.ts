@@ -1,0 +1,107 @@
+import { writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../src/shared/document.js';
+import { pageLabel, pageRangeLabel } from '../../src/shared/page-label.js';
+import { parseName, toCslItem } from '../../src/main/archive/export/csl/csl-json.js';
+import { renderExport } from '../../src/main/archive/export/render.js';
+import type { CitationStyleId, ExportModel } from '../../src/main/archive/export/model.js';
+import { writeAtomically, writeFileSafely } from '../../src/main/archive/export/safe-write.js';
+import { findSelectors, spanOf, textAt } from '../../src/main/archive/export/selectors.js';
+import { tempDir } from '../helpers/archive.js';
+
+const base: DocumentRecord = {
+  id: 1, format: 'pdf', mimeType: 'application/pdf', title: 'Letter on lead in toys', type: 'letter', authors: ['Richard J. Durbin'],
+  recipients: ['Nancy Nord'], organization: null, date: '2007-08-07', source: null, url: null, description: null, fileName: 'letter.pdf',
+  size: 1, sha256: 'a'.repeat(64), pageCount: 5, pageLabels: null, pageLabelOffset: 0, parentId: null, warnings: [], importedAt: '', updatedAt: '', deletedAt: null,
+};
+
+function model(style: CitationStyleId, docs: DocumentRecord[], pages: [number, number][] = [[2, 2]]): ExportModel {
+  return {
+    title: 'T', introduction: null, style,
+    items: docs.flatMap((document, d) => pages.map(([page, pageEnd], i) => ({
+      document,
+      quote: { id: d * 10 + i, documentId: document.id, page, pageEnd, start: 0, end: 1, exact: 'x', prefix: '', suffix: '', note: null, tags: [] },
+    }))),
+  };
+}
+
+describe('citations', () => {
+  it('map document types and metadata to CSL-JSON', () => {
+    expect(toCslItem(base)).toMatchObject({ id: 'doc-1', type: 'letter', genre: 'Letter', author: [{ family: 'Durbin', given: 'Richard J.' }], recipient: [{ family: 'Nord', given: 'Nancy' }], issued: { 'date-parts': [[2007, 8, 7]] } });
+    expect(toCslItem({ ...base, type: 'email', date: '2020-11' })).toMatchObject({ type: 'personal_communication', genre: 'Email', issued: { 'date-parts': [[2020, 11]] } });
+    expect(toCslItem({ ...base, type: 'article', source: 'The Times', url: 'https://example.org/a' })).toMatchObject({ type: 'article-newspaper', 'container-title': 'The Times', URL: 'https://example.org/a' });
+    expect(toCslItem({ ...base, type: 'report', authors: [], organization: 'New Zealand Police', date: '2012' })).toMatchObject({ type: 'report', author: [{ literal: 'New Zealand Police' }], issued: { 'date-parts': [[2012]] } });
+    expect(toCslItem({ ...base, type: 'statement' }).type).toBe('speech');
+    expect(toCslItem({ ...base, type: 'other' }).type).toBe('document');
+    expect(parseName('Roe, Jane')).toEqual({ family: 'Roe', given: 'Jane' });
+    expect(parseName('Ludwig van Beethoven')).toEqual({ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' });
+    expect(parseName('Jane Roe <jane@example.org>')).toEqual({ family: 'Roe', given: 'Jane' });
+    expect(parseName('U.S. Department of Justice')).toEqual({ literal: 'U.S. Department of Justice' });
+  });
+
+  it('give pinpoint pages: p. for one page, pp. for a range, in each style', () => {
+    const expected: Record<CitationStyleId, [RegExp, RegExp]> = {
+      chicago: [/\(Durbin 2007, 2\)/, /\(Durbin 2007, 2–3\)/],
+      apa: [/\(Durbin, 2007, p\. 2\)/, /\(Durbin, 2007, pp\. 2–3\)/],
+      mla: [/\(Durbin 2\)/, /\(Durbin 2–3\)/],
+      legal: [/^Letter from Richard J\. Durbin to Nancy Nord, Letter on lead in toys 2 \(Aug\. 7, 2007\)\.$/, /Letter on lead in toys 2–3 \(Aug\. 7, 2007\)\.$/],
+    };
+    for (const style of Object.keys(expected) as CitationStyleId[]) {
+      const r = renderExport(model(style, [base], [[2, 2], [2, 3]]));
+      expect(r.items[0]?.citationText).toMatch(expected[style][0]);
+      expect(r.items[1]?.citationText).toMatch(expected[style][1]);
+      expect(r.items[1]?.pageText).toBe('pp. 2–3');
+      expect(r.bibliography).toHaveLength(1);
+      expect(r.noteStyle).toBe(style === 'legal');
+    }
+  });
+
+  it('cite what a PDF prints on its pages: its labels, or the offset the user set', () => {
+    const labelled = { ...base, pageLabels: ['i', 'ii', '1', '2', '3'] };
+    expect(pageLabel(labelled, 2)).toBe('ii');
+    expect(pageRangeLabel(labelled, 2, 3)).toBe('ii–1');
+    expect(pageRangeLabel({ ...labelled, pageLabelOffset: 26 }, 1, 1)).toBe('27');
+    expect(renderExport(model('apa', [labelled], [[4, 4]])).items[0]?.citationText).toContain('p. 2');
+  });
+
+  it('cite a document without date or author with the style fallback, and warn', () => {
+    const bare = { ...base, id: 2, authors: [], recipients: [], date: null, type: 'report' as const, title: 'Untitled scan' };
+    const r = renderExport(model('apa', [bare]));
+    expect(r.items[0]?.citationText).toBe('(Untitled Scan, n.d., p. 2)');
+    expect(r.warnings).toEqual(['document 2 ("Untitled scan"): no date (cited as "n.d.")', 'document 2 ("Untitled scan"): no author (cited by its title)']);
+    expect(renderExport(model('legal', [bare])).items[0]?.citationText).toBe('Untitled scan 2 (n.d.).');
+  });
+});
+
+describe('selectors', () => {
+  it('find a passage across a page break and give back its exact text, prefix and suffix', () => {
+    const pages = ['First page ends here', 'Second page starts here'];
+    const sel = findSelectors(pages, 'ends here\nSecond');
+    expect(sel).toMatchObject({ page: 1, pageEnd: 2, start: 11, end: 6, prefix: 'First page ', suffix: ' page starts here' });
+    expect(textAt(pages, { page: 1, pageEnd: 2, start: 11, end: 6 })?.exact).toBe('ends here\nSecond');
+    expect(spanOf(pages, 0, 21)).toEqual({ page: 1, pageEnd: 2, start: 0, end: 0 });
+    expect(textAt(pages, { page: 3, pageEnd: 3, start: 0, end: 1 })).toBeNull();
+  });
+});
+
+describe('safe writing', () => {
+  it('never overwrites without force, replaces with force, and leaves nothing when writing fails', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'out.md');
+    writeFileSync(path, 'precious');
+    await expect(writeFileSafely(path, 'new')).rejects.toThrow(/already exists; pass --force/);
+    expect(readFileSync(path, 'utf8')).toBe('precious');
+    await writeFileSafely(path, 'new', { force: true });
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    const fresh = join(dir, 'fresh.md');
+    await expect(writeAtomically(fresh, {}, async (temp) => {
+      writeFileSync(temp, 'half');
+      throw new Error('disk full');
+    })).rejects.toThrow(/could not be written \(disk full\)/);
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['out.md']);
+    await expect(writeFileSafely(join(dir, 'missing', 'x.md'), 'x')).rejects.toThrow(/does not exist/);
+    await expect(writeFileSafely(dir, 'x', { force: true })).rejects.toThrow(/is a folder/);
+  });
+});
