@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
-import { invalidateAll, useQuery } from '../api/use-query.js';
+import { invalidate, invalidateAll, useQuery } from '../api/use-query.js';
 import { HelpSheet } from '../common/help-sheet.js';
 import { Icon } from '../common/icons.js';
 import { navigate, routeHash, useRoute, type Route } from '../common/router.js';
@@ -54,14 +54,22 @@ function Shell() {
   useEffect(() => {
     const client = api();
     const offChanged = client.on('archive.changed', () => invalidateAll());
+    // Imports started elsewhere (the File menu, another window of the dev server) show up too.
+    let pending = 0;
+    const offProgress = client.on('import.progress', (event) => {
+      if (!event.result || event.result.status !== 'imported') return;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(() => invalidate('documents', 'archive'), 150);
+    });
     const offMenu = client.on('menu.command', ({ command }) => {
       if (command === 'search') setSearchOpen(true);
       else if (command === 'shortcuts') setHelpOpen(true);
       else if (command === 'export') setExportRequest({ source: null });
-      else if (command === 'import') navigate({ name: 'import' });
     });
     return () => {
+      window.clearTimeout(pending);
       offChanged();
+      offProgress();
       offMenu();
     };
   }, []);
