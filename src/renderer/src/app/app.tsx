@@ -2,7 +2,7 @@
  * The window: a top bar (views, search, export, help), the current view, and what floats
  * above it (search, export, shortcuts, toasts). Files dropped anywhere are imported.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { invalidate, invalidateAll, useQuery } from '../api/use-query.js';
 import { HelpSheet } from '../common/help-sheet.js';
@@ -15,7 +15,6 @@ import { ImportProvider, useImports } from '../import/import-store.js';
 import { ImportView } from '../import/import-view.js';
 import { LibraryView } from '../library/library-view.js';
 import { QuotesBoard } from '../quotes/quotes-board.js';
-import { ReaderView } from '../reader/reader-view.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ExportContext } from '../export/export-context.js';
 
@@ -28,6 +27,10 @@ export function App() {
     </ToastProvider>
   );
 }
+
+// The reader carries pdf.js (the largest part of the app): load it on first use, so the
+// library paints first.
+const ReaderView = lazy(() => import('../reader/reader-view.js').then((m) => ({ default: m.ReaderView })));
 
 const NAV: { route: Route['name']; label: string; icon: 'library' | 'quote' | 'import'; key: string }[] = [
   { route: 'library', label: 'Library', icon: 'library', key: 'alt+1' },
@@ -160,14 +163,18 @@ function Shell() {
             <button type="button" className="btn" onClick={() => setExportRequest({ source: null })} title="Export quotes (Ctrl E)">
               <Icon name="export" /> Export
             </button>
-            <button type="button" className="btn ghost icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
-              <Icon name="keyboard" />
+            <button type="button" className="btn ghost icon help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+              <span aria-hidden="true">?</span>
             </button>
           </div>
         </header>
         <main id="main" className="content" tabIndex={-1}>
           {route.name === 'library' && <LibraryView onImport={() => navigate({ name: 'import' })} />}
-          {route.name === 'reader' && <ReaderView key={routeHash(route)} route={route} />}
+          {route.name === 'reader' && (
+            <Suspense fallback={<div className="reader-loading" aria-busy="true" aria-label="Opening the reader" />}>
+              <ReaderView key={routeHash(route)} route={route} />
+            </Suspense>
+          )}
           {route.name === 'quotes' && <QuotesBoard collectionId={route.collectionId} />}
           {route.name === 'import' && <ImportView />}
         </main>

@@ -4,7 +4,8 @@
  * right after it is written (every original's SHA-256, every quote at its place).
  */
 import { useState } from 'react';
-import { CITATION_STYLES, EXPORT_FORMATS, type CallInput, type ExportFile, type ExportFormat, type CitationStyle } from '../../../shared/contract.js';
+import type { CallInput } from '../../../shared/contract.js';
+import { CITATION_STYLES, EXPORT_FORMATS, type ExportFile, type ExportFormat, type CitationStyle } from '../../../shared/contract-quote-types.js';
 import { api } from '../api/client.js';
 import { isUnsupported, useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';

@@ -95,7 +95,7 @@ export function LibraryFilters({ rows, filter, onChange, tagsAvailable }: Librar
           <input
             className="input"
             aria-label="From date"
-            placeholder="From (2020-11)"
+            placeholder="From"
             value={filter.from}
             aria-invalid={badDate(filter.from)}
             onChange={(e) => set({ from: e.target.value.trim() })}
@@ -103,13 +103,13 @@ export function LibraryFilters({ rows, filter, onChange, tagsAvailable }: Librar
           <input
             className="input"
             aria-label="To date"
-            placeholder="To (2021)"
+            placeholder="To"
             value={filter.to}
             aria-invalid={badDate(filter.to)}
             onChange={(e) => set({ to: e.target.value.trim() })}
           />
         </div>
-        {(badDate(filter.from) || badDate(filter.to)) && <p className="filter-note error">Dates look like 2020, 2020-11 or 2020-11-13.</p>}
+        <p className={`filter-note ${badDate(filter.from) || badDate(filter.to) ? 'error' : ''}`}>As 2020, 2020-11 or 2020-11-13.</p>
       </section>
     </aside>
   );

@@ -87,7 +87,7 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
       )}
       <div className="qp-actions">
         <span className="faint small-print">
-          <kbd>Enter</kbd> saves · <kbd>Esc</kbd> cancels
+          <kbd>Enter</kbd> save · <kbd>Esc</kbd> cancel
         </span>
         <span className="spacer" />
         <button type="button" className="btn" onClick={onCancel}>

@@ -101,6 +101,29 @@ export function passageText(anchor: PassageAnchor, pageText: (page: number) => s
     .join('\n');
 }
 
+/** Moves an anchor's ends inward past white space; null if nothing is left. */
+export function trimAnchor(anchor: PassageAnchor, pageText: (page: number) => string): PassageAnchor | null {
+  let { page, start, pageEnd, end } = anchor;
+  const text = (p: number) => pageText(p);
+  for (;;) {
+    const t = text(page);
+    while (start < t.length && /\s/.test(t[start] ?? '')) start++;
+    if (start < t.length || page >= pageEnd) break;
+    page++;
+    start = 0;
+  }
+  for (;;) {
+    const t = text(pageEnd);
+    while (end > 0 && /\s/.test(t[end - 1] ?? '')) end--;
+    if (end > 0 || pageEnd <= page) break;
+    pageEnd--;
+    end = text(pageEnd).length;
+  }
+  if (pageEnd < page || (pageEnd === page && end <= start)) return null;
+  const trimmed = { page, start, pageEnd, end };
+  return anchorToPageRanges(trimmed, (p) => text(p).length).length ? trimmed : null;
+}
+
 /** Every place a needle occurs in a text, case and diacritics ignored. */
 export function findAll(text: string, needle: string): { start: number; end: number }[] {
   const query = fold(needle.trim());

@@ -10,15 +10,11 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import { hits, rangeRects, type Rect } from './highlight-rects.js';
 import { strippedLength, type LayoutItem } from './page-offsets.js';
+import type { PageHighlight } from './highlight.js';
 import type { TextMap } from './text-map.js';
 
-export interface PageHighlight {
-  key: string;
-  start: number;
-  end: number;
-  kind: 'quote' | 'quote-active' | 'pending' | 'hit' | 'hit-current';
-  quoteId?: number;
-}
+export type { PageHighlight };
+
 
 export interface PdfPageProps {
   pdf: PDFDocumentProxy;

@@ -7,6 +7,7 @@
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { PageText } from '../../../shared/document.js';
 import type { PageHighlight } from './pdf-page.js';
+import { segments } from './segments.js';
 import type { TextMap } from './text-map.js';
 
 export interface TextViewerHandle {
@@ -27,30 +28,6 @@ export interface TextViewerProps {
 
 const NO_HIGHLIGHTS: PageHighlight[] = [];
 const RANK: Record<PageHighlight['kind'], number> = { hit: 1, quote: 2, 'quote-active': 3, 'hit-current': 4, pending: 5 };
-
-interface Segment {
-  text: string;
-  start: number;
-  kinds: PageHighlight[];
-}
-
-/** Cuts a page's text at every highlight boundary. */
-export function segments(text: string, highlights: readonly PageHighlight[]): Segment[] {
-  const cuts = new Set<number>([0, text.length]);
-  for (const h of highlights) {
-    cuts.add(Math.max(0, Math.min(text.length, h.start)));
-    cuts.add(Math.max(0, Math.min(text.length, h.end)));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const out: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i] as number;
-    const end = points[i + 1] as number;
-    if (end <= start) continue;
-    out.push({ text: text.slice(start, end), start, kinds: highlights.filter((h) => h.start <= start && h.end >= end) });
-  }
-  return out;
-}
 
 const TextPage = memo(function TextPage({
   page,

@@ -3,7 +3,7 @@
  * (pages and offsets of the stored text), trimmed of surrounding white space.
  */
 import { useEffect, useState, type RefObject } from 'react';
-import { anchorToPageRanges, passageText, type PassageAnchor } from './page-offsets.js';
+import { passageText, trimAnchor, type PassageAnchor } from './page-offsets.js';
 import type { TextMap } from './text-map.js';
 
 export interface SelectedPassage {
@@ -11,29 +11,6 @@ export interface SelectedPassage {
   text: string;
   /** The selection's box on screen (viewport coordinates). */
   rect: { left: number; top: number; right: number; bottom: number };
-}
-
-/** Moves an anchor's ends inward past white space; null if nothing is left. */
-export function trimAnchor(anchor: PassageAnchor, pageText: (page: number) => string): PassageAnchor | null {
-  let { page, start, pageEnd, end } = anchor;
-  const text = (p: number) => pageText(p);
-  for (;;) {
-    const t = text(page);
-    while (start < t.length && /\s/.test(t[start] ?? '')) start++;
-    if (start < t.length || page >= pageEnd) break;
-    page++;
-    start = 0;
-  }
-  for (;;) {
-    const t = text(pageEnd);
-    while (end > 0 && /\s/.test(t[end - 1] ?? '')) end--;
-    if (end > 0 || pageEnd <= page) break;
-    pageEnd--;
-    end = text(pageEnd).length;
-  }
-  if (pageEnd < page || (pageEnd === page && end <= start)) return null;
-  const trimmed = { page, start, pageEnd, end };
-  return anchorToPageRanges(trimmed, (p) => text(p).length).length ? trimmed : null;
 }
 
 export function useSelectionAnchor(
