@@ -11,7 +11,7 @@ import { importPaths } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { corpus, tempDir } from '../helpers/archive.js';
 import { haveChromium, openExhibit, screenshot, startHarness, type Harness, type Session } from './support/exhibit.js';
-import { ImportView, Library, Reader, SearchPalette } from './support/pages.js';
+import { ImportView, Library, SearchPalette } from './support/pages.js';
 
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
 const REVIEW = 'After the memo: how face-search trials spread through Port Alder’s police';
