@@ -1,8 +1,10 @@
 /**
- * Output types of the contract's quote, tag, search, collection and export calls
- * (src/shared/contract.ts). They follow the quotes-and-search and export issues' CLI
- * shapes so their handlers are thin; kept apart from contract-types.ts to keep merges small.
+ * Output types of the contract's calls the renderer added: the library's lean rows, and
+ * the quote, tag, search, collection and export calls (src/shared/contract.ts). They follow
+ * the quotes-and-search and export issues' CLI shapes so their handlers are thin; kept apart
+ * from contract-types.ts to keep merges small.
  */
+import type { DocumentFormat, DocumentType } from './document.js';
 
 /** A saved passage, anchored the way W3C Web Annotation selectors are. */
 export interface Quote {
@@ -154,4 +156,19 @@ export interface ExportFile {
   data: Uint8Array;
   quoteCount: number;
   verification: VerifyReport | null;
+}
+
+/**
+ * One library row: only what the library table shows and filters on, so 100,000 of them
+ * travel and parse in a fraction of the time full records would.
+ */
+export interface LibraryEntry {
+  id: number;
+  title: string;
+  type: DocumentType;
+  format: DocumentFormat;
+  authors: string[];
+  date: string | null;
+  pageCount: number;
+  fileName: string;
 }

@@ -19,6 +19,7 @@ import {
   type Collection,
   type CollectionSummary,
   type DocumentAnnotations,
+  type LibraryEntry,
   type ExportFile,
   type ExportPreview,
   type Quote,
@@ -204,6 +205,8 @@ export const CALLS = {
   // Quotes, tags, search, collections and export (the renderer's needs; handlers arrive
   // with the quotes-and-search and export branches and answer 'unsupported' until then).
 
+  /** Live documents as library rows: the few fields the table shows, for 100,000 documents at once. */
+  'documents.index': call<LibraryEntry[]>()(empty),
   /** Per live document, its tags and number of quotes (the library's columns). */
   'documents.annotations': call<DocumentAnnotations[]>()(empty),
 

@@ -60,6 +60,7 @@ const BAD: { [N in CallName]: unknown[] } = {
   'jobs.cancel': [{}, { jobId: 7 }, { jobId: 'a/b' }],
   'history.list': [{ documentId: 0 }, { documentId: 'all' }, { documentId: 1, since: 3 }],
   // The renderer's calls for quotes, tags, search, collections and export.
+  'documents.index': [{ trash: true }],
   'documents.annotations': [{ all: true }],
   'quotes.list': [{ documentId: 0 }, { tag: '' }, { tag: 'a//b' }, { collectionId: 'x' }, { query: 5 }],
   'quotes.create': [
@@ -116,6 +117,7 @@ const GOOD: { [N in CallName]: unknown } = {
   'sample.import': { jobId: 'job_2' },
   'jobs.cancel': { jobId: 'job-1' },
   'history.list': {},
+  'documents.index': {},
   'documents.annotations': {},
   'quotes.list': { documentId: 1, tag: 'agency/LAPD' },
   'quotes.create': { documentId: 1, page: 2, start: 10, pageEnd: 2, end: 40, text: 'a passage', note: null, tags: ['agency/LAPD'] },

@@ -39,11 +39,14 @@ const documents = [
   doc(3, { title: 'Letter to the CEO', type: 'letter', authors: ['Eleanor Vance'], date: '2021' }),
   doc(4, { title: 'Undated note', type: 'other', date: null, fileName: 'zeta-scan.pdf' }),
 ];
-const rows = buildRows(documents, [
+const rows = buildRows(documents.map(entry), [
   { documentId: 1, tags: ['agency/PAPD', 'directive'], quoteCount: 3 },
   { documentId: 2, tags: ['agency'], quoteCount: 1 },
   { documentId: 3, tags: ['agency/PAPD/units'], quoteCount: 0 },
 ]);
+function entry(d: DocumentRecord) {
+  return { id: d.id, title: d.title, type: d.type, format: d.format, authors: d.authors, date: d.date, pageCount: d.pageCount, fileName: d.fileName };
+}
 const ids = (list: { id: number }[]) => list.map((r) => r.id);
 
 describe('library rows', () => {

@@ -7,12 +7,14 @@ import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
 import { documentHandlers } from './documents.js';
 import { importHandlers } from './imports.js';
+import { libraryHandlers } from './library.js';
 import { pendingHandlers } from './pending.js';
 
 export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
   ...importHandlers,
+  ...libraryHandlers,
   // Calls whose core is not merged yet: they answer 'unsupported' (see pending.ts).
   ...pendingHandlers,
 };

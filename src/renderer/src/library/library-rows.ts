@@ -2,14 +2,14 @@
  * The library's rows and what the user narrows and orders them by. Pure functions over
  * plain arrays, so 100,000 rows filter and sort in a few milliseconds without a server trip.
  */
-import type { DocumentAnnotations } from '../../../shared/contract.js';
-import type { DocumentRecord, DocumentType } from '../../../shared/document.js';
+import type { DocumentAnnotations, LibraryEntry } from '../../../shared/contract.js';
+import type { DocumentType } from '../../../shared/document.js';
 
 export interface LibraryRow {
   id: number;
   title: string;
   type: DocumentType;
-  format: DocumentRecord['format'];
+  format: LibraryEntry['format'];
   authors: string[];
   /** Authors joined for display and sorting. */
   authorText: string;
@@ -22,7 +22,7 @@ export interface LibraryRow {
   haystack: string;
 }
 
-export function buildRows(documents: readonly DocumentRecord[], annotations: readonly DocumentAnnotations[] | undefined): LibraryRow[] {
+export function buildRows(documents: readonly LibraryEntry[], annotations: readonly DocumentAnnotations[] | undefined): LibraryRow[] {
   const byId = new Map<number, DocumentAnnotations>();
   for (const a of annotations ?? []) byId.set(a.documentId, a);
   return documents.map((d) => {

@@ -24,7 +24,7 @@ const memory: { filter: LibraryFilter; sort: Sort; selectedId: number | null; pa
 };
 
 export function LibraryView({ onImport }: { onImport: () => void }) {
-  const documents = useQuery('documents.list', {});
+  const documents = useQuery('documents.index', {});
   const annotations = useQuery('documents.annotations', {});
   const tagList = useQuery('tags.list', {});
   const [filter, setFilterState] = useState<LibraryFilter>(memory.filter);

@@ -122,15 +122,17 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
 
   // Open at the requested page once the boxes exist.
   const opened = useRef(false);
+  const lastScale = useRef(scale);
   useLayoutEffect(() => {
     if (opened.current || !base) return;
     opened.current = true;
+    // The boxes already have the scale in use: the effect below must not rescale this position.
+    lastScale.current = scale;
     goToPage(initialPage);
     measure();
-  }, [base, goToPage, initialPage, measure]);
+  }, [base, goToPage, initialPage, measure, scale]);
 
   // Keep the reading position when the scale changes.
-  const lastScale = useRef(scale);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || lastScale.current === scale) return;
