@@ -82,7 +82,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
   return (
     <div className={`library ${panel && selectedRow ? 'with-panel' : ''}`}>
       <LibraryFilters rows={rows} filter={filter} onChange={setFilter} tagsAvailable={annotationsAvailable} />
-      <section className="library-main" aria-label="Library">
+      <section className="library-main" aria-label="Library" data-shown-filter={effective.text}>
         <div className="view-toolbar">
           <h1>Library</h1>
           <div className="quick-filter">
