@@ -14,7 +14,10 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require() packages: bundle everything it uses (zod with the contract).
+      externalizeDeps: false,
       rollupOptions: {
+        external: ['electron'],
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         // A sandboxed preload must be one self-contained CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

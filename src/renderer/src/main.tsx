@@ -1,14 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Exhibit</h1>
-      <p>The evidence organizer. The interface arrives with the renderer issue.</p>
-    </main>
-  );
-}
+import { PlaceholderLibrary } from './placeholder-library.js';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><PlaceholderLibrary /></StrictMode>);

@@ -1,0 +1,36 @@
+/**
+ * Where the Electron binary is, found without require('electron') (which throws when the
+ * binary's download was skipped, as on machines without network at install time).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface ElectronBinary {
+  /** The executable, or null when it is not installed. */
+  path: string | null;
+  /** Why it is missing (for a skipped test or `npm start`). */
+  reason: string;
+}
+
+function platformExecutable(): string {
+  if (process.platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
+  if (process.platform === 'win32') return 'electron.exe';
+  return 'electron';
+}
+
+export function findElectronBinary(root = resolve(import.meta.dirname, '..')): ElectronBinary {
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const packageDir = join(root, 'node_modules', 'electron');
+  const candidates: string[] = [];
+  if (override) candidates.push(join(override, platformExecutable()));
+  const pathTxt = join(packageDir, 'path.txt');
+  if (existsSync(pathTxt)) candidates.push(join(packageDir, 'dist', readFileSync(pathTxt, 'utf8').trim()));
+  candidates.push(join(packageDir, 'dist', platformExecutable()));
+  for (const candidate of candidates) {
+    if (existsSync(candidate)) return { path: candidate, reason: '' };
+  }
+  const reason = existsSync(packageDir)
+    ? `the Electron binary is not installed (${join('node_modules', 'electron', 'dist')} is missing: its download during npm install was skipped or failed; run "node node_modules/electron/install.js" with network access, or set ELECTRON_OVERRIDE_DIST_PATH)`
+    : 'the electron package is not installed (run npm install)';
+  return { path: null, reason };
+}

@@ -1,0 +1,48 @@
+/** Handlers for long imports (with progress events and cancellation) and for cancelling jobs. */
+import { importBytes, importPaths, type ImportResult } from '../../archive/index.js';
+import { sampleCaseDir } from '../../archive/sample.js';
+import type { HandlerContext, HandlersFor } from '../types.js';
+
+/** Forwards the core's progress as `import.progress` events named by the job. */
+function progressTo(context: HandlerContext, jobId: string) {
+  return (progress: { done: number; total: number; path: string; result: ImportResult | null }) =>
+    context.emit('import.progress', { jobId, ...progress });
+}
+
+export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'sample.import' | 'jobs.cancel'> = {
+  'import.paths': (input, context) =>
+    importPaths(context.session.current(), input.paths, {
+      ...(input.type ? { type: input.type } : {}),
+      onProgress: progressTo(context, input.jobId),
+      signal: context.signal,
+    }),
+
+  'import.bytes': async (input, context) => {
+    const archive = context.session.current();
+    const onProgress = progressTo(context, input.jobId);
+    const results: ImportResult[] = [];
+    const total = input.files.length;
+    for (const [index, file] of input.files.entries()) {
+      if (context.signal.aborted) {
+        results.push({ path: file.name, status: 'failed', documentId: null, error: `${file.name}: cancelled`, warnings: [] });
+        continue;
+      }
+      onProgress({ done: index, total, path: file.name, result: null });
+      let fileResults: ImportResult[];
+      try {
+        fileResults = await importBytes(archive, file.data, file.name, input.type ? { type: input.type } : {});
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        fileResults = [{ path: file.name, status: 'failed', documentId: null, error: `${file.name}: ${reason}`, warnings: [] }];
+      }
+      results.push(...fileResults);
+      onProgress({ done: index + 1, total, path: file.name, result: fileResults[0] ?? null });
+    }
+    return results;
+  },
+
+  'sample.import': (input, context) =>
+    importPaths(context.session.current(), [sampleCaseDir()], { onProgress: progressTo(context, input.jobId), signal: context.signal }),
+
+  'jobs.cancel': async (input, { jobs }) => ({ cancelled: jobs.cancel(input.jobId) }),
+};

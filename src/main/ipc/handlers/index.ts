@@ -1,0 +1,15 @@
+/**
+ * The handler table over the archive core: plain Node, no Electron, so main and the
+ * development server drive the very same code. Adding a call: its entry in
+ * src/shared/contract.ts and its handler in one of these files (or a new one spread here).
+ */
+import type { CoreHandlers } from '../types.js';
+import { archiveHandlers } from './archive.js';
+import { documentHandlers } from './documents.js';
+import { importHandlers } from './imports.js';
+
+export const coreHandlers: CoreHandlers = {
+  ...archiveHandlers,
+  ...documentHandlers,
+  ...importHandlers,
+};

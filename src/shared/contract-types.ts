@@ -1,0 +1,84 @@
+/**
+ * Output types of the contract's calls (src/shared/contract.ts). They mirror the archive
+ * core's own types; src/main/ipc checks at compile time that the core's values fit them.
+ */
+
+/** The open archive, as the renderer shows it. */
+export interface ArchiveInfo {
+  /** The archive file's full path (shown in Help › Archive Location, never sent back). */
+  path: string;
+  /** The file name alone, for the window title. */
+  fileName: string;
+  /** The archive's random id (hex), fixed at creation. */
+  id: string;
+  createdAt: string;
+  schemaVersion: number;
+  documents: number;
+  trashed: number;
+}
+
+/** An original file's bytes and how to read them. */
+export interface OriginalFile {
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+}
+
+/**
+ * Where each pdf.js text item stands in a page's text: `items[i] = [start, length, x, y,
+ * width, height]` in PDF user space; `width`/`height` of the viewport at scale 1.
+ */
+export interface PageLayout {
+  width: number;
+  height: number;
+  items: [number, number, number, number, number, number][];
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+/** One file's outcome; a failure's `error` is one sentence naming the file and the reason. */
+export interface ImportResult {
+  path: string;
+  status: ImportStatus;
+  documentId: number | null;
+  error: string | null;
+  warnings: string[];
+  /** For an email attachment: the email's document id. */
+  parentId?: number | null;
+}
+
+/** The payload of the `import.progress` event. */
+export interface ImportProgressEvent {
+  jobId: string;
+  /** Files finished so far, and how many there are in all. */
+  done: number;
+  total: number;
+  /** The file being imported (result null) or just finished (result set). */
+  path: string;
+  result: ImportResult | null;
+}
+
+/** One custody entry (hash chain). */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  documentId: number | null;
+  subject: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface CheckProblem {
+  kind: 'integrity' | 'foreign-key' | 'history' | 'original';
+  message: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  documents: number;
+  originals: number;
+  historyEntries: number;
+  problems: CheckProblem[];
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_NAMES, CALLS, type CallName, type Result } from '../../src/shared/contract.js';
+import { createDispatcher } from '../../src/main/ipc/dispatch.js';
+import { JobRegistry } from '../../src/main/ipc/jobs.js';
+import { ArchiveSession } from '../../src/main/ipc/session.js';
+import type { HandlerTable } from '../../src/main/ipc/types.js';
+
+/** Payloads no call accepts. */
+const NEVER_VALID: unknown[] = [undefined, null, 42, 'documents', [], [{}], true];
+
+const bytes = new Uint8Array([1, 2, 3]);
+
+/**
+ * Bad payloads per call. Typed over every call name: a call added to the contract
+ * without its bad payloads here fails to compile.
+ */
+const BAD: { [N in CallName]: unknown[] } = {
+  'archive.info': [{ extra: 1 }],
+  'archive.check': [{ deep: true }],
+  'documents.list': [{ trash: 'yes' }, { trash: 1 }, { trash: true, sort: 'title' }],
+  'documents.get': [{}, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: '1' }, { id: Number.NaN }, { id: 2 ** 60 }, { id: 1, path: '/etc/passwd' }],
+  'documents.pages': [{}, { id: 1, page: 0 }, { id: 1, page: '2' }, { id: '1' }],
+  'documents.pageLayout': [{ id: 1 }, { id: 1, page: -1 }, { page: 1 }],
+  'documents.original': [{}, { id: 'x' }, { path: '/etc/passwd' }, { id: 1, path: '/etc/passwd' }],
+  'documents.updateMetadata': [
+    { id: 1 },
+    { id: 1, patch: { title: '   ' } },
+    { id: 1, patch: { type: 'novel' } },
+    { id: 1, patch: { date: '2020-13' } },
+    { id: 1, patch: { date: '2021-02-30' } },
+    { id: 1, patch: { url: 'javascript:alert(1)' } },
+    { id: 1, patch: { authors: 'Jane Roe' } },
+    { id: 1, patch: { pageLabelOffset: 0.5 } },
+    { id: 1, patch: { sha256: 'f'.repeat(64) } },
+    { id: 'one', patch: {} },
+  ],
+  'documents.trash': [{}, { id: 0 }, { ids: [1] }],
+  'documents.restore': [{}, { id: -1 }],
+  'trash.empty': [{ confirm: true }],
+  'import.paths': [
+    { paths: ['/tmp/a.pdf'] },
+    { jobId: 'j1', paths: [] },
+    { jobId: 'j1', paths: [''] },
+    { jobId: 'j1', paths: '/tmp/a.pdf' },
+    { jobId: 'j 1', paths: ['/tmp/a.pdf'] },
+    { jobId: 'x'.repeat(65), paths: ['/tmp/a.pdf'] },
+    { jobId: 'j1', paths: ['/tmp/a.pdf'], type: 'novel' },
+    { jobId: 'j1', paths: ['/tmp/a.pdf'], recursive: false },
+  ],
+  'import.bytes': [
+    { jobId: 'j1', files: [] },
+    { jobId: 'j1', files: [{ name: 'a.txt', data: 'hello' }] },
+    { jobId: 'j1', files: [{ name: 'a.txt', data: [1, 2, 3] }] },
+    { jobId: 'j1', files: [{ name: '../a.txt', data: bytes }] },
+    { jobId: 'j1', files: [{ name: 'dir\\a.txt', data: bytes }] },
+    { jobId: 'j1', files: [{ name: '', data: bytes }] },
+    { files: [{ name: 'a.txt', data: bytes }] },
+  ],
+  'sample.import': [{}, { jobId: '' }, { jobId: 'j1', into: 'x' }],
+  'jobs.cancel': [{}, { jobId: 7 }, { jobId: 'a/b' }],
+  'history.list': [{ documentId: 0 }, { documentId: 'all' }, { documentId: 1, since: 3 }],
+  'shell.chooseImportFiles': [{ defaultPath: '/' }],
+  'shell.newArchive': [{ path: '/tmp/new.exhibit' }],
+  'shell.openArchive': [{ path: '/tmp/other.exhibit' }],
+  'shell.backupArchive': [{ path: '/tmp/copy.exhibit' }],
+};
+
+/** One valid payload per call. */
+const GOOD: { [N in CallName]: unknown } = {
+  'archive.info': {},
+  'archive.check': {},
+  'documents.list': { trash: true },
+  'documents.get': { id: 1 },
+  'documents.pages': { id: 1, page: 2 },
+  'documents.pageLayout': { id: 1, page: 1 },
+  'documents.original': { id: 1 },
+  'documents.updateMetadata': { id: 1, patch: { title: 'Memo', date: '2020-11', url: null, authors: ['Jane Roe'] } },
+  'documents.trash': { id: 1 },
+  'documents.restore': { id: 1 },
+  'trash.empty': {},
+  'import.paths': { jobId: 'job-1', paths: ['/tmp/a.pdf'], type: 'memo' },
+  'import.bytes': { jobId: 'job-1', files: [{ name: 'a.txt', data: bytes }] },
+  'sample.import': { jobId: 'job_2' },
+  'jobs.cancel': { jobId: 'job-1' },
+  'history.list': {},
+  'shell.chooseImportFiles': {},
+  'shell.newArchive': {},
+  'shell.openArchive': {},
+  'shell.backupArchive': {},
+};
+
+function spyDispatcher() {
+  const seen: [string, unknown][] = [];
+  const handlers = Object.fromEntries(
+    CALL_NAMES.map((name) => [
+      name,
+      async (input: unknown) => {
+        seen.push([name, input]);
+        return 'handled';
+      },
+    ]),
+  ) as unknown as HandlerTable;
+  const dispatch = createDispatcher({ handlers, session: new ArchiveSession(), jobs: new JobRegistry(), emit: () => undefined });
+  return { dispatch, seen };
+}
+
+describe('the contract validates every input before a handler runs', () => {
+  it('has bad and good payloads listed for every call, and only for calls', () => {
+    expect(Object.keys(BAD).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.keys(GOOD).sort()).toEqual(Object.keys(CALLS).sort());
+  });
+
+  for (const name of CALL_NAMES) {
+    it(`refuses bad payloads of ${name} with invalid-input naming the call`, async () => {
+      const { dispatch, seen } = spyDispatcher();
+      for (const payload of [...NEVER_VALID, ...BAD[name]]) {
+        const result = await dispatch(name, payload);
+        expect(result, `${name} accepted ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+        if (!result.ok) {
+          expect(result.error.message.startsWith(`${name}: `)).toBe(true);
+          expect(result.error.message).not.toContain('\n');
+        }
+      }
+      expect(seen).toEqual([]);
+    });
+
+    it(`passes a good payload of ${name} to its handler`, async () => {
+      const { dispatch, seen } = spyDispatcher();
+      const result = await dispatch(name, GOOD[name]);
+      expect(result).toEqual({ ok: true, value: 'handled' });
+      expect(seen).toEqual([[name, GOOD[name]]]);
+    });
+  }
+
+  it('names the field at fault', async () => {
+    const { dispatch } = spyDispatcher();
+    const result = (await dispatch('documents.updateMetadata', { id: 1, patch: { date: '2020-13' } })) as Result<unknown>;
+    expect(result.ok ? '' : result.error.message).toMatch(/^documents\.updateMetadata: patch\.date: /);
+  });
+
+  it('refuses a call the contract does not declare', async () => {
+    const { dispatch, seen } = spyDispatcher();
+    for (const name of ['fs.readFile', 'constructor', '__proto__', 'toString', '']) {
+      expect(await dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+    expect(seen).toEqual([]);
+  });
+});
