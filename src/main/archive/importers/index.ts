@@ -1,6 +1,7 @@
 /** The importer for each format; detect-format.ts says which format a file is. */
 import type { DocumentFormat } from '../../../shared/document.js';
 import { ArchiveError } from '../errors.js';
+import { importEmail } from './email.js';
 import { importHtml } from './html.js';
 import { importPdf } from './pdf.js';
 import { importText } from './text.js';
@@ -18,5 +19,5 @@ export const IMPORTERS: Record<DocumentFormat, Importer> = {
   markdown: importText,
   html: importHtml,
   docx: notYet('DOCX'),
-  email: notYet('email'),
+  email: importEmail,
 };
