@@ -1,6 +1,6 @@
 /** The importer for each format; detect-format.ts says which format a file is. */
 import type { DocumentFormat } from '../../../shared/document.js';
-import { ArchiveError } from '../errors.js';
+import { importDocx } from './docx.js';
 import { importEmail } from './email.js';
 import { importHtml } from './html.js';
 import { importPdf } from './pdf.js';
@@ -9,15 +9,11 @@ import type { Importer } from './types.js';
 
 export { detectFormat } from './detect-format.js';
 
-const notYet = (what: string): Importer => async () => {
-  throw new ArchiveError('unsupported', `${what} import is not available yet`);
-};
-
 export const IMPORTERS: Record<DocumentFormat, Importer> = {
   pdf: importPdf,
   text: importText,
   markdown: importText,
   html: importHtml,
-  docx: notYet('DOCX'),
+  docx: importDocx,
   email: importEmail,
 };
