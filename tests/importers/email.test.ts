@@ -76,6 +76,30 @@ describe('the email importer', () => {
     expect(jis.document.date).toBe('2020-02-03');
   });
 
+  it('decodes a text attachment by the charset its folded part header declares', async () => {
+    const decoder = new TextDecoder('windows-1251');
+    const cp1251 = new Map<string, number>();
+    for (let b = 0x80; b <= 0xff; b++) cp1251.set(decoder.decode(new Uint8Array([b])), b);
+    const russian = 'Заявление для прессы';
+    const encoded = Buffer.from([...russian].map((c) => (c === ' ' ? 0x20 : (cp1251.get(c) ?? 0x3f))));
+    expect(decoder.decode(encoded)).toBe(russian);
+    const path = join(tempDir(), 'cyrillic.eml');
+    const head = message(
+      { From: 'press@example.ru', Subject: 'statement', 'MIME-Version': '1.0', 'Content-Type': 'multipart/mixed; boundary="x"' },
+      '--x\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--x\r\nContent-Type: text/plain;\r\n\tcharset="windows-1251";\r\n\tname="zayavlenie.txt"\r\n' +
+        'Content-Disposition: attachment;\r\n filename="zayavlenie.txt"\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+        encoded.toString('base64') + '\r\n--x--\r\n',
+    );
+    writeFileSync(path, head);
+    const archive = await tempArchive();
+    const results = await importPaths(archive, [path]);
+    const attachment = results.find((r) => r.path.endsWith('#zayavlenie.txt'));
+    if (!attachment) throw new Error('the attachment was not imported');
+    const child = await stored(archive, attachment);
+    expect(child.text).toBe(russian);
+    expect(child.document.parentId).toBe(results[0]?.documentId);
+  });
+
   it('imports attachments and forwarded messages as linked documents, at every depth', async () => {
     const archive = await tempArchive();
     const results = await importPaths(archive, [corpus('eml', 'spamassassin__spamassassin_mime9.eml'), corpus('eml', 'mailparser__delivery-status.eml')]);

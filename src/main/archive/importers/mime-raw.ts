@@ -6,8 +6,8 @@
  */
 import { decodeWords } from 'postal-mime';
 
-/** Header blocks are looked for at most this far apart, and at most this many of them. */
-const MAX_HEADER_BLOCK = 256 * 1024;
+/** A part's header block is looked for this far around its Content-Type, in at most this many parts. */
+const MAX_HEADER_BLOCK = 16 * 1024;
 const MAX_PARTS = 10_000;
 
 export function latin1(bytes: Uint8Array): string {
@@ -71,7 +71,7 @@ export function messageCharset(raw: string): string | undefined {
  */
 export function partCharsets(raw: string): Map<string, string> {
   const found = new Map<string, string>();
-  const re = /^content-type[ \t]*:[^\n]*charset/gim;
+  const re = /^content-type[ \t]*:/gim;
   let m: RegExpExecArray | null;
   let parts = 0;
   while ((m = re.exec(raw)) !== null && parts++ < MAX_PARTS) {
