@@ -30,6 +30,7 @@ const NAME_BY_TYPE: Record<string, string> = {
   'text/rfc822-headers': 'returned-headers',
 };
 
+/** The file name an attachment is imported under (`index` numbers unnamed ones from 1). */
 export function attachmentName(given: string | null, mimeType: string, index: number): string {
   const type = mimeType.toLowerCase();
   const wanted = EXTENSION_BY_TYPE[type];

@@ -75,6 +75,7 @@ function explainMammoth(error: unknown): ArchiveError {
 /** mammoth's back-links from a note to its reference ("↑"): navigation, not text. */
 const NOTE_BACKLINKS = /<a href="#(?:footnote|endnote|comment)-ref-[^"]*">\u2191<\/a>/g;
 
+/** Imports a Word document, only after the package passed the zip guard. */
 export async function importDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
   if (isOle(bytes)) throw explainOle(bytes);
   const scan = await scanZip(bytes, 'DOCX', (name) => DOC_PROPS.test(name));

@@ -140,6 +140,7 @@ function headerStart(bytes: Uint8Array): number {
   return at;
 }
 
+/** Imports one message; its attachments come back for the pipeline to import and link. */
 export async function importEmail(input: Uint8Array): Promise<ExtractedDocument> {
   const bytes = input.subarray(headerStart(input));
   const raw = latin1(bytes);

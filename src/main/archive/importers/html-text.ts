@@ -56,6 +56,7 @@ const TAB: Gap = 2;
 const LINE: Gap = 3;
 const PARAGRAPH: Gap = 4;
 
+/** A page's readable text and what it says of itself, for the importers to turn into metadata. */
 export interface HtmlText {
   text: string;
   /** The first <title>, white space collapsed. */

@@ -93,6 +93,7 @@ export function htmlMetadata(page: HtmlText): Partial<DocumentMetadata> {
   return result;
 }
 
+/** Imports a saved page; a container's charset hint applies when the page declares none. */
 export async function importHtml(bytes: Uint8Array, _fileName?: string, hints?: ImportHints): Promise<ExtractedDocument> {
   const declared = declaredCharset(bytes) ?? hints?.charset ?? null;
   const decoded = decodeText(bytes, declared);

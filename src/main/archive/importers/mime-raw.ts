@@ -10,6 +10,7 @@ import { decodeWords } from 'postal-mime';
 const MAX_HEADER_BLOCK = 16 * 1024;
 const MAX_PARTS = 10_000;
 
+/** Bytes as a string of the same length, so every byte can be decoded again later. */
 export function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }

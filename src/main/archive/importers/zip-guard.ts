@@ -8,6 +8,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ArchiveError, messageOf } from '../errors.js';
 
+/** Bounds that keep unpacking a hostile package within memory and time. */
 export interface ZipLimits {
   /** Unpacked bytes of the whole package. */
   maxTotal: number;
@@ -22,6 +23,7 @@ export interface ZipLimits {
   ratioFloor: number;
 }
 
+/** Generous for real Word files (rarely over 20 MiB unpacked), tight for bombs. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotal: 256 * 1024 * 1024,
   maxPart: 32 * 1024 * 1024,
@@ -30,6 +32,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   ratioFloor: 4 * 1024 * 1024,
 };
 
+/** What the look through a package found, so the package need not be opened twice for it. */
 export interface ZipScan {
   names: string[];
   /** Unpacked content of the entries asked for (small ones only). */
