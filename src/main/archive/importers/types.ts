@@ -20,6 +20,13 @@ export interface ExtractedPage {
 export interface ExtractedAttachment {
   fileName: string;
   bytes: Uint8Array;
+  /** The charset its MIME part declared (text attachments rarely say it themselves). */
+  charset?: string | null;
+}
+
+/** What the container of a file knows about it that the file may not say. */
+export interface ImportHints {
+  charset?: string | null;
 }
 
 export interface ExtractedDocument {
@@ -37,4 +44,4 @@ export interface ExtractedDocument {
   attachments?: ExtractedAttachment[];
 }
 
-export type Importer = (bytes: Uint8Array, fileName: string) => Promise<ExtractedDocument>;
+export type Importer = (bytes: Uint8Array, fileName: string, hints?: ImportHints) => Promise<ExtractedDocument>;
