@@ -61,7 +61,7 @@ function lex(input: string): Token[] {
       const prefix = input[i] === '*';
       if (prefix) i++;
       tokens.push({ type: 'phrase', text, prefix, at });
-    } else if (c === '-' && !boundary(input[i + 1]) && (tokens.length === 0 || /[\s(]/.test(input[i - 1] ?? ' '))) {
+    } else if (c === '-' && /^[^\s),]/.test(input[i + 1] ?? ' ') && (tokens.length === 0 || /[\s(]/.test(input[i - 1] ?? ' '))) {
       tokens.push({ type: 'minus', at: i++ });
     } else {
       const at = i;
