@@ -104,7 +104,7 @@ describe('exhibit quote, tag and search', () => {
     expect(await exhibit(archive, 'tag', 'delete', 'agency')).toMatchObject({ code: 2 });
     expect(await json(archive, 'tag', 'delete', 'agency', '--yes')).toEqual({ tags: ['agency', 'agency/LAPD'], documents: 1, quotes: 0 });
     const text = await exhibit(archive, 'tag', 'list');
-    expect(text.stdout).toMatch(/^subject\s+0 doc\(s\)\s+0 quote\(s\)\n  cameras\s+0 doc\(s\)/);
+    expect(text.stdout).toMatch(/^subject\s+0 doc\(s\)\s+0 quote\(s\)\n {2}cameras\s+0 doc\(s\)/);
   });
 
   it('search prints {"total","hits":[{"kind","documentId","title","page","snippet","score"}]} and takes the filters', async () => {
