@@ -118,7 +118,7 @@ describe('exhibit quote, tag and search', () => {
     expect((await json(archive, 'search', 'ban', '--stem'))['total']).toBe(1);
     expect((await json(archive, 'search', 'cameras', '--from', '2020', '--to', '2021'))['total']).toBe(0);
     const bad = await exhibit(archive, 'search', 'cameras AND');
-    expect(bad).toMatchObject({ code: 1, stderr: 'exhibit: search: AND at character 9 needs something on its right\n' });
+    expect(bad).toMatchObject({ code: 2, stderr: 'exhibit: search: AND at character 9 needs something on its right\n' });
     const usage = await exhibit(archive, 'search', 'x', '--type', 'novel');
     expect(usage.code).toBe(2);
     const text = await exhibit(archive, 'search', 'council');
