@@ -72,9 +72,16 @@ function moved(
   return { kind: 'moved', method, selector: selectorOf(joined, from, to), text: joined.text.slice(from, to), ...contextAt(joined, from, to), similarity };
 }
 
+/** Words of a document's text, kept while its pages are: several quotes may need them. */
+const words = new WeakMap<JoinedPages, Token[]>();
+
 /** Tokens of the joined text, restricted around the old place when the whole would cost too much. */
 function haystack(joined: JoinedPages, stored: StoredAnchor, needleWords: number): Token[] {
-  const all = tokenize(joined.text);
+  let all = words.get(joined);
+  if (!all) {
+    all = tokenize(joined.text);
+    words.set(joined, all);
+  }
   if (all.length * needleWords <= MAX_ALIGNMENT_CELLS) return all;
   const from = joined.starts[Math.max(0, stored.page - 3)] ?? 0;
   const to = joined.starts[Math.min(joined.pages.length, stored.pageEnd + 2)] ?? joined.text.length;
