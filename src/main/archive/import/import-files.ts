@@ -11,6 +11,8 @@ import type { Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { detectFormat, IMPORTERS } from '../importers/index.js';
 import type { ExtractedDocument, ImportHints } from '../importers/types.js';
+import { normalizeTagName } from '../tags/names.js';
+import { addTags, addTagsInTransaction } from '../tags/tags.js';
 import { storeDocument } from './store.js';
 
 /** Larger files are refused: an archive is one SQLite file held in memory while imported. */
@@ -43,6 +45,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   type?: DocumentType;
+  /** Tags for every imported document (and attachment), set in the same transaction as the import. */
+  tags?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -121,13 +125,15 @@ export async function importBytes(
   archive: Archive,
   bytes: Uint8Array,
   path: string,
-  options: Pick<ImportOptions, 'type'> = {},
+  options: Pick<ImportOptions, 'type' | 'tags'> = {},
 ): Promise<ImportResult[]> {
   const fileName = basename(path);
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(archive, sha256);
   if (duplicate) {
     const warnings = duplicate.deletedAt ? [`the existing copy (document ${duplicate.id}) is in the trash`] : [];
+    // The user asked for these tags on what this file is: the copy already in the archive.
+    if (options.tags?.length) await addTags(archive, options.tags, { documentIds: [duplicate.id] });
     return [{ path, status: 'duplicate', documentId: duplicate.id, error: null, warnings }];
   }
   const extracted = await extract(bytes, fileName);
@@ -176,12 +182,18 @@ export async function importBytes(
       ids.push(attId);
       results.push({ path: att.path, status: 'imported', documentId: attId, error: null, warnings: att.extracted.warnings, parentId });
     }
+    if (options.tags?.length) {
+      const documentIds = results.map((r) => r.documentId).filter((d): d is number => d !== null);
+      await addTagsInTransaction(trx, options.tags, { documentIds });
+    }
     return [...results, ...attachmentResults];
   });
 }
 
 /** Imports files and folders; never throws for a bad file. */
 export async function importPaths(archive: Archive, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
+  // A bad tag name is a mistake in the command, not in a file: refuse before importing anything.
+  for (const tag of options.tags ?? []) normalizeTagName(tag);
   const { files, failures } = await expand(paths);
   const results: ImportResult[] = [...failures];
   const total = files.length;
