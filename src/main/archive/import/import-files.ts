@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
+import type { ImportResult, ImportStatus } from '../../../shared/contract-types.js';
 import type { Archive } from '../archive.js';
+
+export type { ImportResult, ImportStatus };
 import { ArchiveError, messageOf } from '../errors.js';
 import { detectFormat, IMPORTERS } from '../importers/index.js';
 import type { ExtractedDocument, ImportHints } from '../importers/types.js';
@@ -23,17 +26,7 @@ export const MAX_ATTACHMENT_DEPTH = 8;
 /** At most this many attachments are imported with one file, at every depth together. */
 export const MAX_ATTACHMENTS_PER_FILE = 1000;
 
-export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 
-export interface ImportResult {
-  path: string;
-  status: ImportStatus;
-  documentId: number | null;
-  error: string | null;
-  warnings: string[];
-  /** For an email attachment: the email's document id. */
-  parentId?: number | null;
-}
 
 export interface ImportProgress {
   /** Files finished so far, and how many there are in all. */

@@ -1,16 +1,8 @@
 /** What every importer returns: text per page, metadata guesses, warnings. */
+import type { PageLayout } from '../../../shared/contract-types.js';
 import type { DocumentFormat, DocumentMetadata } from '../../../shared/document.js';
 
-/**
- * Where each pdf.js text item stands in a page's text, so a selection on screen can
- * be mapped to page and character offsets. `items[i] = [start, length, x, y, width, height]`
- * in PDF user space; `width`/`height` of the page's viewport at scale 1.
- */
-export interface PageLayout {
-  width: number;
-  height: number;
-  items: [number, number, number, number, number, number][];
-}
+export type { PageLayout };
 
 export interface ExtractedPage {
   text: string;
