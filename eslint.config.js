@@ -35,6 +35,11 @@ export default tseslint.config(
     rules: forbid(['electron', 'react', 'react-dom', '**/renderer/**', '**/preload/**'], 'The handler table and the dev server run without Electron: Electron-only code lives in src/main/shell/.'),
   },
   {
+    // Security checklist: never hand a URL to the OS (it could come from archive content).
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Exhibit never opens URLs outside the app.' }] },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: forbid(['node:*', 'electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**', 'sqlite3', 'kysely'], 'src/shared holds types and pure code only.'),
   },

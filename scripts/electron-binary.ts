@@ -30,7 +30,7 @@ export function findElectronBinary(root = resolve(import.meta.dirname, '..')): E
     if (existsSync(candidate)) return { path: candidate, reason: '' };
   }
   const reason = existsSync(packageDir)
-    ? `the Electron binary is not installed (${join('node_modules', 'electron', 'dist')} is missing: its download during npm install was skipped or failed; run "node node_modules/electron/install.js" with network access, or set ELECTRON_OVERRIDE_DIST_PATH)`
+    ? `the Electron binary is not installed (${join('node_modules', 'electron', 'dist')} is missing: Electron downloads it on first use and that download failed or was skipped; run "node node_modules/electron/install.js" with network access, or set ELECTRON_OVERRIDE_DIST_PATH)`
     : 'the electron package is not installed (run npm install)';
   return { path: null, reason };
 }

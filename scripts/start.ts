@@ -7,7 +7,13 @@ import { join, resolve } from 'node:path';
 import { findElectronBinary } from './electron-binary.js';
 
 const root = resolve(import.meta.dirname, '..');
-const binary = findElectronBinary(root);
+let binary = findElectronBinary(root);
+if (!binary.path) {
+  // Electron 45 fetches its binary on first use, not at npm install: fetch it once now.
+  process.stderr.write('npm start: fetching the Electron binary (once)…\n');
+  spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], { cwd: root, stdio: 'inherit' });
+  binary = findElectronBinary(root);
+}
 if (!binary.path) {
   process.stderr.write(
     `npm start: cannot open Exhibit: ${binary.reason}.\n` +

@@ -12,7 +12,10 @@ export interface ExhibitBridge {
   readonly calls: BridgeCalls;
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** The file system path of a File from a drop or an <input type=file> (Electron only). */
+  /**
+   * The file system path of a File from a drop or an <input type=file> (Electron only).
+   * Only such paths, and those shell.chooseImportFiles answered, are accepted by import.paths.
+   */
   pathForFile(file: File): string;
 }
 

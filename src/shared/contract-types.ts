@@ -1,6 +1,6 @@
 /**
- * Output types of the contract's calls (src/shared/contract.ts). They mirror the archive
- * core's own types; src/main/ipc checks at compile time that the core's values fit them.
+ * Output types of the contract's calls (src/shared/contract.ts). The archive core uses
+ * these same types (custody, check, import, info), so the two cannot drift apart.
  */
 
 /** The open archive, as the renderer shows it. */

@@ -80,17 +80,25 @@ describe.skipIf(!binary.path)('the desktop app (Electron)', () => {
       });
       await expect.poll(() => page.getByText(title).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
-      // What a drop does: a path from the bridge into import.paths, with progress events.
+      // A path the user did not hand over is refused by the preload, even from the page itself.
       const letter = corpus('text', 'grimmer__07Aug2007Durbin7.txt');
-      const dropped = await page.evaluate(async (path) => {
+      const forged = await page.evaluate((path) => window.exhibit.calls['import.paths']({ jobId: 'forged', paths: [path] }), letter);
+      expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      // The renderer's own Import button: shell.chooseImportFiles (dialog answered in main), then import.paths with progress.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [path] })) as typeof dialog.showOpenDialog;
+      }, letter);
+      const chosen = await page.evaluate(async () => {
         const events: unknown[] = [];
         const off = window.exhibit.on('import.progress', (p) => events.push(p));
-        const result = await window.exhibit.calls['import.paths']({ jobId: 'drop-1', paths: [path] });
+        const paths = await window.exhibit.calls['shell.chooseImportFiles']({});
+        const result = paths.ok ? await window.exhibit.calls['import.paths']({ jobId: 'chosen-1', paths: paths.value }) : paths;
         off();
         return { result, events: events.length };
-      }, letter);
-      expect(dropped.result).toMatchObject({ ok: true, value: [{ status: 'imported' }] });
-      expect(dropped.events).toBe(2);
+      });
+      expect(chosen.result).toMatchObject({ ok: true, value: [{ status: 'imported' }] });
+      expect(chosen.events).toBe(2);
       await expect.poll(() => page.getByText('grimmer__07Aug2007Durbin7').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
       // A bad payload comes back as a typed error, not an exception.

@@ -5,6 +5,7 @@ import type { DocumentRecord } from '../../src/shared/document.js';
 import { pageLabel, pageRangeLabel } from '../../src/shared/page-label.js';
 import { parseName, toCslItem } from '../../src/main/archive/export/csl/csl-json.js';
 import { renderExport } from '../../src/main/archive/export/render.js';
+import { plain } from '../../src/main/archive/export/rich-text.js';
 import type { CitationStyleId, ExportModel } from '../../src/main/archive/export/model.js';
 import { writeAtomically, writeFileSafely } from '../../src/main/archive/export/safe-write.js';
 import { findSelectors, spanOf, textAt } from '../../src/main/archive/export/selectors.js';
@@ -42,7 +43,9 @@ describe('citations', () => {
 
   it('give pinpoint pages: p. for one page, pp. for a range, in each style', () => {
     const expected: Record<CitationStyleId, [RegExp, RegExp]> = {
-      chicago: [/\(Durbin 2007, 2\)/, /\(Durbin 2007, 2–3\)/],
+      chicago: [/^Richard J\. Durbin to Nancy Nord, “Letter on Lead in Toys,” Letter, August 7, 2007, 2\.$/, /, August 7, 2007, 2–3\.$/],
+      'chicago-short-notes': [/^Durbin to Nord, “Letter on Lead in Toys,” 2\.$/, /^Durbin to Nord, “Letter on Lead in Toys,” 2–3\.$/],
+      'chicago-author-date': [/\(Durbin 2007, 2\)/, /\(Durbin 2007, 2–3\)/],
       apa: [/\(Durbin, 2007, p\. 2\)/, /\(Durbin, 2007, pp\. 2–3\)/],
       mla: [/\(Durbin 2\)/, /\(Durbin 2–3\)/],
       legal: [/^Letter from Richard J\. Durbin to Nancy Nord, Letter on lead in toys 2 \(Aug\. 7, 2007\)\.$/, /Letter on lead in toys 2–3 \(Aug\. 7, 2007\)\.$/],
@@ -53,8 +56,39 @@ describe('citations', () => {
       expect(r.items[1]?.citationText).toMatch(expected[style][1]);
       expect(r.items[1]?.pageText).toBe('pp. 2–3');
       expect(r.bibliography).toHaveLength(1);
-      expect(r.noteStyle).toBe(style === 'legal');
+      expect(r.noteStyle).toBe(['chicago', 'chicago-short-notes', 'legal'].includes(style));
     }
+  });
+
+  it('cite in Chicago notes and bibliography: a full note for each document type, and its bibliography entry', () => {
+    const docs: DocumentRecord[] = [
+      base,
+      { ...base, id: 2, type: 'memo', title: 'Review of the recall', authors: ['Jane Roe'], recipients: ['John Doe'], source: 'U.S. Department of Justice', date: '2019-03-04' },
+      { ...base, id: 3, type: 'article', title: 'Toys recalled over lead paint', authors: ['Louise Story'], recipients: [], source: 'The New York Times', date: '2007-08-02' },
+      { ...base, id: 4, type: 'email', title: 'Re: budget', authors: ['Alan Smith <alan@example.org>'], recipients: ['Beth Jones'], date: '2020-11-13' },
+      { ...base, id: 5, type: 'report', title: 'Fleeing driver policy', authors: [], recipients: [], organization: 'New Zealand Police', date: '2012' },
+    ];
+    const r = renderExport(model('chicago', docs));
+    expect(r.bibliographyHeading).toBe('Bibliography');
+    expect(r.items.map((item) => item.citationText)).toEqual([
+      'Richard J. Durbin to Nancy Nord, “Letter on Lead in Toys,” Letter, August 7, 2007, 2.',
+      'Jane Roe to John Doe, “Review of the Recall,” Memorandum (U.S. Department of Justice, March 4, 2019), 2.',
+      'Louise Story, “Toys Recalled over Lead Paint,” The New York Times, August 2, 2007, 2.',
+      'Alan Smith to Beth Jones, “Re: Budget,” Email, November 13, 2020, 2.',
+      'New Zealand Police, “Fleeing Driver Policy,” 2012, 2.',
+    ]);
+    // The bibliography in Chicago's order (by author), each entry inverted and dated.
+    expect(r.bibliography.map((b) => plain(b.entry))).toEqual([
+      'Durbin, Richard J. to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.',
+      'New Zealand Police. “Fleeing Driver Policy,” 2012.',
+      'Roe, Jane. to John Doe. “Review of the Recall.” Memorandum. U.S. Department of Justice, March 4, 2019.',
+      'Smith, Alan. Email to Beth Jones. “Re: Budget.” Email, November 13, 2020.',
+      'Story, Louise. “Toys Recalled over Lead Paint.” The New York Times, August 2, 2007.',
+    ]);
+    expect(r.bibliography.map((b) => b.documentId)).toEqual([1, 5, 2, 4, 3]);
+    expect(r.items[0]?.referenceText).toBe('Durbin, Richard J. to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.');
+    // The newspaper's title is italic in the note, as Chicago sets it.
+    expect(r.items[2]?.citation.find((span) => span.text.includes('New York Times'))?.italic).toBe(true);
   });
 
   it('cite what a PDF prints on its pages: its labels, or the offset the user set', () => {
@@ -71,6 +105,10 @@ describe('citations', () => {
     expect(r.items[0]?.citationText).toBe('(Untitled Scan, n.d., p. 2)');
     expect(r.warnings).toEqual(['document 2 ("Untitled scan"): no date (cited as "n.d.")', 'document 2 ("Untitled scan"): no author (cited by its title)']);
     expect(renderExport(model('legal', [bare])).items[0]?.citationText).toBe('Untitled scan 2 (n.d.).');
+    const chicago = renderExport(model('chicago', [bare]));
+    expect(chicago.items[0]?.citationText).toBe('“Untitled Scan,” n.d., 2.');
+    expect(chicago.items[0]?.referenceText).toBe('“Untitled Scan,” n.d.');
+    expect(chicago.warnings).toEqual(r.warnings);
   });
 });
 

@@ -17,11 +17,13 @@ function markdownText(md: string): string {
     .replace(/(?<!\\)\*+/g, '');
 }
 
+/** Two note styles (Chicago notes and bibliography, legal) and an in-text one. */
+const STYLES = ['chicago', 'legal', 'chicago-author-date'] as const;
 const models = new Map<CitationStyleId, ExportModel>();
 const rendered = new Map<CitationStyleId, RenderedExport>();
 
 beforeAll(async () => {
-  for (const style of ['chicago', 'legal'] as const) {
+  for (const style of STYLES) {
     const { model } = await exportFixture(style);
     models.set(style, model);
     rendered.set(style, renderExport(model));
@@ -34,7 +36,7 @@ function setup(style: CitationStyleId) {
   return { model, r, dir: tempDir() };
 }
 
-describe.each(['chicago', 'legal'] as const)('exports in %s style', (style) => {
+describe.each(STYLES)('exports in %s style', (style) => {
   it('Markdown shows every quote, its citation and its page, and a bibliography', async () => {
     const { model, r, dir } = setup(style);
     const out = join(dir, 'quotes.md');
@@ -47,6 +49,7 @@ describe.each(['chicago', 'legal'] as const)('exports in %s style', (style) => {
       expect(text).toContain(`${item.pageText}`);
     }
     if (r.noteStyle) expect(md).toMatch(/\[\^1\]: /);
+    else expect(md).not.toMatch(/\[\^1\]/);
     expect(md).toContain(`## ${r.bibliographyHeading}`);
     for (const b of r.bibliography) expect(text).toContain(squash(b.entry.map((s) => s.text).join('')));
     // The hostile note is text, not markup.
@@ -93,8 +96,15 @@ describe.each(['chicago', 'legal'] as const)('exports in %s style', (style) => {
       expect(headings[i]).toContain(item.pageText);
       expect(r.noteStyle ? noteText : bodyText).toContain(squash(item.citationText));
     }
-    if (r.noteStyle) expect(entries.get('word/document.xml')?.toString('utf8')).toContain('w:footnoteReference');
+    expect(entries.get('word/document.xml')?.toString('utf8').includes('w:footnoteReference')).toBe(r.noteStyle);
     expect(body.filter((p) => p.style === 'Bibliography')).toHaveLength(r.bibliography.length);
+    if (style === 'chicago') {
+      // Chicago notes and bibliography: a full note with author, title, date and page, and an inverted entry.
+      expect(noteText).toContain('Richard J. Durbin and Amy Klobuchar to Nancy Nord, “Letter to the CPSC on Lead in Toys,” Letter, August 7, 2007, 1.');
+      expect(noteText).toContain('New Zealand Police, “Fleeing Driver Policy,” n.d., 12–13.');
+      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
+      expect(body.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['Bibliography']);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../src/main/archive/db/migrations/index.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventName, Events, ImportProgressEvent, ImportResult } from '../../src/shared/contract.js';
@@ -42,7 +43,7 @@ describe('calls through the dispatcher into the real core', () => {
     const edited = await dispatch('documents.updateMetadata', { id: 1, patch: { title: 'Oral argument', date: '2011-03' } });
     expect(edited).toMatchObject({ ok: true, value: { title: 'Oral argument', date: '2011-03' } });
     const info = await dispatch('archive.info', {});
-    expect(info).toMatchObject({ ok: true, value: { documents: 1, trashed: 0, schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { documents: 1, trashed: 0, schemaVersion: SCHEMA_VERSION } });
     const history = await dispatch('history.list', { documentId: 1 });
     expect(history.ok && (history.value as { action: string }[]).map((h) => h.action)).toEqual(['import', 'edit']);
   });

@@ -5,20 +5,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Archive } from './archive.js';
+import type { CheckProblem, CheckReport } from '../../shared/contract-types.js';
 import { verifyHistory } from './custody.js';
 
-export interface CheckProblem {
-  kind: 'integrity' | 'foreign-key' | 'history' | 'original';
-  message: string;
-}
+export type { CheckProblem, CheckReport };
 
-export interface CheckReport {
-  ok: boolean;
-  documents: number;
-  originals: number;
-  historyEntries: number;
-  problems: CheckProblem[];
-}
 
 export async function checkArchive(archive: Archive): Promise<CheckReport> {
   const problems: CheckProblem[] = [];

@@ -6,20 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { HistoryEntry } from '../../shared/contract-types.js';
 import type { Database, HistoryTable } from './db/schema.js';
+
+export type { HistoryEntry };
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  documentId: number | null;
-  subject: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
 
 export interface NewHistoryEntry {
   action: string;

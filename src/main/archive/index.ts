@@ -19,3 +19,35 @@ export { importPaths, importBytes, sha256Hex, type ImportResult, type ImportOpti
 export { archiveSummary, type ArchiveSummary } from './info.js';
 export { backupArchive, type BackupResult } from './backup.js';
 export { getPageLayout } from './page-layout.js';
+export {
+  createQuote,
+  getQuote,
+  listQuotes,
+  updateQuote,
+  deleteQuote,
+  restoreQuote,
+  type NewQuote,
+  type QuotePatch,
+  type QuoteListOptions,
+  type PassageChoice,
+} from './quotes/quotes.js';
+export { AmbiguousPassageError } from './quotes/errors.js';
+export { reanchorDocumentQuotes, reanchor, type ReanchorSummary, type ReanchorResult } from './quotes/reanchor.js';
+export { replacePageTexts, type NewPage, type ReplacePagesResult } from './quotes/replace-pages.js';
+export { quoteSources, type SourcesOptions } from './quotes/sources.js';
+export {
+  addTags,
+  removeTag,
+  listTags,
+  getTag,
+  setTagInfo,
+  renameTag,
+  mergeTag,
+  deleteTag,
+  tagsOfDocuments,
+  tagsOfQuotes,
+  type TagTarget,
+  type TagInfo,
+} from './tags/tags.js';
+export { search, planSearch, markSnippet, type SearchPlan } from './search/search.js';
+export { parseQuery, ftsQuery } from './search/query.js';

@@ -1,17 +1,11 @@
 /** What the app shows about the open archive: its file, id, schema and counts. */
 import { basename } from 'node:path';
 import { sql } from 'kysely';
+import type { ArchiveInfo } from '../../shared/contract-types.js';
 import type { Archive } from './archive.js';
 
-export interface ArchiveSummary {
-  path: string;
-  fileName: string;
-  id: string;
-  createdAt: string;
-  schemaVersion: number;
-  documents: number;
-  trashed: number;
-}
+/** The open archive's summary: the contract's ArchiveInfo. */
+export type ArchiveSummary = ArchiveInfo;
 
 /** One cheap query set, so the window title and status bar can refresh after every change. */
 export async function archiveSummary(archive: Archive): Promise<ArchiveSummary> {

@@ -5,8 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { ArchiveError, messageOf } from '../archive/index.js';
 import { registerDocumentCommands } from './commands/documents.js';
+import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerTagCommands } from './commands/tags.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
 
 export function buildProgram(): Command {
@@ -21,6 +24,9 @@ export function buildProgram(): Command {
   registerDocumentCommands(program, globals);
   registerSampleCommand(program, globals);
   registerVerifyCommand(program, globals);
+  registerQuoteCommands(program, globals);
+  registerTagCommands(program, globals);
+  registerSearchCommand(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -39,7 +39,6 @@ export class AppController {
   constructor(userDataDir: string) {
     this.#settingsFile = join(userDataDir, 'settings.json');
     this.#settings = loadSettings(this.#settingsFile);
-    nativeTheme.themeSource = this.#settings.theme;
     this.dispatch = createDispatcher({
       handlers: { ...coreHandlers, ...createShellHandlers(this) },
       session: this.session,
@@ -112,6 +111,7 @@ export class AppController {
    * sample case in a new archive in userData.
    */
   async startup(): Promise<void> {
+    nativeTheme.themeSource = this.#settings.theme;
     const fromEnv = process.env['EXHIBIT_ARCHIVE'];
     const last = this.#settings.lastArchive;
     try {

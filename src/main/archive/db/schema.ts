@@ -68,10 +68,53 @@ export interface ArchiveInfoTable {
   value: string;
 }
 
+export interface QuotesTable {
+  id: Generated<number>;
+  document_id: number;
+  /** Physical pages the quote starts and ends on (1-based). */
+  page: number;
+  page_end: number;
+  /** Offset into page `page`'s text; `end_offset` (exclusive) into page `page_end`'s. */
+  start_offset: number;
+  end_offset: number;
+  /** The source's own characters (pages joined by "\n" across a break). */
+  text: string;
+  prefix: string;
+  suffix: string;
+  note: string | null;
+  status: 'ok' | 'orphaned';
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  /** Unique regardless of ASCII case; "/" nests. */
+  name: string;
+  color: string | null;
+  description: string | null;
+  created_at: string;
+}
+
+export interface DocumentTagsTable {
+  document_id: number;
+  tag_id: number;
+}
+
+export interface QuoteTagsTable {
+  quote_id: number;
+  tag_id: number;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
   pages: PagesTable;
   history: HistoryTable;
   archive_info: ArchiveInfoTable;
+  quotes: QuotesTable;
+  tags: TagsTable;
+  document_tags: DocumentTagsTable;
+  quote_tags: QuoteTagsTable;
 }

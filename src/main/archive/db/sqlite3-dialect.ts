@@ -37,16 +37,58 @@ function toBindable(value: unknown): SqlValue {
   throw new TypeError(`cannot bind a value of type ${typeof value} to an SQL parameter`);
 }
 
+/** Reads whose prepared statements are kept for reuse. */
+const REUSABLE = /^\s*(select|with)\b/i;
+/** How many prepared statements are kept (least recently used go first). */
+const STATEMENT_CACHE_SIZE = 64;
+
 /** Promisified calls on one node-sqlite3 Database. */
 export class Sqlite3Connection implements DatabaseConnection {
   readonly #db: sqlite3.Database;
+  /**
+   * Prepared reads by SQL text, most recently used last. Planning a long query (a search
+   * over four FTS5 indexes) costs SQLite more than running it, and queries built by kysely
+   * repeat the same text with other parameters. A statement here is idle: `all` steps it
+   * to the end, which ends its implicit read transaction, and rebinds it on the next use.
+   */
+  readonly #statements = new Map<string, sqlite3.Statement>();
 
   constructor(db: sqlite3.Database) {
     this.#db = db;
   }
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  #prepared(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.#statements.get(sql);
+    if (cached) {
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return Promise.resolve(cached);
+    }
+    return new Promise((resolve, reject) => {
+      const stmt = this.#db.prepare(sql, (err: Error | null) => {
+        if (err) return reject(err);
+        this.#statements.set(sql, stmt);
+        if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+          const [oldest, old] = this.#statements.entries().next().value ?? [];
+          if (oldest !== undefined) this.#statements.delete(oldest);
+          old?.finalize();
+        }
+        resolve(stmt);
+      });
+    });
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters.map(toBindable);
+    if (REUSABLE.test(compiled.sql)) {
+      const stmt = await this.#prepared(compiled.sql);
+      return new Promise((resolve, reject) => {
+        stmt.all(params, (err: Error | null, rows: R[]) => {
+          if (err) reject(err);
+          else resolve({ rows });
+        });
+      });
+    }
     if (ROW_RETURNING.test(compiled.sql)) {
       return new Promise((resolve, reject) => {
         this.#db.all(compiled.sql, params, (err: Error | null, rows: R[]) => {
@@ -102,8 +144,11 @@ export class Sqlite3Connection implements DatabaseConnection {
     return new Promise((resolve, reject) => this.#db.exec(sql, (err: Error | null) => (err ? reject(err) : resolve())));
   }
 
-  /** Closes the database handle. */
-  close(): Promise<void> {
+  /** Closes the database handle (after finalizing the kept statements, which would hold it open). */
+  async close(): Promise<void> {
+    const statements = [...this.#statements.values()];
+    this.#statements.clear();
+    await Promise.all(statements.map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))));
     return new Promise((resolve, reject) => this.#db.close((err: Error | null) => (err ? reject(err) : resolve())));
   }
 }

@@ -6,8 +6,12 @@
  */
 import type { DocumentRecord } from '../../../shared/document.js';
 
-/** The citation styles shipped in resources/csl. */
-export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'legal'] as const;
+/**
+ * The citation styles shipped in resources/csl. `chicago` is Chicago's notes and
+ * bibliography with full notes, so each footnote is a complete cite on its own;
+ * `chicago-short-notes` and `chicago-author-date` are its other two forms.
+ */
+export const CITATION_STYLES = ['chicago', 'chicago-short-notes', 'chicago-author-date', 'apa', 'mla', 'legal'] as const;
 export type CitationStyleId = (typeof CITATION_STYLES)[number];
 
 /** The formats `exhibit export --format` writes. */

@@ -30,6 +30,21 @@ export function stripControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b > 0x7f) return false;
+  return true;
+}
+
+/** The WHATWG name of an encoding label (`latin1` is `windows-1252`), or null when unknown. */
+function canonicalEncoding(label: string): string | null {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes with the declared charset where one is given and known, else as the file's bytes suggest. */
 export function decodeText(bytes: Uint8Array, declared?: string | null): DecodedText {
   const warnings: string[] = [];
   const decode = (encoding: string, body: Uint8Array, fatal: boolean): string | null => {
@@ -53,12 +68,18 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
     warnings.push(`no byte-order mark; read as ${utf16.toUpperCase()}`);
     return { text: decode(utf16, bytes, false) ?? '', encoding: utf16, warnings };
   }
-  if (declared) {
-    const label = declared.trim().toLowerCase();
-    const text = decode(label, bytes, false);
-    if (text !== null && label !== 'utf-8' && label !== 'utf8') return { text, encoding: label, warnings };
-  }
   const utf8 = decode('utf-8', bytes, true);
+  const encoding = declared ? canonicalEncoding(declared) : null;
+  if (encoding && encoding !== 'utf-8') {
+    // Non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the label says (re-saved
+    // pages keep their old label); legacy text almost never validates by chance.
+    if (utf8 !== null && !isAscii(bytes)) {
+      warnings.push(`declared ${declared?.trim()} but the bytes are UTF-8; read as UTF-8`);
+      return { text: utf8, encoding: 'utf-8', warnings };
+    }
+    const text = decode(encoding, bytes, false);
+    if (text !== null) return { text, encoding, warnings };
+  }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings };
   warnings.push('not valid UTF-8; read as Windows-1252');
   return { text: decode('windows-1252', bytes, false) ?? '', encoding: 'windows-1252', warnings };

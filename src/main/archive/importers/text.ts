@@ -1,6 +1,6 @@
 /** Plain text and Markdown: one page of decoded text. */
 import { decodeText, stripControls } from './decode-text.js';
-import type { ExtractedDocument } from './types.js';
+import type { ExtractedDocument, ImportHints } from './types.js';
 
 function firstLine(text: string): string | undefined {
   const line = text
@@ -10,9 +10,9 @@ function firstLine(text: string): string | undefined {
   return line && line.length <= 200 ? line : undefined;
 }
 
-export async function importText(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export async function importText(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
   const markdown = /\.(md|markdown)$/i.test(fileName);
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, hints?.charset);
   const warnings = [...decoded.warnings];
   const withoutControls = stripControls(decoded.text);
   if (withoutControls.length !== decoded.text.length) warnings.push('control characters (such as NUL bytes) were removed');

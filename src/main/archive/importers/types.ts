@@ -1,16 +1,8 @@
 /** What every importer returns: text per page, metadata guesses, warnings. */
+import type { PageLayout } from '../../../shared/contract-types.js';
 import type { DocumentFormat, DocumentMetadata } from '../../../shared/document.js';
 
-/**
- * Where each pdf.js text item stands in a page's text, so a selection on screen can
- * be mapped to page and character offsets. `items[i] = [start, length, x, y, width, height]`
- * in PDF user space; `width`/`height` of the page's viewport at scale 1.
- */
-export interface PageLayout {
-  width: number;
-  height: number;
-  items: [number, number, number, number, number, number][];
-}
+export type { PageLayout };
 
 export interface ExtractedPage {
   text: string;
@@ -20,6 +12,13 @@ export interface ExtractedPage {
 export interface ExtractedAttachment {
   fileName: string;
   bytes: Uint8Array;
+  /** The charset its MIME part declared (text attachments rarely say it themselves). */
+  charset?: string | null;
+}
+
+/** What the container of a file knows about it that the file may not say. */
+export interface ImportHints {
+  charset?: string | null;
 }
 
 export interface ExtractedDocument {
@@ -37,4 +36,4 @@ export interface ExtractedDocument {
   attachments?: ExtractedAttachment[];
 }
 
-export type Importer = (bytes: Uint8Array, fileName: string) => Promise<ExtractedDocument>;
+export type Importer = (bytes: Uint8Array, fileName: string, hints?: ImportHints) => Promise<ExtractedDocument>;

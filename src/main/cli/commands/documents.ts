@@ -36,13 +36,15 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .description('import files and folders (recursively) into the archive')
     .argument('<paths...>', 'files or folders')
     .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`)
-    .action(async (paths: string[], opts: { type?: string }) => {
+    .option('--tag <tag>', 'tag every imported document (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .action(async (paths: string[], opts: { type?: string; tag: string[] }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
       const results = await withArchive(g, (archive) =>
         importPaths(archive, paths, {
           ...(type ? { type } : {}),
+          ...(opts.tag.length ? { tags: opts.tag } : {}),
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,

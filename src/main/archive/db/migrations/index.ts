@@ -3,6 +3,7 @@
  * user_version N-1 to N. Append only: never edit a migration that has shipped.
  */
 import { sql as documents } from './0001-documents.js';
+import { sql as quotesTagsSearch } from './0002-quotes-tags-search.js';
 
 export interface Migration {
   readonly version: number;
@@ -10,7 +11,10 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'documents', sql: documents }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'documents', sql: documents },
+  { version: 2, name: 'quotes-tags-search', sql: quotesTagsSearch },
+];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

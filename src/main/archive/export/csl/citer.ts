@@ -1,8 +1,9 @@
 /**
  * Citations and bibliographies with citeproc-js, the CSL processor Zotero and
  * Mendeley use, over the styles in resources/csl. Every citation is rendered on its
- * own (no ibid., no short forms), so a quote carries a complete cite wherever it is
- * copied: a CSV row, a JSON annotation, a footnote.
+ * own as a first cite (no ibid., no "subsequent" short forms), so a quote carries a
+ * complete cite wherever it is copied: a CSV row, a JSON annotation, a footnote. Only
+ * `chicago-short-notes`, whose style has no other form, prints short notes.
  */
 import CSL from 'citeproc';
 import type { DocumentRecord } from '../../../../shared/document.js';

@@ -20,7 +20,9 @@ export interface StyleInfo {
 }
 
 export const STYLES: Record<CitationStyleId, StyleInfo> = {
-  chicago: { id: 'chicago', file: 'chicago-author-date.csl', label: 'Chicago Manual of Style 17th edition (author-date)', bibliographyHeading: 'References' },
+  chicago: { id: 'chicago', file: 'chicago-fullnote-bibliography.csl', label: 'Chicago Manual of Style 17th edition (notes and bibliography)', bibliographyHeading: 'Bibliography' },
+  'chicago-short-notes': { id: 'chicago-short-notes', file: 'chicago-note-bibliography.csl', label: 'Chicago Manual of Style 17th edition (short notes and bibliography)', bibliographyHeading: 'Bibliography' },
+  'chicago-author-date': { id: 'chicago-author-date', file: 'chicago-author-date.csl', label: 'Chicago Manual of Style 17th edition (author-date)', bibliographyHeading: 'References' },
   apa: { id: 'apa', file: 'apa.csl', label: 'APA 7th edition', bibliographyHeading: 'References' },
   mla: { id: 'mla', file: 'modern-language-association.csl', label: 'MLA 9th edition', bibliographyHeading: 'Works Cited' },
   legal: { id: 'legal', file: 'exhibit-legal.csl', label: 'Legal memo (in the manner of the Bluebook)', bibliographyHeading: 'Sources' },
