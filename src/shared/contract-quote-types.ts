@@ -5,50 +5,30 @@
  * from contract-types.ts to keep merges small.
  */
 import type { DocumentFormat, DocumentType } from './document.js';
+import type { QuoteSource as CoreQuoteSource, QuoteRecord, TagRecord } from './quote.js';
 
-/** A saved passage, anchored the way W3C Web Annotation selectors are. */
-export interface Quote {
-  id: number;
-  documentId: number;
-  /** The document's title, for lists that mix documents. */
+/** A saved quote (the core's record) with its document's title, for lists that mix documents. */
+export interface Quote extends QuoteRecord {
   documentTitle: string;
-  /** Physical pages, from 1; a quote may cross a page break (pageEnd > page). */
-  page: number;
-  pageEnd: number;
-  /** Offsets into the stored text of `page` (start) and `pageEnd` (end). */
-  start: number;
-  end: number;
-  /** The page as readers cite it (the PDF's page label or the user's offset), e.g. "iv" or "27". */
-  pageLabel: string;
-  /** The source's own characters, exactly. */
-  text: string;
-  prefix: string;
-  suffix: string;
-  note: string | null;
-  tags: string[];
-  /** True when the document's text changed and the passage no longer stands where it was. */
-  flagged: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
-/** A tag with how many items carry it (parents include their children's items). */
-export interface TagInfo {
-  /** Nested with "/", e.g. "agency/LAPD". */
-  name: string;
-  color: string | null;
-  description: string | null;
-  documents: number;
-  quotes: number;
-}
+export type { TagRecord };
 
-/** What a tag was on before it was deleted: enough to put it back (undo). */
-export interface TagSnapshot {
+/** A tag as it was before a deletion: enough to put it back (undo). */
+export interface DeletedTag {
   name: string;
   color: string | null;
   description: string | null;
   documentIds: number[];
   quoteIds: number[];
+}
+
+/** What deleting a tag (and its children) took away. */
+export interface TagDeletion {
+  tags: DeletedTag[];
+  /** Documents and quotes that lost a tag. */
+  documents: number;
+  quotes: number;
 }
 
 /** Per live document, its tags and how many quotes it has (library columns). */
@@ -85,16 +65,9 @@ export interface SearchResults {
   tookMs: number;
 }
 
-/** Another place a quote's passage appears (exactly, or nearly). */
-export interface QuoteSource {
-  documentId: number;
-  title: string;
-  page: number;
+/** Another place a quote's passage appears (exactly, or nearly), with how that page is printed. */
+export interface QuoteSource extends CoreQuoteSource {
   pageLabel: string;
-  /** 1 for an exact match, less for a near one. */
-  similarity: number;
-  /** The passage there, for a glance. */
-  text: string;
 }
 
 export interface CollectionSummary {

@@ -25,8 +25,8 @@ import {
   type Quote,
   type QuoteSource,
   type SearchResults,
-  type TagInfo,
-  type TagSnapshot,
+  type TagDeletion,
+  type TagRecord,
 } from './contract-quote-types.js';
 
 export type * from './contract-types.js';
@@ -238,26 +238,36 @@ export const CALLS = {
   'quotes.update': call<Quote>()(
     z.strictObject({ id, note: nullableText(100_000).optional(), tags: z.array(tagName).max(100).optional() }),
   ),
-  /** Deletes a quote; answers it as it was, so the renderer can offer Undo (quotes.create again). */
+  /** Deletes a quote (kept aside, so it can be restored); answers it as it was. */
   'quotes.delete': call<Quote>()(z.strictObject({ id })),
+  /** Brings a deleted quote back (Undo). */
+  'quotes.restore': call<Quote>()(z.strictObject({ id })),
   /** Where else this quote's passage appears, exactly or nearly, with page and similarity. */
   'quotes.sources': call<QuoteSource[]>()(z.strictObject({ id })),
 
-  /** Every tag with its usage counts. */
-  'tags.list': call<TagInfo[]>()(empty),
+  /** Every tag, parents first, with how many live documents and quotes carry it (not its children). */
+  'tags.list': call<TagRecord[]>()(empty),
   /** Puts a tag on a document or a quote (creating the tag if new). */
   'tags.add': call<null>()(z.strictObject({ name: tagName, documentId: id.optional(), quoteId: id.optional() })),
   'tags.remove': call<null>()(z.strictObject({ name: tagName, documentId: id.optional(), quoteId: id.optional() })),
   'tags.rename': call<null>()(z.strictObject({ from: tagName, to: tagName })),
-  /** Deletes a tag from everything; answers what carried it, for Undo (tags.restore). */
-  'tags.delete': call<TagSnapshot>()(z.strictObject({ name: tagName })),
+  /** Deletes a tag and its children from everything; answers what carried them, for Undo (tags.restore). */
+  'tags.delete': call<TagDeletion>()(z.strictObject({ name: tagName })),
+  /** Puts deleted tags back as they were (what tags.delete answered). */
   'tags.restore': call<null>()(
     z.strictObject({
-      name: tagName,
-      color: nullableText(50),
-      description: nullableText(2000),
-      documentIds: z.array(id).max(1_000_000),
-      quoteIds: z.array(id).max(1_000_000),
+      tags: z
+        .array(
+          z.strictObject({
+            name: tagName,
+            color: nullableText(50),
+            description: nullableText(2000),
+            documentIds: z.array(id).max(1_000_000),
+            quoteIds: z.array(id).max(1_000_000),
+          }),
+        )
+        .min(1)
+        .max(10_000),
     }),
   ),
 
@@ -271,7 +281,6 @@ export const CALLS = {
       from: partialDate.optional(),
       to: partialDate.optional(),
       hasQuotes: z.boolean().optional(),
-      documentId: id.optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
   ),

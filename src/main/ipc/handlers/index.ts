@@ -9,12 +9,14 @@ import { documentHandlers } from './documents.js';
 import { importHandlers } from './imports.js';
 import { libraryHandlers } from './library.js';
 import { pendingHandlers } from './pending.js';
+import { quoteHandlers } from './quotes.js';
 
 export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
   ...importHandlers,
   ...libraryHandlers,
+  ...quoteHandlers,
   // Calls whose core is not merged yet: they answer 'unsupported' (see pending.ts).
   ...pendingHandlers,
 };

@@ -1,15 +1,10 @@
-/** Page numbers the way readers cite them: the PDF's own labels, else the user's offset. */
-import type { DocumentRecord } from '../../../shared/document.js';
+/** Page numbers the way readers cite them, from the shared rules (src/shared/page-label.ts). */
+import { pageLabel, pageRangeLabel, type PageLabelSource } from '../../../shared/page-label.js';
 
-export function pageLabel(doc: Pick<DocumentRecord, 'pageLabels' | 'pageLabelOffset'>, page: number): string {
-  const own = doc.pageLabels?.[page - 1];
-  if (own) return own;
-  return String(page + doc.pageLabelOffset);
-}
+export { pageLabel };
 
 /** "p. 2", "pp. 2–3". */
-export function pinpoint(doc: Pick<DocumentRecord, 'pageLabels' | 'pageLabelOffset'>, page: number, pageEnd: number): string {
-  const first = pageLabel(doc, page);
-  if (pageEnd === page) return `p. ${first}`;
-  return `pp. ${first}–${pageLabel(doc, pageEnd)}`;
+export function pinpoint(doc: PageLabelSource, page: number, pageEnd: number): string {
+  const range = pageRangeLabel(doc, page, pageEnd);
+  return range.includes('\u2013') ? `pp. ${range}` : `p. ${range}`;
 }

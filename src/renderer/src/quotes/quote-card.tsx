@@ -28,12 +28,12 @@ export function QuoteCard({ quote, allTags, active, showDocument, onShow, leadin
   const [note, setNote] = useState(quote.note ?? '');
 
   return (
-    <article className={`quote-card ${active ? 'active' : ''} ${quote.flagged ? 'flagged' : ''}`} aria-label={`Quote from ${quote.documentTitle}, page ${quote.pageLabel}`} data-quote-id={quote.id}>
+    <article className={`quote-card ${active ? 'active' : ''} ${quote.status === 'orphaned' ? 'flagged' : ''}`} aria-label={`Quote from ${quote.documentTitle}, page ${quote.pageLabel}`} data-quote-id={quote.id}>
       <div className="qc-head">
         {leading}
         {showDocument && <span className="qc-doc">{quote.documentTitle}</span>}
         <span className="chip">p. {quote.pageLabel}</span>
-        {quote.flagged && (
+        {quote.status === 'orphaned' && (
           <span className="chip warn" title="The document's text changed; this passage no longer stands where it was.">
             needs review
           </span>

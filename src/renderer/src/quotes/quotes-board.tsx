@@ -93,12 +93,12 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
     setTag(null);
     invalidate('tags', 'quotes', 'documents');
     const snapshot = result.value;
-    const count = snapshot.quoteIds.length + snapshot.documentIds.length;
-    toast(`Tag “${name}” deleted from ${count} item${count === 1 ? '' : 's'}.`, {
+    const count = snapshot.quotes + snapshot.documents;
+    toast(`Tag “${name}” deleted${count ? ` from ${count} item${count === 1 ? '' : 's'}` : ''}.`, {
       actionLabel: 'Undo',
       onAction: () => {
         void api()
-          .call('tags.restore', snapshot)
+          .call('tags.restore', { tags: snapshot.tags })
           .then((r) => {
             invalidate('tags', 'quotes', 'documents');
             toast(r.ok ? `Tag “${name}” restored.` : plainError(r.error, 'restoring the tag'), { tone: r.ok ? 'success' : 'error' });

@@ -1,6 +1,6 @@
 /**
  * Changing quotes from any view, with the same wording everywhere: delete with Undo (the
- * quote is saved again at the same place with its tags and note), edit tags and note.
+ * core keeps a deleted quote aside and restores it whole), edit tags and note.
  */
 import { useCallback } from 'react';
 import type { Quote } from '../../../shared/contract.js';
@@ -25,16 +25,7 @@ export function useQuoteActions() {
         actionLabel: 'Undo',
         onAction: () => {
           void api()
-            .call('quotes.create', {
-              documentId: gone.documentId,
-              page: gone.page,
-              start: gone.start,
-              pageEnd: gone.pageEnd,
-              end: gone.end,
-              text: gone.text,
-              note: gone.note,
-              tags: gone.tags,
-            })
+            .call('quotes.restore', { id: gone.id })
             .then((r) => {
               invalidate('quotes', 'tags');
               toast(r.ok ? 'Quote restored.' : plainError(r.error, 'restoring the quote'), { tone: r.ok ? 'success' : 'error' });
