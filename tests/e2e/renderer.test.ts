@@ -7,14 +7,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../src/main/archive/index.js';
+import { createQuote, importPaths } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { corpus, tempDir } from '../helpers/archive.js';
 import { haveChromium, openExhibit, screenshot, startHarness, type Harness, type Session } from './support/exhibit.js';
-import { ImportView, Library, SearchPalette } from './support/pages.js';
+import { goTo, ImportView, Library, Reader, SearchPalette } from './support/pages.js';
 
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
 const REVIEW = 'After the memo: how face-search trials spread through Port Alder’s police';
+const STATEMENT = 'Statement from Visage Index on the Port Alder Police Department memorandum';
 const SENTENCE = 'Reporting under this paragraph will not by itself lead to discipline.';
 
 describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
@@ -44,13 +45,13 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     const titles = await library.titles();
     expect(titles).toContain(MEMO);
     expect(titles.length).toBeGreaterThanOrEqual(2);
-    // Newest first by default: the civic review (25 Nov) before the memo (13 Nov), which is the oldest.
+    // Newest first by default: the civic review (25 Nov) first, the statement (23 Nov) before the memo (13 Nov).
     expect(titles[0]).toBe(REVIEW);
-    expect(titles[titles.length - 1]).toBe(MEMO);
+    expect(titles.indexOf(STATEMENT)).toBeLessThan(titles.indexOf(MEMO));
     await page.getByRole('columnheader', { name: 'Title' }).getByRole('button').click();
     const byTitle = await library.titles();
     expect(byTitle).toEqual([...byTitle].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
-    await library.filter('memorandum');
+    await library.filter('police-memo');
     expect(await library.titles()).toEqual([MEMO]);
     await library.filter('');
     await library.row(MEMO).click();
@@ -89,6 +90,71 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('saves the selected sentence as a tagged quote, highlights it, and finds it again by search on page 2', async () => {
+    const { page, problems } = await open();
+    const library = new Library(page);
+    const reader = await library.open(MEMO);
+    await reader.goToPage(2);
+    await reader.selectWithMouse(2, SENTENCE);
+    const popover = await reader.startQuote();
+    await popover.addTag('directive');
+    await popover.writeNote('The memo promises no discipline for reporting.');
+    await popover.save();
+    await popover.root.waitFor({ state: 'detached' });
+
+    // Highlighted where it stands, and listed beside the page with its tag and note.
+    await expect.poll(() => reader.quoteHighlights(2).count()).toBeGreaterThan(0);
+    const card = page.getByRole('complementary', { name: 'Quotes in this document' }).getByRole('article');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('.qc-text').textContent()).toBe(SENTENCE);
+    expect(await card.locator('.chip.accent').allTextContents()).toEqual(['directive']);
+    // The highlight covers the sentence's line: its boxes lie within the text of that line.
+    const spans = await reader.quoteHighlights(2).evaluateAll((els) => els.map((e) => (e as unknown as { style: { width: string } }).style.width));
+    expect(spans.length).toBeGreaterThan(0);
+    await screenshot(page, 'reader-quote');
+
+    // Back in the library, the memo now counts one quote.
+    await goTo(page, 'Library');
+    await expect.poll(async () => (await library.row(MEMO).locator('.col-quotes').textContent())?.trim()).toBe('1');
+
+    // Search a word of the quote and land on page 2 with the word highlighted.
+    const search = new SearchPalette(page);
+    await search.open();
+    await search.type('discipline');
+    const hit = search.hits().filter({ hasText: MEMO }).filter({ hasText: 'p. 2' }).first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().textContent()).toMatch(/discipline/i);
+    await screenshot(page, 'search');
+    await hit.click();
+    const landed = new Reader(page);
+    await expect.poll(() => landed.currentPage()).toBe(2);
+    await expect.poll(() => landed.pdfPage(2).locator('.hl.hit-current').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('searchbox', { name: 'Find in this document' }).inputValue()).toMatch(/discipline/i);
+    expect(problems).toEqual([]);
+  });
+
+  it('lists quotes on the board, deletes one and brings it back with Undo', async () => {
+    const { page, problems } = await open(async (archive) => {
+      const results = await importSampleCase(archive);
+      const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
+      await createQuote(archive, { documentId: memo, text: SENTENCE, tags: ['directive'] });
+      await createQuote(archive, { documentId: memo, text: 'Search results already obtained must not be deleted.', tags: ['records'] });
+      return results;
+    });
+    await goTo(page, 'Quotes');
+    const cards = page.getByRole('region', { name: 'Quotes' }).getByRole('article');
+    await expect.poll(() => cards.count()).toBe(2);
+    await page.getByRole('tree', { name: 'Filter quotes by tag' }).getByRole('button', { name: /directive/ }).click();
+    await expect.poll(() => cards.count()).toBe(1);
+    await screenshot(page, 'quotes-board');
+    await cards.first().getByRole('button', { name: 'Delete quote' }).click();
+    await expect.poll(() => cards.count()).toBe(0);
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cards.count()).toBe(1);
+    expect(await cards.first().locator('.qc-text').textContent()).toBe(SENTENCE);
+    expect(problems).toEqual([]);
+  });
+
   it('imports files chosen in the import view, with each file’s outcome and reason', async () => {
     const { page, problems } = await open(async () => []);
     await expect.poll(() => page.getByRole('heading', { name: 'Your archive is empty' }).count()).toBe(1);
@@ -110,35 +176,41 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows archived markup as plain text and never runs its scripts', async () => {
+  it('never runs an archived web page’s scripts, and shows archived markup as plain text', async () => {
     const dir = tempDir();
-    const hostile = [
-      '# Leaked notes',
-      '',
+    const page1 = [
+      '<!doctype html><html><head><title>Council minutes, leaked</title>',
       '<script>window.__exhibitScriptRan = true</script>',
-      '<img src="x" onerror="window.__exhibitScriptRan = true">',
+      '<script src="https://example.com/tracker.js"></script>',
+      '<link rel="stylesheet" href="https://example.com/style.css"></head>',
+      '<body onload="window.__exhibitScriptRan = true">',
+      '<h1>Council minutes</h1><p>The council approved the camera contract.</p>',
+      '<img src="https://example.com/pixel.gif" onerror="window.__exhibitScriptRan = true">',
       '<iframe src="https://example.com/"></iframe>',
-      'End of notes.',
+      '<a href="javascript:window.__exhibitScriptRan = true">more</a>',
+      '</body></html>',
     ].join('\n');
-    writeFileSync(join(dir, 'leaked-notes.md'), hostile);
-    const { page, problems } = await open((archive) => importPaths(archive, [join(dir, 'leaked-notes.md')]));
+    const notes = ['# Leaked notes', '', '<script>window.__exhibitScriptRan = true</script>', '<img src="x" onerror="window.__exhibitScriptRan = true">', 'End of notes.'].join('\n');
+    writeFileSync(join(dir, 'minutes.html'), page1);
+    writeFileSync(join(dir, 'leaked-notes.md'), notes);
+    const { page, problems } = await open((archive) => importPaths(archive, [join(dir, 'minutes.html'), join(dir, 'leaked-notes.md')]));
     const library = new Library(page);
-    const [title = ''] = await library.titles();
-    await library.open(title);
-    const text = page.locator('.text-page');
-    await expect.poll(() => text.textContent()).toContain('<script>window.__exhibitScriptRan = true</script>');
-    expect(await page.evaluate(() => Reflect.get(globalThis, '__exhibitScriptRan'))).toBeUndefined();
-    expect(await page.locator('.text-page script, .text-page img, .text-page iframe').count()).toBe(0);
-    expect(problems).toEqual([]);
-  });
 
-  it('says plainly when search is not available rather than failing', async () => {
-    const { page } = await open();
-    const search = new SearchPalette(page);
-    await search.open();
-    await search.type('discipline');
-    await expect.poll(() => search.message().textContent()).toMatch(/not available in this version yet|result/);
-    await screenshot(page, 'search');
+    await library.open('Council minutes, leaked');
+    await expect.poll(() => page.locator('.text-page').first().textContent()).toContain('The council approved the camera contract.');
+    const ran = () => page.evaluate(() => Reflect.get(globalThis, '__exhibitScriptRan') as unknown);
+    expect(await ran()).toBeUndefined();
+    expect(await page.locator('.text-viewer script, .text-viewer img, .text-viewer iframe, .text-viewer a, .text-viewer link').count()).toBe(0);
+    await screenshot(page, 'reader-html');
+
+    await goTo(page, 'Library');
+    const [notesTitle = ''] = (await library.titles()).filter((t) => t !== 'Council minutes, leaked');
+    await library.open(notesTitle);
+    await expect.poll(() => page.locator('.text-page').first().textContent()).toContain('<script>window.__exhibitScriptRan = true</script>');
+    expect(await ran()).toBeUndefined();
+    expect(await page.locator('.text-viewer script, .text-viewer img').count()).toBe(0);
+    // Nothing was fetched from example.com (the session records any request leaving the app).
+    expect(problems).toEqual([]);
   });
 
   it('follows the system’s dark theme', async () => {

@@ -38,6 +38,11 @@ interface Rect {
   height: number;
 }
 
+/** Switches view with the top bar. */
+export async function goTo(page: Page, view: 'Library' | 'Quotes' | 'Import'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+}
+
 export class Library {
   constructor(readonly page: Page) {}
 
@@ -184,7 +189,7 @@ export class ImportView {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await goTo(this.page, 'Import');
     await this.page.getByRole('heading', { name: 'Import documents' }).waitFor();
   }
 
