@@ -6,6 +6,7 @@
 import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
 import { documentHandlers } from './documents.js';
+import { exportHandlers } from './export.js';
 import { importHandlers } from './imports.js';
 import { libraryHandlers } from './library.js';
 import { pendingHandlers } from './pending.js';
@@ -17,6 +18,7 @@ export const coreHandlers: CoreHandlers = {
   ...importHandlers,
   ...libraryHandlers,
   ...quoteHandlers,
+  ...exportHandlers,
   // Calls whose core is not merged yet: they answer 'unsupported' (see pending.ts).
   ...pendingHandlers,
 };

@@ -1,6 +1,5 @@
 /**
- * Calls the renderer already uses whose archive core is still being built (collections
- * and export). Each answers 'unsupported' with one sentence, which
+ * Calls the renderer already uses whose archive core is still being built (collections). Each answers 'unsupported' with one sentence, which
  * the renderer shows as "not available in this version yet". Replace an entry with the
  * real handler when its core lands (and delete it from here).
  */
@@ -11,9 +10,7 @@ type PendingCalls =
   | 'collections.list'
   | 'collections.get'
   | 'collections.save'
-  | 'collections.delete'
-  | 'export.preview'
-  | 'export.build';
+  | 'collections.delete';
 
 const notYet = (what: string) => async (): Promise<never> => {
   throw new ArchiveError('unsupported', `${what} is not available in this version yet`);
@@ -24,6 +21,4 @@ export const pendingHandlers: HandlersFor<PendingCalls> = {
   'collections.get': notYet('collections'),
   'collections.save': notYet('collections'),
   'collections.delete': notYet('collections'),
-  'export.preview': notYet('export'),
-  'export.build': notYet('export'),
 };
