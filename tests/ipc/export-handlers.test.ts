@@ -55,9 +55,20 @@ describe('export calls', () => {
     expect(bundle.verification).toEqual({ ok: true, problems: [] });
   });
 
+  it('export a collection in its order, with its title and introduction', async () => {
+    const { call, q1, q2 } = await setup();
+    const collection = await call('collections.save', { title: 'What the department knew', introduction: 'Two passages of the memo.', quoteIds: [q2.id, q1.id] });
+    const preview = await call('export.preview', { source: { kind: 'collection', id: collection.id }, style: 'chicago' });
+    expect(preview).toMatchObject({ title: 'What the department knew', introduction: 'Two passages of the memo.' });
+    expect(preview.quotes.map((q) => q.quoteId)).toEqual([q2.id, q1.id]);
+    const md = new TextDecoder().decode((await call('export.build', { jobId: 'e5', source: { kind: 'collection', id: collection.id }, format: 'md', style: 'chicago' })).data);
+    expect(md).toContain('What the department knew');
+    expect(md.indexOf('Search results already obtained')).toBeLessThan(md.indexOf(SENTENCE));
+  });
+
   it('say plainly what cannot be exported', async () => {
     const { dispatch } = await setup();
-    expect(await dispatch('export.build', { jobId: 'e3', source: { kind: 'collection', id: 1 }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(await dispatch('export.build', { jobId: 'e3', source: { kind: 'collection', id: 1 }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await dispatch('export.build', { jobId: 'e4', source: { kind: 'quotes', quoteIds: [999] }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

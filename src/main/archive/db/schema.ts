@@ -107,6 +107,21 @@ export interface QuoteTagsTable {
   tag_id: number;
 }
 
+export interface CollectionsTable {
+  id: Generated<number>;
+  title: string;
+  introduction: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CollectionQuotesTable {
+  collection_id: number;
+  quote_id: number;
+  /** 0-based order in the collection. */
+  position: number;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -117,4 +132,6 @@ export interface Database {
   tags: TagsTable;
   document_tags: DocumentTagsTable;
   quote_tags: QuoteTagsTable;
+  collections: CollectionsTable;
+  collection_quotes: CollectionQuotesTable;
 }

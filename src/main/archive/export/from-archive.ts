@@ -1,12 +1,13 @@
 /**
  * The export model from what the archive holds: the quotes a source names (chosen ones
- * in the order given, a tag with its children, or all), each with its document and its
+ * in the order given, a collection in its order, a tag with its children, or all), each with its document and its
  * place in the document's whole text. What the app's export and its preview start from.
  */
 import type { Kysely } from 'kysely';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
 import type { Database } from '../db/schema.js';
+import { getCollection } from '../collections.js';
 import { getDocument, getPages } from '../documents.js';
 import { ArchiveError } from '../errors.js';
 import { listQuotes } from '../quotes/quotes.js';
@@ -14,17 +15,26 @@ import type { CitationStyleId, ExportItem, ExportModel } from './model.js';
 import { globalRange } from './selectors.js';
 
 /** What an export draws its quotes from. */
-export type ExportSource = { kind: 'quotes'; quoteIds: readonly number[] } | { kind: 'tag'; tag: string } | { kind: 'all' };
+export type ExportSource =
+  | { kind: 'quotes'; quoteIds: readonly number[] }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'collection'; id: number }
+  | { kind: 'all' };
+
+async function inOrder(db: Kysely<Database>, ids: readonly number[]): Promise<QuoteRecord[]> {
+  const found = await listQuotes(db, { ids });
+  const byId = new Map(found.map((q) => [q.id, q]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length) throw new ArchiveError('not-found', `quote ${missing.join(', ')}: no such quote`);
+  return ids.map((id) => byId.get(id) as QuoteRecord);
+}
 
 async function quotesOf(db: Kysely<Database>, source: ExportSource): Promise<QuoteRecord[]> {
   switch (source.kind) {
-    case 'quotes': {
-      const found = await listQuotes(db, { ids: source.quoteIds });
-      const byId = new Map(found.map((q) => [q.id, q]));
-      const missing = source.quoteIds.filter((id) => !byId.has(id));
-      if (missing.length) throw new ArchiveError('not-found', `quote ${missing.join(', ')}: no such quote`);
-      return source.quoteIds.map((id) => byId.get(id) as QuoteRecord);
-    }
+    case 'quotes':
+      return inOrder(db, source.quoteIds);
+    case 'collection':
+      return inOrder(db, (await getCollection(db, source.id)).quoteIds);
     case 'tag':
       return listQuotes(db, { tags: [source.tag] });
     case 'all':
@@ -32,7 +42,7 @@ async function quotesOf(db: Kysely<Database>, source: ExportSource): Promise<Quo
   }
 }
 
-export function titleOf(source: ExportSource): string {
+export function titleOf(source: Exclude<ExportSource, { kind: 'collection' }>): string {
   switch (source.kind) {
     case 'tag':
       return `Quotes tagged “${source.tag}”`;
@@ -52,6 +62,10 @@ export async function exportModelFromArchive(
 ): Promise<ExportModel> {
   const db = archive.db;
   const quotes = await quotesOf(db, source);
+  // A collection brings its own title and introduction.
+  const collection = source.kind === 'collection' ? await getCollection(db, source.id) : null;
+  const title = heading.title ?? collection?.title ?? (source.kind === 'collection' ? 'Collection' : titleOf(source));
+  const introduction = heading.introduction ?? (collection?.introduction.trim() || null);
   const documents = new Map<number, { record: Awaited<ReturnType<typeof getDocument>>; pages: string[] }>();
   const items: ExportItem[] = [];
   for (const q of quotes) {
@@ -78,5 +92,5 @@ export async function exportModelFromArchive(
       document: doc.record,
     });
   }
-  return { title: heading.title ?? titleOf(source), introduction: heading.introduction ?? null, style, items };
+  return { title, introduction, style, items };
 }

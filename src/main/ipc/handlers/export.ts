@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { archiveSummary, getOriginal, tagsOfDocuments } from '../../archive/index.js';
 import { ArchiveError } from '../../archive/errors.js';
 import { exportModel } from '../../archive/export/export-file.js';
-import { exportModelFromArchive, type ExportSource } from '../../archive/export/from-archive.js';
+import { exportModelFromArchive } from '../../archive/export/from-archive.js';
 import type { ExportFormat } from '../../archive/export/model.js';
 import { renderExport } from '../../archive/export/render.js';
 import { plain } from '../../archive/export/rich-text.js';
 import { verifyBundle } from '../../archive/export/verify.js';
-import type { CallInput } from '../../../shared/contract.js';
 import type { HandlersFor } from '../types.js';
 
 const EXTENSIONS: Record<ExportFormat, { ext: string; mime: string }> = {
@@ -27,14 +26,9 @@ const EXTENSIONS: Record<ExportFormat, { ext: string; mime: string }> = {
   bundle: { ext: 'zip', mime: 'application/zip' },
 };
 
-function sourceOf(source: CallInput<'export.preview'>['source']): ExportSource {
-  if (source.kind === 'collection') throw new ArchiveError('unsupported', 'collections are not available in this version yet');
-  return source;
-}
-
 export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
   'export.preview': async (input, { session }) => {
-    const model = await exportModelFromArchive(session.current(), sourceOf(input.source), input.style);
+    const model = await exportModelFromArchive(session.current(), input.source, input.style);
     if (model.items.length === 0) return { title: model.title, introduction: model.introduction, quotes: [], bibliography: [], warnings: [] };
     const rendered = renderExport(model);
     return {
@@ -48,7 +42,7 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
 
   'export.build': async (input, { session, signal }) => {
     const archive = session.current();
-    const model = await exportModelFromArchive(archive, sourceOf(input.source), input.style);
+    const model = await exportModelFromArchive(archive, input.source, input.style);
     if (model.items.length === 0) throw new ArchiveError('invalid-input', 'there are no quotes to export here');
     const { ext, mime } = EXTENSIONS[input.format];
     const fileName = `exhibit-${input.format === 'bundle' ? 'evidence-bundle' : 'quotes'}-${new Date().toISOString().slice(0, 10)}.${ext}`;

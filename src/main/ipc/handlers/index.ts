@@ -5,11 +5,11 @@
  */
 import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
+import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
 import { exportHandlers } from './export.js';
 import { importHandlers } from './imports.js';
 import { libraryHandlers } from './library.js';
-import { pendingHandlers } from './pending.js';
 import { quoteHandlers } from './quotes.js';
 
 export const coreHandlers: CoreHandlers = {
@@ -19,6 +19,5 @@ export const coreHandlers: CoreHandlers = {
   ...libraryHandlers,
   ...quoteHandlers,
   ...exportHandlers,
-  // Calls whose core is not merged yet: they answer 'unsupported' (see pending.ts).
-  ...pendingHandlers,
+  ...collectionHandlers,
 };

@@ -21,6 +21,7 @@ import {
 } from '../../archive/index.js';
 import type { Database } from '../../archive/db/schema.js';
 import { ArchiveError } from '../../archive/errors.js';
+import { getCollection } from '../../archive/collections.js';
 import { listDocumentAnnotations } from '../../archive/library-index.js';
 import { restoreTags } from '../../archive/tags/restore.js';
 import type { Quote, SnippetPart } from '../../../shared/contract.js';
@@ -82,9 +83,10 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
   'documents.annotations': (_input, { session }) => listDocumentAnnotations(session.current().db),
 
   'quotes.list': async (input, { session }) => {
-    if (input.collectionId !== undefined) throw new ArchiveError('unsupported', 'collections are not available in this version yet');
     const db = session.current().db;
+    const inCollection = input.collectionId !== undefined ? (await getCollection(db, input.collectionId)).quoteIds : undefined;
     const records = await listQuotes(db, {
+      ...(inCollection !== undefined ? { ids: inCollection } : {}),
       ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
       ...(input.tag !== undefined ? { tags: [input.tag] } : {}),
       ...(input.query !== undefined && input.query.trim() !== '' ? { query: input.query } : {}),
