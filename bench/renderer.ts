@@ -274,7 +274,7 @@ async function run(): Promise<BenchReport> {
         if (r === RUNS - 1) {
           filter = await filterKeystroke(page);
           frames = await page.evaluate(() => window.__bench.scrollFrames());
-          search = await searchAsYouType(page, 'surveillance');
+          search = await searchAsYouType(page, 'privacy');
         }
         pdfOpen.push(await page.evaluate((hash) => window.__bench.openPdf(hash, 150), `#/doc/${pdfId}?page=150`));
         pdfTurn.push(await turnTo(page, 200));
