@@ -250,6 +250,32 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('works from the keyboard: the help sheet, the filter, opening a document and coming back', async () => {
+    const { page, problems } = await open();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.getByText('Search everything').count()).toBe(1);
+    expect(await help.getByText('Quote the selected text').count()).toBe(1);
+    await screenshot(page, 'help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('f');
+    await page.keyboard.type('police-memo');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('rowgroup');
+    await page.keyboard.press('Enter');
+    await page.locator('.reader-title h1', { hasText: MEMO }).waitFor();
+    await new Reader(page).textLayer(1);
+    await page.keyboard.press('n');
+    await expect.poll(() => new Reader(page).currentPage()).toBe(2);
+    await page.keyboard.press('Backspace');
+    await page.locator('.library-main').waitFor();
+    expect(await new Library(page).titles()).toEqual([MEMO]);
+    expect(problems).toEqual([]);
+  });
+
   it('follows the system’s dark theme', async () => {
     const { page } = await open(undefined, 'dark');
     await new Library(page).titles();
@@ -259,5 +285,5 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
   });
 });
 
-declare const document: { body: object };
+declare const document: { body: object; activeElement: { getAttribute(name: string): string | null } | null };
 declare function getComputedStyle(element: object): { backgroundColor: string };

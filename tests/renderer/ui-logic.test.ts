@@ -86,3 +86,12 @@ describe('page labels', () => {
     expect(pinpoint({ pageLabels: null, pageLabelOffset: 0 }, 2, 2)).toBe('p. 2');
   });
 });
+
+describe('shortcut labels', () => {
+  it('show "+" as a key of its own', async () => {
+    const { comboLabels } = await import('../../src/renderer/src/common/key-labels.js');
+    expect(comboLabels('+', false)).toEqual(['+']);
+    expect(comboLabels('mod++', false)).toEqual(['Ctrl', '+']);
+    expect(comboLabels('mod+shift+q', true)).toEqual(['⌘', 'Shift', 'Q']);
+  });
+});

@@ -3,6 +3,7 @@
  * what the keys actually do. Components attach behaviour with useShortcut(id, handler).
  */
 import { useEffect, useRef } from 'react';
+import { comboLabels } from './key-labels.js';
 
 export interface ShortcutSpec {
   /** Combos like `mod+k` (Ctrl, or Cmd on a Mac), `?`, `n`, `escape`. */
@@ -57,34 +58,7 @@ export function comboOf(event: KeyboardEvent): string {
 
 /** How a combo reads on this platform: `Ctrl K`, `⌘ K`. */
 export function displayCombo(combo: string): string[] {
-  return combo.split('+').map((part) => {
-    switch (part) {
-      case 'mod':
-        return isMac ? '⌘' : 'Ctrl';
-      case 'alt':
-        return isMac ? '⌥' : 'Alt';
-      case 'shift':
-        return 'Shift';
-      case 'escape':
-        return 'Esc';
-      case 'arrowdown':
-        return '↓';
-      case 'arrowup':
-        return '↑';
-      case 'pagedown':
-        return 'PgDn';
-      case 'pageup':
-        return 'PgUp';
-      case 'enter':
-        return 'Enter';
-      case 'delete':
-        return 'Del';
-      case 'backspace':
-        return 'Backspace';
-      default:
-        return part.length === 1 ? part.toUpperCase() : part;
-    }
-  });
+  return comboLabels(combo, isMac);
 }
 
 function typingIn(target: EventTarget | null): boolean {
