@@ -16,6 +16,7 @@ import { goTo, ImportView, Library, Reader, SearchPalette } from './support/page
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
 const REVIEW = 'After the memo: how face-search trials spread through Port Alder’s police';
 const STATEMENT = 'Statement from Visage Index on the Port Alder Police Department memorandum';
+const DIRECTIVE = 'Effective immediately, no officer may submit images to any commercial facial-recognition service.';
 const SENTENCE = 'Reporting under this paragraph will not by itself lead to discipline.';
 
 describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
@@ -55,8 +56,16 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(await library.titles()).toEqual([MEMO]);
     await library.filter('');
     await library.row(MEMO).click();
-    await expect.poll(() => page.getByRole('complementary', { name: 'Document details' }).getByLabel('Title').inputValue()).toBe(MEMO);
+    const details = page.getByRole('complementary', { name: 'Document details' });
+    await expect.poll(() => details.getByLabel('Title').inputValue()).toBe(MEMO);
     await screenshot(page, 'library');
+    // Edit the date in the details: a wrong one is explained, a right one saved and shown.
+    await details.getByLabel('Date').fill('2020-13');
+    expect(await details.getByText('Write the date as 2020, 2020-11 or 2020-11-13.').count()).toBe(1);
+    expect(await details.getByRole('button', { name: 'Save details' }).isDisabled()).toBe(true);
+    await details.getByLabel('Date').fill('2020-11-12');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => library.row(MEMO).locator('.col-date').textContent()).toBe('12 Nov 2020');
     expect(problems).toEqual([]);
   });
 
@@ -111,6 +120,11 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     // The highlight covers the sentence's line: its boxes lie within the text of that line.
     const spans = await reader.quoteHighlights(2).evaluateAll((els) => els.map((e) => (e as unknown as { style: { width: string } }).style.width));
     expect(spans.length).toBeGreaterThan(0);
+    // Clicking the highlight brings its card forward.
+    const box = await reader.quoteHighlights(2).first().boundingBox();
+    if (!box) throw new Error('the highlight has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => card.getAttribute('class')).toContain('active');
     await screenshot(page, 'reader-quote');
 
     // Back in the library, the memo now counts one quote.
@@ -138,15 +152,18 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
       const results = await importSampleCase(archive);
       const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
       await createQuote(archive, { documentId: memo, text: SENTENCE, tags: ['directive'] });
-      await createQuote(archive, { documentId: memo, text: 'Search results already obtained must not be deleted.', tags: ['records'] });
+      await createQuote(archive, { documentId: memo, text: DIRECTIVE, tags: ['ban'] });
       return results;
     });
     await goTo(page, 'Quotes');
     const cards = page.getByRole('region', { name: 'Quotes' }).getByRole('article');
     await expect.poll(() => cards.count()).toBe(2);
+    // The Ledger's report quotes the directive word for word: "Where else?" lists it.
+    await cards.first().getByRole('button', { name: 'Where else?' }).click();
+    await expect.poll(() => cards.first().getByRole('list', { name: 'Other sources of this passage' }).textContent()).toContain('Port Alder police bar officers');
+    await screenshot(page, 'quotes-board');
     await page.getByRole('tree', { name: 'Filter quotes by tag' }).getByRole('button', { name: /directive/ }).click();
     await expect.poll(() => cards.count()).toBe(1);
-    await screenshot(page, 'quotes-board');
     await cards.first().getByRole('button', { name: 'Delete quote' }).click();
     await expect.poll(() => cards.count()).toBe(0);
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
@@ -210,6 +227,15 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     await screenshot(page, 'import');
     await page.getByRole('button', { name: 'Go to the library' }).click();
     expect(await new Library(page).titles()).toEqual(['grimmer__07Aug2007Durbin7']);
+
+    // A file dropped anywhere on the window is imported too, and the import view shows it.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Dropped note: the council will vote on Tuesday.'], 'dropped-note.txt', { type: 'text/plain' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole('heading', { name: 'Import documents' }).waitFor();
+    expect(await view.results()).toEqual([{ name: 'dropped-note.txt', status: 'imported', reason: '' }]);
     expect(problems).toEqual([]);
   });
 
@@ -286,4 +312,11 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
 });
 
 declare const document: { body: object; activeElement: { getAttribute(name: string): string | null } | null };
+declare class DataTransfer {
+  items: { add(file: File): void };
+}
+declare class DragEvent {
+  constructor(type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean });
+}
+declare const window: { dispatchEvent(event: DragEvent): boolean };
 declare function getComputedStyle(element: object): { backgroundColor: string };

@@ -23,6 +23,11 @@ const memory: { filter: LibraryFilter; sort: Sort; selectedId: number | null; pa
   panel: true,
 };
 
+/** The filter with half-typed dates left out. */
+function usable(filter: LibraryFilter): LibraryFilter {
+  return { ...filter, from: isPartialDate(filter.from) ? filter.from : '', to: isPartialDate(filter.to) ? filter.to : '' };
+}
+
 export function LibraryView({ onImport }: { onImport: () => void }) {
   const documents = useQuery('documents.index', {});
   const annotations = useQuery('documents.annotations', {});
@@ -43,14 +48,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
   const rows = useMemo(() => buildRows(documents.data ?? [], annotations.data), [documents.data, annotations.data]);
   // Typing in the quick filter stays responsive: the table catches up a frame later.
   const deferredFilter = useDeferredValue(filter);
-  const effective = useMemo<LibraryFilter>(
-    () => ({
-      ...deferredFilter,
-      from: isPartialDate(deferredFilter.from) ? deferredFilter.from : '',
-      to: isPartialDate(deferredFilter.to) ? deferredFilter.to : '',
-    }),
-    [deferredFilter],
-  );
+  const effective = useMemo<LibraryFilter>(() => usable(deferredFilter), [deferredFilter]);
   const shown = useMemo(() => sortRows(filterRows(rows, effective), sort), [rows, effective, sort]);
   const allTags = useMemo(() => (tagList.data ?? []).map((t) => t.name), [tagList.data]);
   const selectedRow = selectedId === null ? undefined : rows.find((r) => r.id === selectedId);
@@ -98,8 +96,10 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown' || e.key === 'Enter') {
                   e.preventDefault();
-                  const first = shown[0];
-                  if (first && selectedId === null) setSelected(first.id);
+                  // The table may lag the field by a frame: pick from the filter as typed.
+                  const now = sortRows(filterRows(rows, usable(filter)), sort);
+                  const first = now[0];
+                  if (first && !now.some((r) => r.id === selectedId)) setSelected(first.id);
                   setFocusSignal((n) => n + 1);
                 }
                 if (e.key === 'Escape' && filter.text) {
