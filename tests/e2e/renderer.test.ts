@@ -315,8 +315,6 @@ declare const document: { body: object; activeElement: { getAttribute(name: stri
 declare class DataTransfer {
   items: { add(file: File): void };
 }
-declare class DragEvent {
-  constructor(type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean });
-}
-declare const window: { dispatchEvent(event: DragEvent): boolean };
+declare const DragEvent: new (type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean }) => object;
+declare const window: { dispatchEvent(event: object): boolean };
 declare function getComputedStyle(element: object): { backgroundColor: string };

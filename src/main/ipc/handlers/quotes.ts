@@ -8,7 +8,6 @@ import {
   addTags,
   createQuote,
   deleteQuote,
-  deleteTag,
   getDocument,
   listQuotes,
   listTags,
@@ -24,6 +23,7 @@ import { ArchiveError } from '../../archive/errors.js';
 import { getCollection } from '../../archive/collections.js';
 import { listDocumentAnnotations } from '../../archive/library-index.js';
 import { restoreTags } from '../../archive/tags/restore.js';
+import { deleteTagWithDetail } from '../../archive/tags/tags.js';
 import type { Quote, SnippetPart } from '../../../shared/contract.js';
 import { pageLabel } from '../../../shared/page-label.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
@@ -154,7 +154,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
   },
 
   'tags.delete': async (input, { session }) => {
-    const result = await deleteTag(session.current(), input.name);
+    const result = await deleteTagWithDetail(session.current(), input.name);
     return { tags: result.detail, documents: result.documents, quotes: result.quotes };
   },
 
