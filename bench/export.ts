@@ -14,7 +14,7 @@ import { DOCUMENT_TYPES } from '../src/shared/document.js';
 import { getDocument, getOriginal, getPages, importBytes, openArchive, updateMetadata } from '../src/main/archive/index.js';
 import { exportModel } from '../src/main/archive/export/export-file.js';
 import { EXPORT_FORMATS, type ExportFormat, type ExportItem, type ExportModel } from '../src/main/archive/export/model.js';
-import { findSelectors, globalRange } from '../src/main/archive/export/selectors.js';
+import { globalRange, joinPages, selectorOf, textAt } from '../src/main/archive/quotes/selectors.js';
 import { verifyBundle } from '../src/main/archive/export/verify.js';
 
 const DOCUMENTS = 200;
@@ -81,11 +81,15 @@ export async function run(): Promise<{ documents: number; quotes: number; result
         const page = pages[0] ?? '';
         const from = Math.floor((page.length / QUOTES_PER_DOCUMENT) * q);
         const exact = page.slice(from, from + 200).trim();
-        const sel = findSelectors(pages, exact, from);
-        if (!sel) throw new Error('bench: passage not found');
+        const joined = joinPages(pages);
+        const at = joined.text.indexOf(exact, from);
+        const selector = selectorOf(joined, at, at + exact.length);
+        const found = textAt(joined, selector);
+        if (at < 0 || !found) throw new Error('bench: passage not found');
+        const sel = { ...selector, exact: found.text, prefix: found.prefix, suffix: found.suffix };
         items.push({
           document,
-          quote: { id: items.length + 1, documentId: id, ...sel, note: q % 2 ? `Note ${items.length}` : null, tags: ['bench', `doc/${d % 10}`], position: globalRange(pages, sel) },
+          quote: { id: items.length + 1, documentId: id, ...sel, note: q % 2 ? `Note ${items.length}` : null, tags: ['bench', `doc/${d % 10}`], position: globalRange(joined, sel) },
         });
       }
     }
