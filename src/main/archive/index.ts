@@ -51,3 +51,15 @@ export {
 } from './tags/tags.js';
 export { search, planSearch, markSnippet, type SearchPlan } from './search/search.js';
 export { parseQuery, ftsQuery } from './search/query.js';
+export {
+  createCollection,
+  editCollection,
+  deleteCollection,
+  addToCollection,
+  removeFromCollection,
+  moveInCollection,
+  listCollections,
+  getCollection,
+  type NewCollection,
+  type CollectionPatch,
+} from './collections/collections.js';
