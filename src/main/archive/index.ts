@@ -63,3 +63,5 @@ export {
   type NewCollection,
   type CollectionPatch,
 } from './collections/collections.js';
+export { gatherExport, describeSelection, type ExportSelection, type GatherOptions, type Gathered } from './export/gather.js';
+export { exportFromArchive, type ArchiveExportOptions, type ArchiveExportResult } from './export/export-archive.js';
