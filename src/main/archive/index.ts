@@ -65,3 +65,5 @@ export {
 } from './collections/collections.js';
 export { gatherExport, describeSelection, type ExportSelection, type GatherOptions, type Gathered } from './export/gather.js';
 export { exportFromArchive, type ArchiveExportOptions, type ArchiveExportResult } from './export/export-archive.js';
+export { importBundle, isEvidenceBundle, type BundleImportOptions } from './import/bundle.js';
+export type { BundleImportSummary, BundleQuoteOutcome } from './import/results.js';

@@ -1,7 +1,7 @@
 /**
  * Importing files and folders. Each file is read, fingerprinted, checked for a
  * duplicate, extracted, then stored in one transaction. A failing file gets a one-line
- * reason and the batch goes on.
+ * reason and the batch goes on. An Exhibit evidence bundle is routed to import/bundle.ts.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -10,6 +10,7 @@ import type { Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { normalizeTagName } from '../tags/names.js';
 import { addTags } from '../tags/tags.js';
+import { importBundle, isEvidenceBundle } from './bundle.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { prepareFile, storePrepared } from './prepare.js';
 import type { ImportResult } from './results.js';
@@ -109,9 +110,14 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
     let fileResults: ImportResult[];
     try {
       const info = await stat(path);
-      if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-      const bytes = new Uint8Array(await readFile(path));
-      fileResults = await importBytes(archive, bytes, path, options);
+      // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
+      if (info.isFile() && (await isEvidenceBundle(path))) {
+        fileResults = await importBundle(archive, path, options.tags ? { tags: options.tags } : {});
+      } else {
+        if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+        const bytes = new Uint8Array(await readFile(path));
+        fileResults = await importBytes(archive, bytes, path, options);
+      }
     } catch (error) {
       const reason = error instanceof ArchiveError ? error.message : reasonForFs(error);
       fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];
