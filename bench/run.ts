@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
 import type { BenchModule } from './types.js';
 
-const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [() => import('./import.js'), () => import('./search.js')];
+const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [() => import('./import.js'), () => import('./search.js'), () => import('./export.js')];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 

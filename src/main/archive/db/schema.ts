@@ -107,6 +107,24 @@ export interface QuoteTagsTable {
   tag_id: number;
 }
 
+export interface CollectionsTable {
+  id: Generated<number>;
+  /** Unique regardless of ASCII case. */
+  name: string;
+  title: string;
+  introduction: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CollectionItemsTable {
+  collection_id: number;
+  quote_id: number;
+  /** 1..n within the collection. */
+  position: number;
+  added_at: string;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -117,4 +135,6 @@ export interface Database {
   tags: TagsTable;
   document_tags: DocumentTagsTable;
   quote_tags: QuoteTagsTable;
+  collections: CollectionsTable;
+  collection_items: CollectionItemsTable;
 }

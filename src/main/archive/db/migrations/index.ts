@@ -4,6 +4,7 @@
  */
 import { sql as documents } from './0001-documents.js';
 import { sql as quotesTagsSearch } from './0002-quotes-tags-search.js';
+import { sql as collections } from './0003-collections.js';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'documents', sql: documents },
   { version: 2, name: 'quotes-tags-search', sql: quotesTagsSearch },
+  { version: 3, name: 'collections', sql: collections },
 ];
 
 /** The schema version this build writes. */
