@@ -8,7 +8,8 @@ import { renderExport } from '../../src/main/archive/export/render.js';
 import { plain } from '../../src/main/archive/export/rich-text.js';
 import type { CitationStyleId, ExportModel } from '../../src/main/archive/export/model.js';
 import { writeAtomically, writeFileSafely } from '../../src/main/archive/export/safe-write.js';
-import { findSelectors, spanOf, textAt } from '../../src/main/archive/export/selectors.js';
+import { joinPages, placeClaim, selectorOf, textAt } from '../../src/main/archive/quotes/selectors.js';
+import { findSelectors } from '../helpers/export-fixture.js';
 import { tempDir } from '../helpers/archive.js';
 
 const base: DocumentRecord = {
@@ -115,11 +116,25 @@ describe('citations', () => {
 describe('selectors', () => {
   it('find a passage across a page break and give back its exact text, prefix and suffix', () => {
     const pages = ['First page ends here', 'Second page starts here'];
+    const joined = joinPages(pages);
     const sel = findSelectors(pages, 'ends here\nSecond');
     expect(sel).toMatchObject({ page: 1, pageEnd: 2, start: 11, end: 6, prefix: 'First page ', suffix: ' page starts here' });
-    expect(textAt(pages, { page: 1, pageEnd: 2, start: 11, end: 6 })?.exact).toBe('ends here\nSecond');
-    expect(spanOf(pages, 0, 21)).toEqual({ page: 1, pageEnd: 2, start: 0, end: 0 });
-    expect(textAt(pages, { page: 3, pageEnd: 3, start: 0, end: 1 })).toBeNull();
+    expect(textAt(joined, { page: 1, pageEnd: 2, start: 11, end: 6 })?.text).toBe('ends here\nSecond');
+    expect(selectorOf(joined, 0, 21)).toEqual({ page: 1, pageEnd: 2, start: 0, end: 0 });
+    expect(textAt(joined, { page: 3, pageEnd: 3, start: 0, end: 1 })).toBeNull();
+  });
+
+  it('place a claimed quote at its offsets, on its pages when offsets shifted, and never anywhere else', () => {
+    const joined = joinPages(['Intro. The chief said no.', 'Later: the chief said no. End.']);
+    const claim = { page: 1, pageEnd: 1, start: 7, end: 25, exact: 'The chief said no.', prefix: 'Intro. ', suffix: '\nLater: the ' };
+    expect(placeClaim(joined, claim)).toMatchObject({ kind: 'at-place', prefixHolds: true, suffixHolds: true });
+    expect(placeClaim(joined, { ...claim, prefix: 'Outro. ' })).toMatchObject({ kind: 'at-place', prefixHolds: false });
+    // Offsets shifted by an extraction that found a running head: found with its context on page 1.
+    const shifted = joinPages(['Page 1. Intro. The chief said no.', 'Later: the chief said no. End.']);
+    expect(placeClaim(shifted, claim)).toEqual({ kind: 'on-its-pages', selector: { page: 1, pageEnd: 1, start: 15, end: 33 } });
+    // The same words on another page are not its place.
+    expect(placeClaim(joined, { ...claim, page: 2, pageEnd: 2, start: 0, end: 18 })).toEqual({ kind: 'absent' });
+    expect(placeClaim(joined, { ...claim, page: 3, pageEnd: 3 })).toEqual({ kind: 'out-of-range' });
   });
 });
 

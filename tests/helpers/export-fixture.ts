@@ -5,7 +5,8 @@
  */
 import { getDocument, getOriginal, getPages, importPaths, updateMetadata, type Archive, type MetadataPatch } from '../../src/main/archive/index.js';
 import type { CitationStyleId, ExportItem, ExportModel } from '../../src/main/archive/export/model.js';
-import { findSelectors, globalRange } from '../../src/main/archive/export/selectors.js';
+import { globalRange, joinPages, selectorOf, textAt } from '../../src/main/archive/quotes/selectors.js';
+import type { QuoteSelector } from '../../src/shared/quote.js';
 import { corpus, tempArchive } from './archive.js';
 
 export interface Fixture {
@@ -36,6 +37,16 @@ const SOURCES: { path: string; meta: MetadataPatch }[] = [
     meta: { title: 'Gemeinsames Ministerialblatt (Auszug)', type: 'other', authors: ['Bundesministerium des Innern'], date: '2020-03' },
   },
 ];
+
+/** Selectors for the first occurrence of `exact` at or after `from` in the pages joined; null if absent. */
+export function findSelectors(pages: readonly string[], exact: string, from = 0): (QuoteSelector & { exact: string; prefix: string; suffix: string }) | null {
+  const joined = joinPages(pages);
+  const at = exact === '' ? -1 : joined.text.indexOf(exact, from);
+  if (at < 0) return null;
+  const selector = selectorOf(joined, at, at + exact.length);
+  const found = textAt(joined, selector);
+  return found ? { ...selector, exact: found.text, prefix: found.prefix, suffix: found.suffix } : null;
+}
 
 /** A passage of about `length` characters starting at a word on `page`, without line-end hyphens. */
 function passage(text: string, from: number, length: number): string {
@@ -75,7 +86,7 @@ export async function exportFixture(style: CitationStyleId = 'chicago'): Promise
     for (const exact of wanted) {
       const sel = findSelectors(texts, exact);
       if (!sel) throw new Error(`fixture: passage not found in document ${id}`);
-      const position = globalRange(texts, sel);
+      const position = globalRange(joinPages(texts), sel);
       quoteId++;
       items.push({
         document,

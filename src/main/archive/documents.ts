@@ -2,7 +2,7 @@
  * The documents repository: rows to records, listing, reading pages, editing
  * metadata, and the trash.
  */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import {
   DOCUMENT_TYPES,
   isPartialDate,
@@ -13,6 +13,7 @@ import {
   type PageText,
 } from '../../shared/document.js';
 import type { Archive } from './archive.js';
+import { releaseFromCollections } from './collections/collections.js';
 import { recordHistory } from './custody.js';
 import type { Database, DocumentsTable } from './db/schema.js';
 import { ArchiveError } from './errors.js';
@@ -121,39 +122,42 @@ export function validateMetadataPatch(patch: MetadataPatch): void {
 
 /** Edits metadata in one transaction with its history entry (old and new values). */
 export async function updateMetadata(archive: Archive, id: number, patch: MetadataPatch): Promise<DocumentRecord> {
+  return archive.db.transaction().execute((trx) => updateMetadataInTransaction(trx, id, patch));
+}
+
+/** updateMetadata inside the caller's transaction (a bundle import sets many documents' at once). */
+export async function updateMetadataInTransaction(trx: Transaction<Database>, id: number, patch: MetadataPatch): Promise<DocumentRecord> {
   validateMetadataPatch(patch);
-  return archive.db.transaction().execute(async (trx) => {
-    const before = await getDocument(trx, id);
-    const set: Record<string, string | number | null> = {};
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const fields: [keyof MetadataPatch, keyof DocumentsTable, (v: never) => string | number | null][] = [
-      ['title', 'title', (v: string) => v.trim()],
-      ['type', 'type', (v: string) => v],
-      ['authors', 'authors', (v: string[]) => JSON.stringify(v)],
-      ['recipients', 'recipients', (v: string[]) => JSON.stringify(v)],
-      ['organization', 'organization', (v: string | null) => v],
-      ['date', 'date', (v: string | null) => v],
-      ['source', 'source', (v: string | null) => v],
-      ['url', 'url', (v: string | null) => v],
-      ['description', 'description', (v: string | null) => v],
-      ['pageLabelOffset', 'page_label_offset', (v: number) => v],
-    ];
-    for (const [key, column, encode] of fields) {
-      const value = patch[key];
-      if (value === undefined) continue;
-      if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
-      set[column] = encode(value as never);
-      changes[key] = { from: before[key], to: value };
-    }
-    if (Object.keys(changes).length === 0) return before;
-    await trx
-      .updateTable('documents')
-      .set({ ...(set as Updateable<DocumentsTable>), updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await recordHistory(trx, { action: 'edit', documentId: id, details: { changes } });
-    return getDocument(trx, id);
-  });
+  const before = await getDocument(trx, id);
+  const set: Record<string, string | number | null> = {};
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const fields: [keyof MetadataPatch, keyof DocumentsTable, (v: never) => string | number | null][] = [
+    ['title', 'title', (v: string) => v.trim()],
+    ['type', 'type', (v: string) => v],
+    ['authors', 'authors', (v: string[]) => JSON.stringify(v)],
+    ['recipients', 'recipients', (v: string[]) => JSON.stringify(v)],
+    ['organization', 'organization', (v: string | null) => v],
+    ['date', 'date', (v: string | null) => v],
+    ['source', 'source', (v: string | null) => v],
+    ['url', 'url', (v: string | null) => v],
+    ['description', 'description', (v: string | null) => v],
+    ['pageLabelOffset', 'page_label_offset', (v: number) => v],
+  ];
+  for (const [key, column, encode] of fields) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
+    set[column] = encode(value as never);
+    changes[key] = { from: before[key], to: value };
+  }
+  if (Object.keys(changes).length === 0) return before;
+  await trx
+    .updateTable('documents')
+    .set({ ...(set as Updateable<DocumentsTable>), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await recordHistory(trx, { action: 'edit', documentId: id, details: { changes } });
+  return getDocument(trx, id);
 }
 
 /** Moves a document (and its attachments) to the trash. */
@@ -182,6 +186,8 @@ export async function emptyTrash(archive: Archive): Promise<number> {
   return archive.db.transaction().execute(async (trx) => {
     const trashed = await trx.selectFrom('documents').selectAll().where('deleted_at', 'is not', null).execute();
     for (const row of trashed) {
+      // Their quotes leave the archive with them: out of every collection first, on record.
+      await releaseFromCollections(trx, [row.id]);
       await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', row.id).execute();
       await trx.deleteFrom('documents').where('id', '=', row.id).execute();
       await trx.deleteFrom('originals').where('sha256', '=', row.sha256).execute();

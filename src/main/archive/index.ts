@@ -51,3 +51,19 @@ export {
 } from './tags/tags.js';
 export { search, planSearch, markSnippet, type SearchPlan } from './search/search.js';
 export { parseQuery, ftsQuery } from './search/query.js';
+export {
+  createCollection,
+  editCollection,
+  deleteCollection,
+  addToCollection,
+  removeFromCollection,
+  moveInCollection,
+  listCollections,
+  getCollection,
+  type NewCollection,
+  type CollectionPatch,
+} from './collections/collections.js';
+export { gatherExport, describeSelection, type ExportSelection, type GatherOptions, type Gathered } from './export/gather.js';
+export { exportFromArchive, type ArchiveExportOptions, type ArchiveExportResult } from './export/export-archive.js';
+export { importBundle, isEvidenceBundle, type BundleImportOptions } from './import/bundle.js';
+export type { BundleImportSummary, BundleQuoteOutcome } from './import/results.js';

@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ArchiveError, messageOf } from '../archive/index.js';
+import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerQuoteCommands(program, globals);
   registerTagCommands(program, globals);
   registerSearchCommand(program, globals);
+  registerExportCommand(program, globals);
+  registerCollectionCommands(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

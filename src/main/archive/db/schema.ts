@@ -109,17 +109,20 @@ export interface QuoteTagsTable {
 
 export interface CollectionsTable {
   id: Generated<number>;
+  /** Unique regardless of ASCII case. */
+  name: string;
   title: string;
-  introduction: string;
+  introduction: string | null;
   created_at: string;
   updated_at: string;
 }
 
-export interface CollectionQuotesTable {
+export interface CollectionItemsTable {
   collection_id: number;
   quote_id: number;
-  /** 0-based order in the collection. */
+  /** 1..n within the collection. */
   position: number;
+  added_at: string;
 }
 
 export interface Database {
@@ -133,5 +136,5 @@ export interface Database {
   document_tags: DocumentTagsTable;
   quote_tags: QuoteTagsTable;
   collections: CollectionsTable;
-  collection_quotes: CollectionQuotesTable;
+  collection_items: CollectionItemsTable;
 }

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { DocumentRecord } from '../../../shared/document.js';
 import { ArchiveError } from '../errors.js';
+import { PAGE_SEPARATOR } from '../quotes/selectors.js';
 import { toHtml } from './formats/html.js';
 import { toMarkdown } from './formats/markdown.js';
 import { toPdf } from './formats/pdf.js';
@@ -28,7 +29,6 @@ import {
 import { modelDocuments, type ExportModel } from './model.js';
 import { renderExport, type RenderedExport } from './render.js';
 import { exhibitVersion } from './resources.js';
-import { PAGE_SEPARATOR } from './selectors.js';
 import { writeAtomically, type SafeWriteOptions } from './safe-write.js';
 
 export interface BundleOptions extends SafeWriteOptions {

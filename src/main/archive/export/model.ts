@@ -38,7 +38,7 @@ export interface ExportQuote {
   tags: string[];
   /**
    * The same place as offsets into the document's whole text (pages joined with
-   * PAGE_SEPARATOR, see selectors.ts), for the Web Annotation TextPositionSelector.
+   * PAGE_SEPARATOR, see quotes/selectors.ts), for the Web Annotation TextPositionSelector.
    */
   position?: { start: number; end: number } | null;
 }

@@ -19,7 +19,7 @@ import {
   type BundleManifest,
   type ManifestQuote,
 } from './manifest.js';
-import { globalRange, pageStarts } from './selectors.js';
+import { joinPages, PAGE_SEPARATOR, placeClaim, type JoinedPages } from '../quotes/selectors.js';
 import { openZip, type OpenedZip, type ZipLimits } from './zip-read.js';
 
 export type VerifyProblemKind = 'zip' | 'manifest' | 'bundle' | 'file' | 'original' | 'extract' | 'quote';
@@ -98,33 +98,27 @@ async function extractPages(bytes: Uint8Array, fileName: string): Promise<string
   }
 }
 
-function checkQuote(quote: ManifestQuote, pages: string[], separator: string, problems: VerifyProblem[], notes: string[]): void {
-  const joined = pages.join(separator);
+function checkQuote(quote: ManifestQuote, joined: JoinedPages, problems: VerifyProblem[], notes: string[]): void {
   const fail = (message: string) => problems.push({ kind: 'quote', quoteId: quote.id, message: `${describe(quote)}: ${message}` });
-  if (quote.pageEnd < quote.page || quote.pageEnd > pages.length) {
-    fail(`the document has ${pages.length} page(s); the quote claims pages ${quote.page}–${quote.pageEnd}`);
+  if (quote.pageEnd < quote.page || quote.pageEnd > joined.pages.length) {
+    fail(`the document has ${joined.pages.length} page(s); the quote claims pages ${quote.page}–${quote.pageEnd}`);
     return;
   }
-  const range = separator === '\n' ? globalRange(pages, quote) : null;
-  const start = range?.start ?? -1;
-  const end = range?.end ?? -1;
-  const atPlace = range !== null && joined.slice(start, end) === quote.exact;
-  if (atPlace) {
-    if (!joined.slice(0, start).endsWith(quote.prefix)) fail('the text before it no longer matches its prefix');
-    if (!joined.slice(end).startsWith(quote.suffix)) fail('the text after it no longer matches its suffix');
-    return;
+  const place = placeClaim(joined, quote);
+  switch (place.kind) {
+    case 'at-place':
+      if (!place.prefixHolds) fail('the text before it no longer matches its prefix');
+      if (!place.suffixHolds) fail('the text after it no longer matches its suffix');
+      return;
+    case 'on-its-pages':
+      notes.push(`${describe(quote)} stands on its page at other offsets than recorded (the text extraction may have changed)`);
+      return;
+    case 'out-of-range':
+      fail('its offsets fall outside the page text');
+      return;
+    case 'absent':
+      fail('its exact text is not at its stated place in the original');
   }
-  // Not at its offsets: accept it only where its prefix, text and suffix all stand on its stated pages.
-  const starts = pageStarts(pages);
-  const from = starts[quote.page - 1] ?? 0;
-  const to = (starts[quote.pageEnd - 1] ?? 0) + (pages[quote.pageEnd - 1]?.length ?? 0);
-  const needle = quote.prefix + quote.exact + quote.suffix;
-  const found = quote.exact !== '' ? joined.indexOf(needle, Math.max(0, from - quote.prefix.length)) : -1;
-  if (found >= 0 && found + quote.prefix.length >= from && found + quote.prefix.length + quote.exact.length <= to) {
-    notes.push(`${describe(quote)} stands on its page at other offsets than recorded (the text extraction may have changed)`);
-    return;
-  }
-  fail(range === null ? 'its offsets fall outside the page text' : 'its exact text is not at its stated place in the original');
 }
 
 /** Verifies the bundle at `zipPath`; never throws for a bad bundle, only reports. */
@@ -151,6 +145,14 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise
   try {
     const manifest = await readManifest(zip, problems);
     if (!manifest) return report(null, zip.entries.size);
+    if (manifest.pageSeparator !== PAGE_SEPARATOR) {
+      problems.push({
+        kind: 'manifest',
+        file: MANIFEST_NAME,
+        message: `manifest.json joins pages with ${JSON.stringify(manifest.pageSeparator)}, not ${JSON.stringify(PAGE_SEPARATOR)} as every Exhibit bundle does: its offsets cannot be checked`,
+      });
+      return report(manifest, zip.entries.size);
+    }
 
     const comment = parseBundleComment(zip.comment);
     if (!comment) {
@@ -225,7 +227,8 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise
         problems.push({ kind: 'extract', file: doc.path, message: `${doc.path}: its text could not be extracted (${pages})` });
         continue;
       }
-      for (const q of quotes) checkQuote(q, pages, manifest.pageSeparator, problems, notes);
+      const joined = joinPages(pages);
+      for (const q of quotes) checkQuote(q, joined, problems, notes);
     }
     return report(manifest, zip.entries.size);
   } finally {

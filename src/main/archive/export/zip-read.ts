@@ -6,7 +6,7 @@
  */
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { messageOf } from '../errors.js';
-import { MAX_FILE_BYTES } from '../import/import-files.js';
+import { MAX_FILE_BYTES } from '../import/limits.js';
 
 export interface ZipLimits {
   maxEntries: number;

@@ -1,32 +1,23 @@
 /**
  * Importing files and folders. Each file is read, fingerprinted, checked for a
  * duplicate, extracted, then stored in one transaction. A failing file gets a one-line
- * reason and the batch goes on.
+ * reason and the batch goes on. An Exhibit evidence bundle is routed to import/bundle.ts.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
-import type { ImportResult, ImportStatus } from '../../../shared/contract-types.js';
 import type { Archive } from '../archive.js';
-
-export type { ImportResult, ImportStatus };
 import { ArchiveError, messageOf } from '../errors.js';
-import { detectFormat, IMPORTERS } from '../importers/index.js';
-import type { ExtractedDocument, ImportHints } from '../importers/types.js';
 import { normalizeTagName } from '../tags/names.js';
-import { addTags, addTagsInTransaction } from '../tags/tags.js';
-import { storeDocument } from './store.js';
+import { addTags } from '../tags/tags.js';
+import { importBundle, isEvidenceBundle } from './bundle.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { prepareFile, storePrepared } from './prepare.js';
+import type { ImportResult } from './results.js';
 
-/** Larger files are refused: an archive is one SQLite file held in memory while imported. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-/** Attachments of attachments (a forwarded message's files) are followed this deep, and no further. */
-export const MAX_ATTACHMENT_DEPTH = 8;
-/** At most this many attachments are imported with one file, at every depth together. */
-export const MAX_ATTACHMENTS_PER_FILE = 1000;
-
-
+export { MAX_FILE_BYTES } from './limits.js';
+export { MAX_ATTACHMENT_DEPTH, MAX_ATTACHMENTS_PER_FILE, sha256Hex } from './prepare.js';
+export type { ImportResult, ImportStatus, BundleImportSummary, BundleQuoteOutcome } from './results.js';
 
 export interface ImportProgress {
   /** Files finished so far, and how many there are in all. */
@@ -42,10 +33,6 @@ export interface ImportOptions {
   tags?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Expands folders (recursively, in name order) into files; unreadable paths become failures. */
@@ -89,30 +76,6 @@ function reasonForFs(error: unknown): string {
   return messageOf(error);
 }
 
-async function findDuplicate(archive: Archive, sha256: string): Promise<{ id: number; deletedAt: string | null } | undefined> {
-  const row = await archive.db
-    .selectFrom('documents')
-    .select(['id', 'deleted_at'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
-}
-
-async function extract(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
-  const format = detectFormat(bytes, fileName);
-  return IMPORTERS[format](bytes, fileName, hints);
-}
-
-interface Prepared {
-  path: string;
-  fileName: string;
-  bytes: Uint8Array;
-  sha256: string;
-  extracted: ExtractedDocument;
-  /** Index of the document it was attached to: 0 is the file, i > 0 is attachments[i - 1]. */
-  parent: number;
-}
-
 /** Imports bytes already in memory (a file, or an attachment); returns its results, attachments after it. */
 export async function importBytes(
   archive: Archive,
@@ -120,67 +83,14 @@ export async function importBytes(
   path: string,
   options: Pick<ImportOptions, 'type' | 'tags'> = {},
 ): Promise<ImportResult[]> {
-  const fileName = basename(path);
-  const sha256 = sha256Hex(bytes);
-  const duplicate = await findDuplicate(archive, sha256);
-  if (duplicate) {
-    const warnings = duplicate.deletedAt ? [`the existing copy (document ${duplicate.id}) is in the trash`] : [];
+  const prepared = await prepareFile(archive.db, bytes, { path, fileName: basename(path) });
+  if (prepared.kind === 'duplicate') {
+    const warnings = prepared.deletedAt ? [`the existing copy (document ${prepared.id}) is in the trash`] : [];
     // The user asked for these tags on what this file is: the copy already in the archive.
-    if (options.tags?.length) await addTags(archive, options.tags, { documentIds: [duplicate.id] });
-    return [{ path, status: 'duplicate', documentId: duplicate.id, error: null, warnings }];
+    if (options.tags?.length) await addTags(archive, options.tags, { documentIds: [prepared.id] });
+    return [{ path, status: 'duplicate', documentId: prepared.id, error: null, warnings }];
   }
-  const extracted = await extract(bytes, fileName);
-
-  // Attachments (and theirs, breadth first) are extracted before the transaction; one that
-  // cannot be read is a warning on the document it came with.
-  const attachments: Prepared[] = [];
-  const attachmentResults: ImportResult[] = [];
-  const seen = new Set<string>([sha256]);
-  const containers = [{ extracted, path, depth: 0 }];
-  for (const [index, container] of containers.entries()) {
-    for (const attachment of container.extracted.attachments ?? []) {
-      const attPath = `${container.path}#${attachment.fileName}`;
-      const attSha = sha256Hex(attachment.bytes);
-      if (seen.has(attSha)) continue;
-      seen.add(attSha);
-      if (container.depth >= MAX_ATTACHMENT_DEPTH || attachments.length >= MAX_ATTACHMENTS_PER_FILE) {
-        const limit = container.depth >= MAX_ATTACHMENT_DEPTH ? `nested more than ${MAX_ATTACHMENT_DEPTH} deep` : `more than ${MAX_ATTACHMENTS_PER_FILE} attachments`;
-        container.extracted.warnings.push(`attachment "${attachment.fileName}" was not imported: ${limit}`);
-        continue;
-      }
-      const existing = await findDuplicate(archive, attSha);
-      if (existing) {
-        attachmentResults.push({ path: attPath, status: 'duplicate', documentId: existing.id, error: null, warnings: [] });
-        continue;
-      }
-      try {
-        const attExtracted = await extract(attachment.bytes, attachment.fileName, { charset: attachment.charset ?? null });
-        attachments.push({ path: attPath, fileName: attachment.fileName, bytes: attachment.bytes, sha256: attSha, extracted: attExtracted, parent: index });
-        containers.push({ extracted: attExtracted, path: attPath, depth: container.depth + 1 });
-      } catch (error) {
-        const reason = messageOf(error);
-        container.extracted.warnings.push(`attachment "${attachment.fileName}" was not imported: ${reason}`);
-        attachmentResults.push({ path: attPath, status: 'failed', documentId: null, error: `${attPath}: ${reason}`, warnings: [] });
-      }
-    }
-  }
-
-  return archive.db.transaction().execute(async (trx) => {
-    const id = await storeDocument(trx, { bytes, sha256, fileName, extracted, ...(options.type ? { type: options.type } : {}) });
-    const results: ImportResult[] = [{ path, status: 'imported', documentId: id, error: null, warnings: extracted.warnings }];
-    const ids = [id];
-    for (const att of attachments) {
-      const parentId = ids[att.parent] ?? id;
-      const attId = await storeDocument(trx, { ...att, parentId });
-      ids.push(attId);
-      results.push({ path: att.path, status: 'imported', documentId: attId, error: null, warnings: att.extracted.warnings, parentId });
-    }
-    if (options.tags?.length) {
-      const documentIds = results.map((r) => r.documentId).filter((d): d is number => d !== null);
-      await addTagsInTransaction(trx, options.tags, { documentIds });
-    }
-    return [...results, ...attachmentResults];
-  });
+  return archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results);
 }
 
 /** Imports files and folders; never throws for a bad file. */
@@ -200,9 +110,14 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
     let fileResults: ImportResult[];
     try {
       const info = await stat(path);
-      if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-      const bytes = new Uint8Array(await readFile(path));
-      fileResults = await importBytes(archive, bytes, path, options);
+      // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
+      if (info.isFile() && (await isEvidenceBundle(path))) {
+        fileResults = await importBundle(archive, path, options.tags ? { tags: options.tags } : {});
+      } else {
+        if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+        const bytes = new Uint8Array(await readFile(path));
+        fileResults = await importBytes(archive, bytes, path, options);
+      }
     } catch (error) {
       const reason = error instanceof ArchiveError ? error.message : reasonForFs(error);
       fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];

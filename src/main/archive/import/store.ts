@@ -18,6 +18,8 @@ export interface StoreInput {
   /** Overrides the guessed type. */
   type?: DocumentType;
   parentId?: number | null;
+  /** Added to the `import` custody entry's details. */
+  historyDetails?: Record<string, unknown>;
 }
 
 function defaults(input: StoreInput): DocumentMetadata {
@@ -90,7 +92,14 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
   await recordHistory(trx, {
     action: 'import',
     documentId: id,
-    details: { fileName: input.fileName, sha256: input.sha256, size: input.bytes.byteLength, pages: pages.length, parentId: input.parentId ?? null },
+    details: {
+      fileName: input.fileName,
+      sha256: input.sha256,
+      size: input.bytes.byteLength,
+      pages: pages.length,
+      parentId: input.parentId ?? null,
+      ...input.historyDetails,
+    },
   });
   return id;
 }

@@ -4,7 +4,7 @@
  * transaction with its custody entry; a deleted quote is kept (deleted_at) so it can
  * be restored, and its custody entry holds its full content.
  */
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { pageRangeLabel } from '../../../shared/page-label.js';
 import type { AnchorStatus, QuoteRecord, QuoteSelector } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
@@ -56,7 +56,8 @@ interface Anchored {
   suffix: string;
 }
 
-function cleanNote(note: string | null | undefined): string | null {
+/** A note as stored: line ends unified, control characters dropped, trimmed; null when empty. */
+export function cleanNote(note: string | null | undefined): string | null {
   if (note === undefined || note === null) return null;
   // eslint-disable-next-line no-control-regex
   const clean = note.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
@@ -182,35 +183,59 @@ function snapshot(q: QuoteRecord): Record<string, unknown> {
   };
 }
 
+/** A place found for a quote, ready to store. */
+export interface PlacedQuote {
+  selector: QuoteSelector;
+  text: string;
+  prefix: string;
+  suffix: string;
+  /** 'orphaned' for a quote stored where it was said to be though its text is not there. */
+  status?: AnchorStatus;
+}
+
+/**
+ * Inserts a quote at a place already found, with its tags and its custody entry, in the
+ * caller's transaction; `historyDetails` are added to the entry (e.g. the bundle it came in).
+ */
+export async function insertQuoteInTransaction(
+  trx: Transaction<Database>,
+  documentId: number,
+  placed: PlacedQuote,
+  extra: { note?: string | null; tags?: readonly string[]; historyDetails?: Record<string, unknown> } = {},
+): Promise<QuoteRecord> {
+  const note = cleanNote(extra.note);
+  const now = new Date().toISOString();
+  const { id } = await trx
+    .insertInto('quotes')
+    .values({
+      document_id: documentId,
+      page: placed.selector.page,
+      page_end: placed.selector.pageEnd,
+      start_offset: placed.selector.start,
+      end_offset: placed.selector.end,
+      text: placed.text,
+      prefix: placed.prefix,
+      suffix: placed.suffix,
+      note,
+      status: placed.status ?? 'ok',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (extra.tags?.length) await setQuoteTagsInTransaction(trx, id, extra.tags);
+  const record = await getQuote(trx, id);
+  await recordHistory(trx, { action: 'quote-create', documentId, subject: `quote:${id}`, details: { ...snapshot(record), ...extra.historyDetails } });
+  return record;
+}
+
 /** Saves a passage of a document as a quote. */
 export async function createQuote(archive: Archive, input: NewQuote): Promise<QuoteRecord> {
   const note = cleanNote(input.note);
   return archive.db.transaction().execute(async (trx) => {
     await liveDocument(trx, input.documentId);
     const anchored = anchorChoice(input.documentId, await loadPages(trx, input.documentId), input);
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto('quotes')
-      .values({
-        document_id: input.documentId,
-        page: anchored.selector.page,
-        page_end: anchored.selector.pageEnd,
-        start_offset: anchored.selector.start,
-        end_offset: anchored.selector.end,
-        text: anchored.text,
-        prefix: anchored.prefix,
-        suffix: anchored.suffix,
-        note,
-        status: 'ok',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.tags?.length) await setQuoteTagsInTransaction(trx, id, input.tags);
-    const record = await getQuote(trx, id);
-    await recordHistory(trx, { action: 'quote-create', documentId: input.documentId, subject: `quote:${id}`, details: snapshot(record) });
-    return record;
+    return insertQuoteInTransaction(trx, input.documentId, anchored, { note, ...(input.tags ? { tags: input.tags } : {}) });
   });
 }
 

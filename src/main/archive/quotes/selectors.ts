@@ -1,8 +1,10 @@
 /**
- * Where a quote stands in a document's text. Pages are stored separately and a quote
- * may cross a page break, so positions across pages are taken in the pages' text
- * joined by PAGE_SEPARATOR, then split back into page + offset pairs. The export
- * issue's verifier uses the same conventions (separator, 32 characters of context).
+ * Where a quote stands in a document's text: the one place that turns page + offsets
+ * into text and back. Pages are stored separately and a quote may cross a page break,
+ * so positions across pages are taken in the pages' text joined by PAGE_SEPARATOR,
+ * then split back into page + offset pairs. Saving a quote, re-anchoring it, writing
+ * it into a bundle, verifying the bundle and importing it all go through here, so they
+ * agree on every offset.
  */
 import type { QuoteSelector } from '../../../shared/quote.js';
 
@@ -75,4 +77,53 @@ export function textAt(joined: JoinedPages, span: QuoteSelector): { text: string
   const range = globalRange(joined, span);
   if (!range) return null;
   return { text: joined.text.slice(range.start, range.end), ...contextAt(joined, range.start, range.end) };
+}
+
+/** A quote as a bundle states it: its place, its exact text and the text around it. */
+export interface QuoteClaim extends QuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Where a claimed quote stands in a document's pages. */
+export type ClaimPlace =
+  /** At its stated offsets; whether the text around it still matches its prefix and suffix. */
+  | { kind: 'at-place'; selector: QuoteSelector; prefixHolds: boolean; suffixHolds: boolean }
+  /** Not at its offsets, but its prefix, text and suffix stand together once on its stated pages. */
+  | { kind: 'on-its-pages'; selector: QuoteSelector }
+  /** Its pages or offsets are outside the document. */
+  | { kind: 'out-of-range' }
+  /** Its offsets fit, but its exact text is not there (nor, with its context, elsewhere on its pages). */
+  | { kind: 'absent' };
+
+/**
+ * Checks a claimed quote against page texts without ever moving it: it holds at its
+ * offsets, or (when a text extraction shifted offsets) where its prefix, exact text and
+ * suffix stand together exactly once within its stated pages; otherwise it is not there.
+ */
+export function placeClaim(joined: JoinedPages, claim: QuoteClaim): ClaimPlace {
+  if (claim.exact === '' || claim.page < 1 || claim.pageEnd < claim.page || claim.pageEnd > joined.pages.length) return { kind: 'out-of-range' };
+  const range = globalRange(joined, claim);
+  if (range && joined.text.slice(range.start, range.end) === claim.exact) {
+    const before = range.start - claim.prefix.length;
+    return {
+      kind: 'at-place',
+      selector: { page: claim.page, pageEnd: claim.pageEnd, start: claim.start, end: claim.end },
+      prefixHolds: before >= 0 && joined.text.startsWith(claim.prefix, before),
+      suffixHolds: joined.text.startsWith(claim.suffix, range.end),
+    };
+  }
+  const from = joined.starts[claim.page - 1] ?? 0;
+  const to = (joined.starts[claim.pageEnd - 1] ?? 0) + (joined.pages[claim.pageEnd - 1]?.length ?? 0);
+  const needle = claim.prefix + claim.exact + claim.suffix;
+  const starts: number[] = [];
+  for (let at = joined.text.indexOf(needle, Math.max(0, from - claim.prefix.length)); at >= 0 && starts.length < 2; at = joined.text.indexOf(needle, at + 1)) {
+    const start = at + claim.prefix.length;
+    if (start > to) break;
+    if (start >= from && start + claim.exact.length <= to) starts.push(start);
+  }
+  const [start] = starts;
+  if (starts.length === 1 && start !== undefined) return { kind: 'on-its-pages', selector: selectorOf(joined, start, start + claim.exact.length) };
+  return range ? { kind: 'absent' } : { kind: 'out-of-range' };
 }

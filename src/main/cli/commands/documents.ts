@@ -13,6 +13,7 @@ import {
   restoreDocument,
   trashDocument,
   updateMetadata,
+  type BundleImportSummary,
   type MetadataPatch,
 } from '../../archive/index.js';
 import { EXIT_FAILED, EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
@@ -24,6 +25,13 @@ function parseType(value: string): DocumentType {
   return value as DocumentType;
 }
 
+/** What an evidence bundle brought: its documents and quotes, new or already here. */
+function bundleLine(b: BundleImportSummary): string {
+  const n = (status: string) => b.quotes.filter((q) => q.status === status).length;
+  const quotes = [`${n('imported')} new`, `${n('existing')} already here`, ...(n('orphaned') ? [`${n('orphaned')} orphaned`] : []), ...(n('skipped') ? [`${n('skipped')} skipped`] : [])];
+  return `bundle ${b.bundleId}: ${b.documents.imported} new document(s), ${b.documents.existing} already here; quotes ${quotes.join(', ')}`;
+}
+
 function line(doc: DocumentRecord): string {
   const date = doc.date ?? '—';
   const authors = doc.authors.length ? doc.authors.join('; ') : '—';
@@ -33,7 +41,7 @@ function line(doc: DocumentRecord): string {
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
-    .description('import files and folders (recursively) into the archive')
+    .description('import files and folders (recursively) into the archive; an Exhibit evidence bundle (.zip) brings its documents, quotes, tags and notes')
     .argument('<paths...>', 'files or folders')
     .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`)
     .option('--tag <tag>', 'tag every imported document (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
@@ -55,10 +63,13 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       else {
         for (const r of results) {
           if (r.status === 'failed') print(`failed     ${r.error ?? r.path}`);
+          else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
           else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
+          for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
           for (const w of r.warnings) print(`           warning: ${w}`);
         }
-        const count = (s: string) => results.filter((r) => r.status === s).length;
+        // Files and documents; a bundle's own line counts only when it failed.
+        const count = (s: string) => results.filter((r) => r.status === s && (!r.bundle || s === 'failed')).length;
         print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
       }
       process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;

@@ -1,0 +1,340 @@
+/**
+ * The collections repository: named, ordered lists of quotes with a title and an
+ * introduction, the unit an investigator exports. Every change is one transaction with
+ * its custody entry. Items point at quotes: a deleted quote keeps its place (shown as
+ * deleted, left out of exports) until it is restored or taken out by hand; a quote that
+ * leaves the archive for good (its document purged from the trash) is taken out of its
+ * collections with a custody entry each (releaseFromCollections).
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CollectionItem, CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
+import type { Archive } from '../archive.js';
+import { recordHistory } from '../custody.js';
+import type { CollectionsTable, Database } from '../db/schema.js';
+import { ArchiveError } from '../errors.js';
+import { toRecords } from '../quotes/quotes.js';
+
+type Db = Kysely<Database>;
+type CollectionRow = Selectable<CollectionsTable>;
+
+export const MAX_COLLECTION_NAME = 200;
+export const MAX_TITLE = 500;
+export const MAX_INTRODUCTION = 100_000;
+
+export interface NewCollection {
+  name: string;
+  /** The heading of its exports; the name when not given. */
+  title?: string;
+  introduction?: string | null;
+}
+
+export interface CollectionPatch {
+  /** A new name. */
+  name?: string;
+  title?: string;
+  /** null or "" clears it. */
+  introduction?: string | null;
+}
+
+/** The tidy form of a collection name (NFC, single spaces); throws invalid-input. */
+export function normalizeCollectionName(raw: string): string {
+  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (name === '') throw new ArchiveError('invalid-input', 'collection: the name is empty');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new ArchiveError('invalid-input', `collection "${raw}": control characters are not allowed in a name`);
+  if (name.length > MAX_COLLECTION_NAME) throw new ArchiveError('invalid-input', `collection "${name.slice(0, 40)}…": a name is at most ${MAX_COLLECTION_NAME} characters`);
+  return name;
+}
+
+function cleanTitle(raw: string): string {
+  const title = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (title === '') throw new ArchiveError('invalid-input', 'title: must not be empty');
+  if (title.length > MAX_TITLE) throw new ArchiveError('invalid-input', `title: longer than ${MAX_TITLE} characters`);
+  return title;
+}
+
+function cleanIntroduction(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null) return null;
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  if (text.length > MAX_INTRODUCTION) throw new ArchiveError('invalid-input', `introduction: longer than ${MAX_INTRODUCTION} characters`);
+  return text === '' ? null : text;
+}
+
+async function findCollection(db: Db, name: string): Promise<CollectionRow | undefined> {
+  return db.selectFrom('collections').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+async function requireCollection(db: Db, raw: string): Promise<CollectionRow> {
+  const name = normalizeCollectionName(raw);
+  const row = await findCollection(db, name);
+  if (!row) throw new ArchiveError('not-found', `collection "${name}": no such collection (exhibit collection list shows them)`);
+  return row;
+}
+
+/** The collection's quote ids in order. */
+async function orderOf(db: Db, collectionId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('collection_items')
+    .select('quote_id')
+    .where('collection_id', '=', collectionId)
+    .orderBy('position')
+    .orderBy('added_at')
+    .execute();
+  return rows.map((r) => r.quote_id);
+}
+
+/** Positions by quote id, as `order` lists them (1-based). */
+function positions(order: readonly number[]): Map<number, number> {
+  return new Map(order.map((id, i) => [id, i + 1]));
+}
+
+/** Writes positions 1..n for `order`, touching only the rows whose position (in `current`) changes. */
+async function renumber(trx: Transaction<Database>, collectionId: number, order: readonly number[], current: ReadonlyMap<number, number>): Promise<void> {
+  for (const [i, quoteId] of order.entries()) {
+    if (current.get(quoteId) === i + 1) continue;
+    await trx.updateTable('collection_items').set({ position: i + 1 }).where('collection_id', '=', collectionId).where('quote_id', '=', quoteId).execute();
+  }
+}
+
+async function touch(trx: Transaction<Database>, collectionId: number): Promise<void> {
+  await trx.updateTable('collections').set({ updated_at: new Date().toISOString() }).where('id', '=', collectionId).execute();
+}
+
+function summary(row: CollectionRow, quotes: number): CollectionSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    introduction: row.introduction,
+    quotes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function recordOf(db: Db, row: CollectionRow): Promise<CollectionRecord> {
+  const items = await db
+    .selectFrom('collection_items')
+    .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
+    .innerJoin('documents', 'documents.id', 'quotes.document_id')
+    .selectAll('quotes')
+    .select(['collection_items.position', 'documents.title as document_title', 'documents.deleted_at as document_deleted_at'])
+    .where('collection_items.collection_id', '=', row.id)
+    .orderBy('collection_items.position')
+    .execute();
+  const records = await toRecords(
+    db,
+    items.map(({ position: _p, document_title: _t, document_deleted_at: _d, ...quote }) => quote),
+  );
+  const list: CollectionItem[] = items.map((item, i) => ({
+    position: item.position,
+    quote: records[i] as CollectionItem['quote'],
+    documentTitle: item.document_title,
+    documentTrashed: item.document_deleted_at !== null,
+  }));
+  return { ...summary(row, list.length), items: list };
+}
+
+/** Every collection, by name, with how many quotes each holds. */
+export async function listCollections(db: Db): Promise<CollectionSummary[]> {
+  const rows = await db
+    .selectFrom('collections')
+    .leftJoin('collection_items', 'collection_items.collection_id', 'collections.id')
+    .selectAll('collections')
+    .select((eb) => eb.fn.count<number>('collection_items.quote_id').as('count'))
+    .groupBy('collections.id')
+    .orderBy('collections.name')
+    .execute();
+  return rows.map(({ count, ...row }) => summary(row, Number(count)));
+}
+
+/** A collection with its quotes in order; throws not-found. */
+export async function getCollection(db: Db, name: string): Promise<CollectionRecord> {
+  return recordOf(db, await requireCollection(db, name));
+}
+
+/** Makes a new, empty collection. */
+export async function createCollection(archive: Archive, input: NewCollection): Promise<CollectionRecord> {
+  const name = normalizeCollectionName(input.name);
+  const title = cleanTitle(input.title ?? name);
+  const introduction = cleanIntroduction(input.introduction);
+  return archive.db.transaction().execute(async (trx) => {
+    const clash = await findCollection(trx, name);
+    if (clash) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto('collections')
+      .values({ name, title, introduction, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordHistory(trx, { action: 'collection-create', subject: `collection:${id}`, details: { name, title, introduction } });
+    return recordOf(trx, await requireCollection(trx, name));
+  });
+}
+
+/** Renames a collection or changes its title or introduction. */
+export async function editCollection(archive: Archive, rawName: string, patch: CollectionPatch): Promise<CollectionRecord> {
+  const name = patch.name === undefined ? undefined : normalizeCollectionName(patch.name);
+  const title = patch.title === undefined ? undefined : cleanTitle(patch.title);
+  const introduction = patch.introduction === undefined ? undefined : cleanIntroduction(patch.introduction);
+  return archive.db.transaction().execute(async (trx) => {
+    const before = await requireCollection(trx, rawName);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (name !== undefined && name !== before.name) {
+      const clash = await findCollection(trx, name);
+      if (clash && clash.id !== before.id) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
+      changes['name'] = { from: before.name, to: name };
+    }
+    if (title !== undefined && title !== before.title) changes['title'] = { from: before.title, to: title };
+    if (introduction !== undefined && introduction !== before.introduction) changes['introduction'] = { from: before.introduction, to: introduction };
+    if (Object.keys(changes).length === 0) return recordOf(trx, before);
+    await trx
+      .updateTable('collections')
+      .set({
+        ...(changes['name'] ? { name } : {}),
+        ...(changes['title'] ? { title } : {}),
+        ...(changes['introduction'] ? { introduction } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', before.id)
+      .execute();
+    await recordHistory(trx, { action: 'collection-edit', subject: `collection:${before.id}`, details: { name: name ?? before.name, changes } });
+    return recordOf(trx, await requireCollection(trx, name ?? before.name));
+  });
+}
+
+/** Deletes a collection (its quotes stay in the archive); the custody entry keeps its order. */
+export async function deleteCollection(archive: Archive, rawName: string): Promise<{ name: string; quotes: number }> {
+  return archive.db.transaction().execute(async (trx) => {
+    const row = await requireCollection(trx, rawName);
+    const quoteIds = await orderOf(trx, row.id);
+    await trx.deleteFrom('collections').where('id', '=', row.id).execute();
+    await recordHistory(trx, {
+      action: 'collection-delete',
+      subject: `collection:${row.id}`,
+      details: { name: row.name, title: row.title, introduction: row.introduction, quoteIds },
+    });
+    return { name: row.name, quotes: quoteIds.length };
+  });
+}
+
+/** Says which of `ids` cannot go into a collection (unknown or deleted), naming them all. */
+async function checkQuotes(db: Db, ids: readonly number[]): Promise<void> {
+  const rows = ids.length ? await db.selectFrom('quotes').select(['id', 'deleted_at']).where('id', 'in', [...ids]).execute() : [];
+  const known = new Map(rows.map((r) => [r.id, r.deleted_at]));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new ArchiveError('not-found', `${unknown.length === 1 ? 'quote' : 'quotes'} ${unknown.join(', ')}: no such quote`);
+  const deleted = ids.filter((id) => known.get(id) !== null);
+  if (deleted.length) {
+    throw new ArchiveError('conflict', `${deleted.length === 1 ? 'quote' : 'quotes'} ${deleted.join(', ')}: deleted; restore ${deleted.length === 1 ? 'it' : 'them'} first (exhibit quote restore)`);
+  }
+}
+
+/**
+ * Adds quotes to a collection, in the order given, at the end or from `position`
+ * (1-based) on. A quote already in it, unknown or deleted is refused, naming each.
+ */
+export async function addToCollection(archive: Archive, rawName: string, quoteIds: readonly number[], position?: number): Promise<CollectionRecord> {
+  if (quoteIds.length === 0) throw new ArchiveError('invalid-input', 'collection add: give at least one quote id');
+  const repeated = quoteIds.filter((id, i) => quoteIds.indexOf(id) !== i);
+  if (repeated.length) throw new ArchiveError('invalid-input', `quote ${repeated[0]}: given twice`);
+  return archive.db.transaction().execute(async (trx) => {
+    const row = await requireCollection(trx, rawName);
+    await checkQuotes(trx, quoteIds);
+    const before = await orderOf(trx, row.id);
+    const present = quoteIds.filter((id) => before.includes(id));
+    if (present.length) {
+      const where = present.map((id) => `quote ${id} at position ${before.indexOf(id) + 1}`).join(', ');
+      throw new ArchiveError('conflict', `collection "${row.name}": already holds ${where} (exhibit collection move changes the order)`);
+    }
+    const at = position ?? before.length + 1;
+    if (!Number.isInteger(at) || at < 1 || at > before.length + 1) {
+      throw new ArchiveError('invalid-input', `position ${at}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length + 1}`);
+    }
+    const order = [...before.slice(0, at - 1), ...quoteIds, ...before.slice(at - 1)];
+    const now = new Date().toISOString();
+    await trx
+      .insertInto('collection_items')
+      .values(quoteIds.map((quoteId) => ({ collection_id: row.id, quote_id: quoteId, position: order.indexOf(quoteId) + 1, added_at: now })))
+      .execute();
+    await renumber(trx, row.id, order, new Map([...positions(before), ...quoteIds.map((id): [number, number] => [id, order.indexOf(id) + 1])]));
+    await touch(trx, row.id);
+    await recordHistory(trx, { action: 'collection-add', subject: `collection:${row.id}`, details: { name: row.name, quoteIds: [...quoteIds], position: at } });
+    return recordOf(trx, row);
+  });
+}
+
+/** Takes a quote out of a collection (the quote itself stays in the archive). */
+export async function removeFromCollection(archive: Archive, rawName: string, quoteId: number): Promise<CollectionRecord> {
+  return archive.db.transaction().execute(async (trx) => {
+    const row = await requireCollection(trx, rawName);
+    const before = await orderOf(trx, row.id);
+    const index = before.indexOf(quoteId);
+    if (index < 0) throw new ArchiveError('not-found', `quote ${quoteId}: not in collection "${row.name}"`);
+    await trx.deleteFrom('collection_items').where('collection_id', '=', row.id).where('quote_id', '=', quoteId).execute();
+    const order = before.filter((id) => id !== quoteId);
+    await renumber(trx, row.id, order, positions(before));
+    await touch(trx, row.id);
+    await recordHistory(trx, { action: 'collection-remove', subject: `collection:${row.id}`, details: { name: row.name, quoteId, position: index + 1 } });
+    return recordOf(trx, row);
+  });
+}
+
+/** Moves a quote to `position` (1-based) in its collection; the others close up around it. */
+export async function moveInCollection(archive: Archive, rawName: string, quoteId: number, position: number): Promise<CollectionRecord> {
+  return archive.db.transaction().execute(async (trx) => {
+    const row = await requireCollection(trx, rawName);
+    const before = await orderOf(trx, row.id);
+    const index = before.indexOf(quoteId);
+    if (index < 0) throw new ArchiveError('not-found', `quote ${quoteId}: not in collection "${row.name}"`);
+    if (!Number.isInteger(position) || position < 1 || position > before.length) {
+      throw new ArchiveError('invalid-input', `position ${position}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length}`);
+    }
+    if (position === index + 1) return recordOf(trx, row);
+    const order = before.filter((id) => id !== quoteId);
+    order.splice(position - 1, 0, quoteId);
+    await renumber(trx, row.id, order, positions(before));
+    await touch(trx, row.id);
+    await recordHistory(trx, { action: 'collection-move', subject: `collection:${row.id}`, details: { name: row.name, quoteId, from: index + 1, to: position } });
+    return recordOf(trx, row);
+  });
+}
+
+/**
+ * Takes the quotes of documents about to be deleted for good out of every collection,
+ * in the caller's transaction, with a custody entry per collection naming each quote,
+ * its position and its text. Without this the database refuses the deletion.
+ */
+export async function releaseFromCollections(trx: Transaction<Database>, documentIds: readonly number[]): Promise<number> {
+  if (documentIds.length === 0) return 0;
+  const items = await trx
+    .selectFrom('collection_items')
+    .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
+    .innerJoin('collections', 'collections.id', 'collection_items.collection_id')
+    .select(['collections.id as collectionId', 'collections.name', 'quotes.id as quoteId', 'quotes.document_id', 'quotes.text', 'quotes.page', 'collection_items.position'])
+    .where('quotes.document_id', 'in', [...documentIds])
+    .orderBy('collections.id')
+    .orderBy('collection_items.position')
+    .execute();
+  const byCollection = new Map<number, typeof items>();
+  for (const item of items) byCollection.set(item.collectionId, [...(byCollection.get(item.collectionId) ?? []), item]);
+  for (const [collectionId, released] of byCollection) {
+    const before = await orderOf(trx, collectionId);
+    const gone = new Set(released.map((r) => r.quoteId));
+    await trx.deleteFrom('collection_items').where('collection_id', '=', collectionId).where('quote_id', 'in', [...gone]).execute();
+    const order = before.filter((id) => !gone.has(id));
+    await renumber(trx, collectionId, order, positions(before));
+    await touch(trx, collectionId);
+    await recordHistory(trx, {
+      action: 'collection-remove',
+      subject: `collection:${collectionId}`,
+      details: {
+        name: released[0]?.name,
+        reason: 'document deleted for good',
+        quotes: released.map((r) => ({ quoteId: r.quoteId, documentId: r.document_id, position: r.position, page: r.page, text: r.text })),
+      },
+    });
+  }
+  return items.length;
+}

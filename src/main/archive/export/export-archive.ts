@@ -1,0 +1,85 @@
+/**
+ * Exporting from the archive: gather the selection, write the file (or bundle) safely,
+ * then record the export in the custody history with the SHA-256 of what was written,
+ * so a file handed on can be traced back to the archive it came from. When the entry
+ * cannot be recorded the new file is removed: no export leaves the archive unrecorded.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Archive } from '../archive.js';
+import { recordHistory } from '../custody.js';
+import { getOriginal } from '../documents.js';
+import { tagsOfDocuments } from '../tags/tags.js';
+import { exportModel, type ExportResult } from './export-file.js';
+import { describeSelection, gatherExport, type ExportSelection, type GatherOptions } from './gather.js';
+import { modelDocuments, type ExportFormat } from './model.js';
+
+export interface ArchiveExportOptions extends GatherOptions {
+  format: ExportFormat;
+  /** Replace an existing file. */
+  force?: boolean;
+}
+
+export interface ArchiveExportResult extends ExportResult {
+  /** SHA-256 of the file written, as recorded in the custody history. */
+  sha256: string;
+  /** The quotes exported, in order. */
+  quoteIds: number[];
+  /** The custody entry of this export. */
+  historyId: number;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Exports the quotes `selection` names as `options.format` to `path`, on record. */
+export async function exportFromArchive(archive: Archive, selection: ExportSelection, path: string, options: ArchiveExportOptions): Promise<ArchiveExportResult> {
+  const { model, warnings } = await gatherExport(archive.db, selection, options);
+  const documentIds = modelDocuments(model).map((d) => d.id);
+  const bundle = options.format === 'bundle';
+  const archiveId = bundle
+    ? ((await archive.db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst())?.value ?? null)
+    : null;
+  const result = await exportModel(model, options.format, path, {
+    ...(options.force !== undefined ? { force: options.force } : {}),
+    ...(bundle
+      ? {
+          original: async (doc: { id: number }) => (await getOriginal(archive.db, doc.id)).data,
+          archiveId,
+          documentTags: await tagsOfDocuments(archive.db, documentIds),
+        }
+      : {}),
+  });
+  const quoteIds = model.items.map((i) => i.quote.id);
+  try {
+    const sha256 = await sha256File(result.path);
+    const entry = await archive.db.transaction().execute((trx) =>
+      recordHistory(trx, {
+        action: 'export',
+        subject: describeSelection(selection),
+        details: {
+          selection,
+          format: options.format,
+          style: model.style,
+          title: model.title,
+          file: basename(result.path),
+          path: result.path,
+          sha256,
+          bytes: result.bytes,
+          quoteIds,
+          documentIds,
+          ...(result.bundleId ? { bundleId: result.bundleId } : {}),
+        },
+      }),
+    );
+    return { ...result, warnings: [...warnings, ...result.warnings], sha256, quoteIds, historyId: entry.id };
+  } catch (error) {
+    await unlink(result.path).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,332 @@
+/**
+ * Importing an Exhibit evidence bundle into an archive: how colleagues exchange work
+ * offline. The bundle is verified first and refused, with its problems, when it does
+ * not verify. Its originals then go through the normal importers, so pages and text are
+ * this archive's own; an original the archive already holds (same SHA-256) is not
+ * duplicated and keeps its metadata here. New documents take the bundle's metadata.
+ * Each quote is placed against this archive's text by its exact text at its stated
+ * page and offsets (or, when an extraction shifted offsets, with its context on its
+ * stated pages) and never moved anywhere else: one that does not stand there is stored
+ * flagged `orphaned` where the bundle put it and reported. A quote already here at the
+ * same place gains the bundle's tags, and its note when it has none. Tags come along
+ * on documents and quotes. Everything is one transaction with its custody entries,
+ * ending with a `bundle-import` entry naming the bundle, the zip's SHA-256 and what
+ * became of each document and quote.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Transaction } from 'kysely';
+import type { Archive } from '../archive.js';
+import { recordHistory } from '../custody.js';
+import type { Database } from '../db/schema.js';
+import { updateMetadataInTransaction, validateMetadataPatch, type MetadataPatch } from '../documents.js';
+import { ArchiveError, messageOf } from '../errors.js';
+import { MANIFEST_NAME, manifestSchema, BUNDLE_FORMAT, type BundleManifest, type ManifestDocument, type ManifestQuote } from '../export/manifest.js';
+import { verifyBundle } from '../export/verify.js';
+import { openZip } from '../export/zip-read.js';
+import { loadPages } from '../quotes/pages.js';
+import { cleanNote, insertQuoteInTransaction } from '../quotes/quotes.js';
+import { placeClaim, textAt, type JoinedPages } from '../quotes/selectors.js';
+import { normalizeTagName } from '../tags/names.js';
+import { addTagsInTransaction } from '../tags/tags.js';
+import { findDuplicate, prepareFile, sha256Hex, storePrepared, type Preparation } from './prepare.js';
+import type { BundleImportSummary, BundleQuoteOutcome, ImportResult } from './results.js';
+
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+
+export interface BundleImportOptions {
+  /** Tags for every document of the bundle (as `import --tag` puts on every file). */
+  tags?: readonly string[];
+}
+
+/** True when the file is a zip whose manifest.json is an Exhibit bundle manifest. Never throws. */
+export async function isEvidenceBundle(path: string): Promise<boolean> {
+  if (extname(path).toLowerCase() === '.docx') return false;
+  try {
+    const handle = await open(path, 'r');
+    const head = Buffer.alloc(4);
+    try {
+      await handle.read(head, 0, 4, 0);
+    } finally {
+      await handle.close();
+    }
+    if (head.toString('latin1') !== 'PK\x03\x04') return false;
+    const zip = await openZip(path);
+    try {
+      if (!zip.entries.has(MANIFEST_NAME)) return false;
+      const manifest = JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8')) as { format?: unknown };
+      return manifest?.format === BUNDLE_FORMAT;
+    } finally {
+      zip.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function emptySummary(bundleId: string | null): BundleImportSummary {
+  return { bundleId, documents: { imported: 0, existing: 0 }, quotes: [], problems: [] };
+}
+
+function failed(path: string, reason: string, summary: BundleImportSummary): ImportResult[] {
+  return [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [], bundle: summary }];
+}
+
+/** Tag names that are valid here; the others become warnings. */
+function validTags(names: readonly string[], where: string, warnings: string[]): string[] {
+  const ok: string[] = [];
+  for (const name of names) {
+    try {
+      ok.push(normalizeTagName(name));
+    } catch (error) {
+      warnings.push(`${where}: tag "${name}" left out (${messageOf(error)})`);
+    }
+  }
+  return ok;
+}
+
+const METADATA_FIELDS = ['title', 'type', 'authors', 'recipients', 'organization', 'date', 'source', 'url', 'description', 'pageLabelOffset'] as const;
+
+/** The bundle's metadata for a document, field by field; a field this archive would refuse is left out with a warning. */
+function metadataOf(doc: ManifestDocument, warnings: string[]): MetadataPatch {
+  const patch: MetadataPatch = {};
+  for (const key of METADATA_FIELDS) {
+    const one = { [key]: doc[key] } as MetadataPatch;
+    try {
+      validateMetadataPatch(one);
+      Object.assign(patch, one);
+    } catch (error) {
+      warnings.push(`document "${doc.title}" (${doc.path}): its ${key} was left out (${messageOf(error)})`);
+    }
+  }
+  return patch;
+}
+
+/** Reads the manifest and prepares every original (extraction happens here, before the transaction). */
+async function prepareBundle(
+  archive: Archive,
+  zipPath: string,
+  bundleId: string | null,
+): Promise<{ manifest: BundleManifest; preparations: Map<string, Preparation>; order: ManifestDocument[] }> {
+  const zip = await openZip(zipPath);
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8')));
+    if (!parsed.success || parsed.data.bundleId !== bundleId) {
+      throw new ArchiveError('corrupt', 'the bundle changed after it was verified; nothing was imported');
+    }
+    const manifest = parsed.data;
+    // Emails first: an attachment the bundle also holds is stored with its email, linked to it.
+    const order = [...manifest.documents].sort((a, b) => Number(b.format === 'email') - Number(a.format === 'email'));
+    const seen = new Set<string>();
+    const preparations = new Map<string, Preparation>();
+    for (const doc of order) {
+      if (seen.has(doc.sha256) || preparations.has(doc.sha256)) continue;
+      const bytes = await zip.read(doc.path);
+      if (sha256Hex(bytes) !== doc.sha256) throw new ArchiveError('corrupt', `${doc.path} changed after the bundle was verified; nothing was imported`);
+      try {
+        preparations.set(doc.sha256, await prepareFile(archive.db, bytes, { path: `${zipPath}#${doc.path}`, fileName: doc.fileName, seen }));
+      } catch (error) {
+        throw new ArchiveError('invalid-input', `${doc.path} cannot be imported (${messageOf(error)}); nothing was imported`);
+      }
+    }
+    return { manifest, preparations, order };
+  } finally {
+    zip.close();
+  }
+}
+
+interface QuoteContext {
+  trx: Transaction<Database>;
+  bundleId: string;
+  warnings: string[];
+  pages: Map<number, JoinedPages>;
+}
+
+/** Brings one quote in, or says why not. Returns whether anything changed. */
+async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: number, trashed: boolean): Promise<{ outcome: BundleQuoteOutcome; changed: boolean }> {
+  const { trx } = ctx;
+  const where = `quote ${q.id} of the bundle`;
+  if (trashed) {
+    return {
+      outcome: { bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `document ${documentId} is in the trash here; restore it and import the bundle again` },
+      changed: false,
+    };
+  }
+  let joined = ctx.pages.get(documentId);
+  if (!joined) {
+    joined = await loadPages(trx, documentId);
+    ctx.pages.set(documentId, joined);
+  }
+  const tags = validTags(q.tags, where, ctx.warnings);
+  const place = placeClaim(joined, q);
+  const selector = place.kind === 'at-place' || place.kind === 'on-its-pages' ? place.selector : { page: q.page, pageEnd: q.pageEnd, start: q.start, end: q.end };
+  const existing = await trx
+    .selectFrom('quotes')
+    .select(['id', 'note'])
+    .where('document_id', '=', documentId)
+    .where('page', '=', selector.page)
+    .where('page_end', '=', selector.pageEnd)
+    .where('start_offset', '=', selector.start)
+    .where('end_offset', '=', selector.end)
+    .where('text', '=', q.exact)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) {
+    let changed = (await addTagsInTransaction(trx, tags, { quoteIds: [existing.id] })) > 0;
+    const note = cleanNote(q.note);
+    if (note !== null && existing.note === null) {
+      await trx.updateTable('quotes').set({ note, updated_at: new Date().toISOString() }).where('id', '=', existing.id).execute();
+      await recordHistory(trx, {
+        action: 'quote-edit',
+        documentId,
+        subject: `quote:${existing.id}`,
+        details: { changes: { note: { from: null, to: note } }, bundleId: ctx.bundleId, bundleQuoteId: q.id },
+      });
+      changed = true;
+    } else if (note !== null && note !== existing.note) {
+      ctx.warnings.push(`${where} is quote ${existing.id} here, whose own note was kept (the bundle's differs)`);
+    }
+    return { outcome: { bundleQuoteId: q.id, quoteId: existing.id, status: 'existing' }, changed };
+  }
+  const found = place.kind === 'at-place' || place.kind === 'on-its-pages' ? textAt(joined, selector) : null;
+  const historyDetails = { bundleId: ctx.bundleId, bundleQuoteId: q.id };
+  if (found) {
+    const record = await insertQuoteInTransaction(trx, documentId, { selector, ...found }, { note: q.note, tags, historyDetails });
+    return { outcome: { bundleQuoteId: q.id, quoteId: record.id, status: 'imported' }, changed: true };
+  }
+  const reason =
+    place.kind === 'out-of-range'
+      ? `page ${q.page}–${q.pageEnd}, offsets ${q.start}–${q.end} fall outside this archive's text of document ${documentId}`
+      : `its text is not at page ${q.page}, offsets ${q.start}–${q.end} of this archive's text of document ${documentId}`;
+  const record = await insertQuoteInTransaction(
+    trx,
+    documentId,
+    { selector, text: q.exact, prefix: q.prefix, suffix: q.suffix, status: 'orphaned' },
+    { note: q.note, tags, historyDetails: { ...historyDetails, orphaned: reason } },
+  );
+  return { outcome: { bundleQuoteId: q.id, quoteId: record.id, status: 'orphaned', reason: `${reason}; kept flagged orphaned where the bundle put it` }, changed: true };
+}
+
+/**
+ * Imports the evidence bundle at `zipPath`. Returns the bundle's own result first (its
+ * summary in `bundle`; status `duplicate` when nothing in it was new), then one result
+ * per document (and attachment) stored or found. A bundle that does not verify, or
+ * cannot be read, is one failed result and changes nothing.
+ */
+export async function importBundle(archive: Archive, zipPath: string, options: BundleImportOptions = {}): Promise<ImportResult[]> {
+  const report = await verifyBundle(zipPath);
+  if (!report.ok) {
+    const summary = { ...emptySummary(report.bundleId), problems: report.problems };
+    const n = report.problems.length;
+    return failed(zipPath, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${report.problems[0]?.message}); nothing was imported`, summary);
+  }
+  const bundleId = report.bundleId ?? '';
+  let prepared: Awaited<ReturnType<typeof prepareBundle>>;
+  try {
+    prepared = await prepareBundle(archive, zipPath, report.bundleId);
+  } catch (error) {
+    return failed(zipPath, messageOf(error), emptySummary(report.bundleId));
+  }
+  const { manifest, preparations, order } = prepared;
+  const zipSha256 = await sha256File(zipPath);
+  const warnings: string[] = [...report.notes];
+  const extraTags = validTags(options.tags ?? [], 'import --tag', warnings);
+
+  return archive.db.transaction().execute(async (trx) => {
+    const idBySha = new Map<string, number>();
+    const newShas = new Set<string>();
+    const documentResults: ImportResult[] = [];
+    let changed = false;
+    for (const doc of order) {
+      const prep = preparations.get(doc.sha256);
+      if (!prep || idBySha.has(doc.sha256)) continue;
+      if (prep.kind === 'new') {
+        const { results, ids } = await storePrepared(trx, prep.file, { historyDetails: { bundleId } });
+        documentResults.push(...results);
+        for (const [sha, id] of ids) {
+          idBySha.set(sha, id);
+          newShas.add(sha);
+        }
+        changed = true;
+      } else {
+        idBySha.set(doc.sha256, prep.id);
+        documentResults.push({
+          path: `${zipPath}#${doc.path}`,
+          status: 'duplicate',
+          documentId: prep.id,
+          error: null,
+          warnings: prep.deletedAt ? [`the existing copy (document ${prep.id}) is in the trash`] : [],
+        });
+      }
+    }
+    // Attachments stored as duplicates with their email: find them by SHA-256.
+    for (const doc of manifest.documents) {
+      if (idBySha.has(doc.sha256)) continue;
+      const held = await findDuplicate(trx, doc.sha256);
+      if (!held) throw new ArchiveError('corrupt', `${zipPath}: ${doc.path} was not stored; nothing was imported`);
+      idBySha.set(doc.sha256, held.id);
+      documentResults.push({ path: `${zipPath}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
+    }
+
+    const documentOf = new Map<number, { id: number; trashed: boolean }>();
+    for (const doc of manifest.documents) {
+      const id = idBySha.get(doc.sha256) as number;
+      if (newShas.has(doc.sha256)) {
+        await updateMetadataInTransaction(trx, id, metadataOf(doc, warnings));
+      } else {
+        const here = await trx.selectFrom('documents').select(['title', 'date']).where('id', '=', id).executeTakeFirstOrThrow();
+        const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(Boolean);
+        if (differs.length) warnings.push(`document ${id} was already here: its metadata was kept (the bundle's ${differs.join(' and ')} differ${differs.length === 1 ? 's' : ''})`);
+      }
+      const tags = [...validTags(doc.tags, `document "${doc.title}"`, warnings), ...extraTags];
+      if (tags.length && (await addTagsInTransaction(trx, tags, { documentIds: [id] })) > 0) changed = true;
+      const row = await trx.selectFrom('documents').select('deleted_at').where('id', '=', id).executeTakeFirstOrThrow();
+      documentOf.set(doc.id, { id, trashed: row.deleted_at !== null });
+    }
+
+    const ctx: QuoteContext = { trx, bundleId, warnings, pages: new Map() };
+    const outcomes: BundleQuoteOutcome[] = [];
+    for (const q of manifest.quotes) {
+      const doc = documentOf.get(q.documentId);
+      if (!doc) {
+        outcomes.push({ bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `its document ${q.documentId} is not in the bundle` });
+        continue;
+      }
+      const done = await importQuote(ctx, q, doc.id, doc.trashed);
+      outcomes.push(done.outcome);
+      if (done.changed) changed = true;
+    }
+
+    const documents = {
+      imported: manifest.documents.filter((d) => newShas.has(d.sha256)).length,
+      existing: manifest.documents.filter((d) => !newShas.has(d.sha256)).length,
+    };
+    if (changed) {
+      await recordHistory(trx, {
+        action: 'bundle-import',
+        subject: `bundle:${bundleId}`,
+        details: {
+          file: basename(zipPath),
+          sha256: zipSha256,
+          bundleId,
+          fromArchive: manifest.archiveId,
+          title: manifest.title,
+          documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
+          quotes: outcomes,
+        },
+      });
+    }
+    for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
+    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [] };
+    const own: ImportResult = { path: zipPath, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
+    return [own, ...documentResults];
+  });
+}

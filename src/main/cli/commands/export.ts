@@ -1,0 +1,85 @@
+/** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
+import type { Command } from 'commander';
+import { exportFromArchive, type ExportSelection } from '../../archive/index.js';
+import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+
+interface ExportFlags {
+  tag?: string;
+  search?: string;
+  quotes?: string;
+  collection?: string;
+  all?: boolean;
+  format?: string;
+  style: string;
+  out?: string;
+  force?: boolean;
+  title?: string;
+  intro?: string;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** The one selector given; a usage error when none or several are. */
+export function selectionOf(o: ExportFlags): ExportSelection {
+  const given: ExportSelection[] = [];
+  if (o.tag !== undefined) given.push({ kind: 'tag', tag: o.tag });
+  if (o.search !== undefined) given.push({ kind: 'search', query: o.search });
+  if (o.quotes !== undefined) {
+    const parts = o.quotes.split(/[\s,]+/).filter((p) => p !== '');
+    if (parts.length === 0) throw new UsageError('--quotes: give quote ids separated by commas, e.g. --quotes 3,12,7');
+    given.push({ kind: 'quotes', ids: parts.map((p) => parseId(p, '--quotes')) });
+  }
+  if (o.collection !== undefined) given.push({ kind: 'collection', name: o.collection });
+  if (o.all) given.push({ kind: 'all' });
+  if (given.length !== 1) {
+    throw new UsageError(`export: give exactly one of --tag, --search, --quotes, --collection or --all${given.length ? ` (${given.length} given)` : ''}`);
+  }
+  return given[0] as ExportSelection;
+}
+
+export function registerExportCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('export')
+    .description('export quotes with their citations: a document (md, html, docx, pdf), a table (csv), data (json) or an evidence bundle (zip)')
+    .option('--tag <tag>', 'the quotes carrying this tag or its children (or whose document does)')
+    .option('--search <query>', 'the quotes whose text or note matches this search')
+    .option('--quotes <ids>', 'these quotes, in this order (comma-separated ids)')
+    .option('--collection <name>', 'a collection, in its order, with its title and introduction')
+    .option('--all', 'every quote in the archive')
+    .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .option('--style <style>', `citation style: ${CITATION_STYLES.join(', ')}`, 'chicago')
+    .option('--out <path>', 'the file to write (never overwritten without --force)')
+    .option('--force', 'replace the file at --out if there is one')
+    .option('--title <title>', 'the heading (default: the collection’s title, or one made from the selection)')
+    .option('--intro <text>', 'an introduction printed before the quotes (default: the collection’s)')
+    .action(async (o: ExportFlags) => {
+      const g = globals();
+      const selection = selectionOf(o);
+      if (o.format === undefined) throw new UsageError(`export: --format is required (${EXPORT_FORMATS.join(', ')})`);
+      const format: ExportFormat = oneOf(o.format, EXPORT_FORMATS, '--format');
+      const style: CitationStyleId = oneOf(o.style, CITATION_STYLES, '--style');
+      if (o.out === undefined || o.out.trim() === '') throw new UsageError('export: --out PATH is required');
+      const out = o.out;
+      const result = await withArchive(g, (a) =>
+        exportFromArchive(a, selection, out, {
+          format,
+          style,
+          ...(o.force ? { force: true } : {}),
+          ...(o.title !== undefined ? { title: o.title } : {}),
+          ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
+        }),
+      );
+      if (g.json) printJson(result);
+      else {
+        print(`Exported ${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`);
+        print(`  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`);
+        for (const w of result.warnings) print(`  warning: ${w}`);
+        if (result.bundleId) print(`Check it with: exhibit verify ${result.path}`);
+      }
+      process.exitCode = EXIT_OK;
+    });
+}
