@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
 import type { BenchModule } from './types.js';
 
-const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [() => import('./import.js'), () => import('./search.js'), () => import('./export.js')];
+const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [
+  () => import('./import.js'),
+  () => import('./search.js'),
+  () => import('./export.js'),
+  () => import('./renderer.js'),
+];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 

@@ -13,8 +13,25 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import type { ArchiveInfo, CheckReport, HistoryEntry, ImportProgressEvent, ImportResult, OriginalFile, PageLayout } from './contract-types.js';
+import {
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  type Collection,
+  type CollectionSummary,
+  type DocumentAnnotations,
+  type LibraryEntry,
+  type ExportFile,
+  type ExportPreview,
+  type Quote,
+  type QuoteSource,
+  type SearchResults,
+  type TagDeletion,
+  type TagRecord,
+} from './contract-quote-types.js';
 
 export type * from './contract-types.js';
+export type * from './contract-quote-types.js';
+export { CITATION_STYLES, EXPORT_FORMATS } from './contract-quote-types.js';
 
 // ---------------------------------------------------------------------------------------
 // Results and errors
@@ -101,6 +118,22 @@ const documentType = z.enum(DOCUMENT_TYPES);
 const partialDate = z.string().refine(isPartialDate, 'an ISO date: 2020, 2020-11 or 2020-11-13');
 const empty = z.strictObject({});
 
+/** A tag name: nested with "/", no empty parts. */
+const tagName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => s.split('/').every((part) => part.trim() !== ''), 'a tag name like "agency/LAPD", without empty parts');
+/** A character offset into a page's stored text. */
+const offset = z.number().int().min(0).max(100_000_000);
+/** What an export draws its quotes from. */
+const exportSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('quotes'), quoteIds: z.array(id).min(1).max(100_000) }),
+  z.strictObject({ kind: z.literal('collection'), id }),
+  z.strictObject({ kind: z.literal('tag'), tag: tagName }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+
 /** An original's largest size (same as the core's MAX_FILE_BYTES). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
@@ -168,6 +201,111 @@ export const CALLS = {
 
   /** The custody history, oldest first; one document's with `documentId`. */
   'history.list': call<HistoryEntry[]>()(z.strictObject({ documentId: id.optional() })),
+
+  // Quotes, tags, search, collections and export (the renderer's needs; handlers arrive
+  // with the quotes-and-search and export branches and answer 'unsupported' until then).
+
+  /** Live documents as library rows: the few fields the table shows, for 100,000 documents at once. */
+  'documents.index': call<LibraryEntry[]>()(empty),
+  /** Per live document, its tags and number of quotes (the library's columns). */
+  'documents.annotations': call<DocumentAnnotations[]>()(empty),
+
+  /** Quotes, newest first; narrowed by document, tag (with its children), collection or words. */
+  'quotes.list': call<Quote[]>()(
+    z.strictObject({
+      documentId: id.optional(),
+      tag: tagName.optional(),
+      collectionId: id.optional(),
+      query: text(1000).optional(),
+    }),
+  ),
+  /**
+   * Saves the passage from (page, start) to (pageEnd, end) of the stored page texts, as
+   * selected on screen; `text` is what the user saw, checked against the source.
+   */
+  'quotes.create': call<Quote>()(
+    z.strictObject({
+      documentId: id,
+      page: id,
+      start: offset,
+      pageEnd: id,
+      end: offset,
+      text: text(100_000).min(1),
+      note: nullableText(100_000).optional(),
+      tags: z.array(tagName).max(100).optional(),
+    }),
+  ),
+  'quotes.update': call<Quote>()(
+    z.strictObject({ id, note: nullableText(100_000).optional(), tags: z.array(tagName).max(100).optional() }),
+  ),
+  /** Deletes a quote (kept aside, so it can be restored); answers it as it was. */
+  'quotes.delete': call<Quote>()(z.strictObject({ id })),
+  /** Brings a deleted quote back (Undo). */
+  'quotes.restore': call<Quote>()(z.strictObject({ id })),
+  /** Where else this quote's passage appears, exactly or nearly, with page and similarity. */
+  'quotes.sources': call<QuoteSource[]>()(z.strictObject({ id })),
+
+  /** Every tag, parents first, with how many live documents and quotes carry it (not its children). */
+  'tags.list': call<TagRecord[]>()(empty),
+  /** Puts a tag on a document or a quote (creating the tag if new). */
+  'tags.add': call<null>()(z.strictObject({ name: tagName, documentId: id.optional(), quoteId: id.optional() })),
+  'tags.remove': call<null>()(z.strictObject({ name: tagName, documentId: id.optional(), quoteId: id.optional() })),
+  'tags.rename': call<null>()(z.strictObject({ from: tagName, to: tagName })),
+  /** Deletes a tag and its children from everything; answers what carried them, for Undo (tags.restore). */
+  'tags.delete': call<TagDeletion>()(z.strictObject({ name: tagName })),
+  /** Puts deleted tags back as they were (what tags.delete answered). */
+  'tags.restore': call<null>()(
+    z.strictObject({
+      tags: z
+        .array(
+          z.strictObject({
+            name: tagName,
+            color: nullableText(50),
+            description: nullableText(2000),
+            documentIds: z.array(id).max(1_000_000),
+            quoteIds: z.array(id).max(1_000_000),
+          }),
+        )
+        .min(1)
+        .max(10_000),
+    }),
+  ),
+
+  /** Full-text search with filters; snippets come in parts with the matched terms marked. */
+  'search.query': call<SearchResults>()(
+    z.strictObject({
+      query: text(1000),
+      tags: z.array(tagName).max(50).optional(),
+      type: documentType.optional(),
+      author: text(500).optional(),
+      from: partialDate.optional(),
+      to: partialDate.optional(),
+      hasQuotes: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+
+  'collections.list': call<CollectionSummary[]>()(empty),
+  'collections.get': call<Collection>()(z.strictObject({ id })),
+  /** Creates (no id) or replaces a collection: title, introduction and the quotes in order. */
+  'collections.save': call<Collection>()(
+    z.strictObject({
+      id: id.optional(),
+      title: text(500).refine((s) => s.trim() !== '', 'must not be empty'),
+      introduction: text(100_000),
+      quoteIds: z.array(id).max(100_000),
+    }),
+  ),
+  'collections.delete': call<null>()(z.strictObject({ id })),
+
+  /** The citations an export would print, for a preview. */
+  'export.preview': call<ExportPreview>()(z.strictObject({ source: exportSource, style: z.enum(CITATION_STYLES) })),
+  /** Writes an export in memory and, for a bundle, verifies it; the renderer saves the bytes. Long. */
+  'export.build': jobCall<ExportFile>()({
+    source: exportSource,
+    format: z.enum(EXPORT_FORMATS),
+    style: z.enum(CITATION_STYLES),
+  }),
 
   /** Shows the native open dialog; answers the chosen paths (empty when cancelled). Then call import.paths. */
   'shell.chooseImportFiles': shellCall<string[]>()(empty),

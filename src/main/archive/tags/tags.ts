@@ -308,21 +308,34 @@ export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: strin
   });
 }
 
+/** A deleted tag as it was: its name, colour, description and the items that carried it. */
+export interface DeletedTagDetail {
+  name: string;
+  color: string | null;
+  description: string | null;
+  documentIds: number[];
+  quoteIds: number[];
+}
+
 /**
  * Deletes a tag and its children. Returns the names deleted and how many documents and
- * quotes lost a tag; the custody entry keeps every item so the deletion can be undone.
+ * quotes lost a tag, and (`detail`) every item per tag, as the custody entry keeps them,
+ * so the deletion can be undone (restoreTags).
  */
-export async function deleteTag(archive: Archive, raw: string): Promise<{ tags: string[]; documents: number; quotes: number }> {
+export async function deleteTag(
+  archive: Archive,
+  raw: string,
+): Promise<{ tags: string[]; documents: number; quotes: number; detail: DeletedTagDetail[] }> {
   return archive.db.transaction().execute(async (trx) => {
     const tag = await requireTag(trx, raw);
     const tags = await subtree(trx, tag);
     const ids = tags.map((t) => t.id);
     const all = await itemsOf(trx, ids);
-    const detail = [];
+    const detail: DeletedTagDetail[] = [];
     for (const t of tags) detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsOf(trx, [t.id])) });
     await trx.deleteFrom('tags').where('id', 'in', ids).execute();
     await recordHistory(trx, { action: 'tag-delete', subject: `tag:${tag.name}`, details: { tags: detail } });
-    return { tags: tags.map((t) => t.name), documents: all.documentIds.length, quotes: all.quoteIds.length };
+    return { tags: tags.map((t) => t.name), documents: all.documentIds.length, quotes: all.quoteIds.length, detail };
   });
 }
 

@@ -5,11 +5,19 @@
  */
 import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
+import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
+import { exportHandlers } from './export.js';
 import { importHandlers } from './imports.js';
+import { libraryHandlers } from './library.js';
+import { quoteHandlers } from './quotes.js';
 
 export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
   ...importHandlers,
+  ...libraryHandlers,
+  ...quoteHandlers,
+  ...exportHandlers,
+  ...collectionHandlers,
 };

@@ -1,0 +1,202 @@
+/**
+ * Handlers for quotes, tags and full-text search over the core (src/main/archive/quotes,
+ * tags, search), shaped for the renderer: quotes carry their document's title, sources
+ * their page label, search snippets come as plain parts with the matched terms marked.
+ */
+import type { Kysely } from 'kysely';
+import {
+  addTags,
+  createQuote,
+  deleteQuote,
+  deleteTag,
+  getDocument,
+  listQuotes,
+  listTags,
+  quoteSources,
+  removeTag,
+  renameTag,
+  restoreQuote,
+  search,
+  updateQuote,
+} from '../../archive/index.js';
+import type { Database } from '../../archive/db/schema.js';
+import { ArchiveError } from '../../archive/errors.js';
+import { getCollectionById } from '../../archive/collections/whole.js';
+import { listDocumentAnnotations } from '../../archive/library-index.js';
+import { restoreTags } from '../../archive/tags/restore.js';
+import type { Quote, SnippetPart } from '../../../shared/contract.js';
+import { pageLabel } from '../../../shared/page-label.js';
+import type { QuoteRecord } from '../../../shared/quote.js';
+import { MARK_CLOSE, MARK_OPEN } from '../../../shared/search.js';
+import type { HandlersFor } from '../types.js';
+
+type QuoteCalls =
+  | 'documents.annotations'
+  | 'quotes.list'
+  | 'quotes.create'
+  | 'quotes.update'
+  | 'quotes.delete'
+  | 'quotes.restore'
+  | 'quotes.sources'
+  | 'tags.list'
+  | 'tags.add'
+  | 'tags.remove'
+  | 'tags.rename'
+  | 'tags.delete'
+  | 'tags.restore'
+  | 'search.query';
+
+/** The records with their documents' titles. */
+async function withTitles(db: Kysely<Database>, records: readonly QuoteRecord[]): Promise<Quote[]> {
+  const ids = [...new Set(records.map((q) => q.documentId))];
+  const titles = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('documents').select(['id', 'title']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) titles.set(r.id, r.title);
+  }
+  return records.map((q) => ({ ...q, documentTitle: titles.get(q.documentId) ?? `Document ${q.documentId}` }));
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/** The core's snippet (escaped text with <mark>…</mark>) as parts the renderer shows as text. */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot);/g, (m) => ENTITIES[m] ?? m);
+  let rest = snippet;
+  while (rest.length > 0) {
+    const open = rest.indexOf(MARK_OPEN);
+    if (open < 0) {
+      parts.push({ text: unescape(rest), marked: false });
+      break;
+    }
+    if (open > 0) parts.push({ text: unescape(rest.slice(0, open)), marked: false });
+    const close = rest.indexOf(MARK_CLOSE, open + MARK_OPEN.length);
+    const end = close < 0 ? rest.length : close;
+    parts.push({ text: unescape(rest.slice(open + MARK_OPEN.length, end)), marked: true });
+    rest = close < 0 ? '' : rest.slice(close + MARK_CLOSE.length);
+  }
+  return parts.filter((p) => p.text !== '');
+}
+
+export const quoteHandlers: HandlersFor<QuoteCalls> = {
+  'documents.annotations': (_input, { session }) => listDocumentAnnotations(session.current().db),
+
+  'quotes.list': async (input, { session }) => {
+    const db = session.current().db;
+    const inCollection = input.collectionId !== undefined ? (await getCollectionById(db, input.collectionId)).quoteIds : undefined;
+    const records = await listQuotes(db, {
+      ...(inCollection !== undefined ? { ids: inCollection } : {}),
+      ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
+      ...(input.tag !== undefined ? { tags: [input.tag] } : {}),
+      ...(input.query !== undefined && input.query.trim() !== '' ? { query: input.query } : {}),
+    });
+    return withTitles(db, records.reverse());
+  },
+
+  'quotes.create': async (input, { session }) => {
+    const archive = session.current();
+    const record = await createQuote(archive, {
+      documentId: input.documentId,
+      selector: { page: input.page, start: input.start, pageEnd: input.pageEnd, end: input.end },
+      text: input.text,
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.tags !== undefined ? { tags: input.tags } : {}),
+    });
+    return (await withTitles(archive.db, [record]))[0] as Quote;
+  },
+
+  'quotes.update': async (input, { session }) => {
+    const archive = session.current();
+    const record = await updateQuote(archive, input.id, {
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.tags !== undefined ? { tags: input.tags } : {}),
+    });
+    return (await withTitles(archive.db, [record]))[0] as Quote;
+  },
+
+  'quotes.delete': async (input, { session }) => {
+    const archive = session.current();
+    return (await withTitles(archive.db, [await deleteQuote(archive, input.id)]))[0] as Quote;
+  },
+
+  'quotes.restore': async (input, { session }) => {
+    const archive = session.current();
+    return (await withTitles(archive.db, [await restoreQuote(archive, input.id)]))[0] as Quote;
+  },
+
+  'quotes.sources': async (input, { session }) => {
+    const db = session.current().db;
+    const sources = await quoteSources(db, input.id);
+    const labels = new Map<number, Awaited<ReturnType<typeof getDocument>>>();
+    for (const s of sources) if (!labels.has(s.documentId)) labels.set(s.documentId, await getDocument(db, s.documentId));
+    return sources.map((s) => {
+      const doc = labels.get(s.documentId);
+      return { ...s, pageLabel: doc ? pageLabel(doc, s.page) : String(s.page) };
+    });
+  },
+
+  'tags.list': (_input, { session }) => listTags(session.current().db),
+
+  'tags.add': async (input, { session }) => {
+    await addTags(session.current(), [input.name], targetOf(input));
+    return null;
+  },
+
+  'tags.remove': async (input, { session }) => {
+    await removeTag(session.current(), input.name, targetOf(input));
+    return null;
+  },
+
+  'tags.rename': async (input, { session }) => {
+    await renameTag(session.current(), input.from, input.to);
+    return null;
+  },
+
+  'tags.delete': async (input, { session }) => {
+    const result = await deleteTag(session.current(), input.name);
+    return { tags: result.detail, documents: result.documents, quotes: result.quotes };
+  },
+
+  'tags.restore': async (input, { session }) => {
+    await restoreTags(session.current(), input.tags);
+    return null;
+  },
+
+  'search.query': async (input, { session }) => {
+    const started = performance.now();
+    const result = await search(session.current().db, input.query, {
+      ...(input.tags?.length ? { tags: input.tags } : {}),
+      ...(input.type ? { types: [input.type] } : {}),
+      ...(input.author ? { author: input.author } : {}),
+      ...(input.from ? { from: input.from } : {}),
+      ...(input.to ? { to: input.to } : {}),
+      ...(input.hasQuotes ? { hasQuotes: true } : {}),
+      limit: input.limit ?? 50,
+    });
+    return {
+      total: result.total,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      hits: result.hits.map((h) => ({
+        kind: h.kind,
+        documentId: h.documentId,
+        title: h.title,
+        page: h.kind === 'metadata' ? null : h.page,
+        pageLabel: h.kind === 'metadata' ? null : h.pageLabel,
+        snippet: snippetParts(h.snippet),
+        score: h.score,
+        quoteId: h.quoteId ?? null,
+      })),
+    };
+  },
+};
+
+function targetOf(input: { documentId?: number | undefined; quoteId?: number | undefined }) {
+  if (input.documentId === undefined && input.quoteId === undefined) {
+    throw new ArchiveError('invalid-input', 'a document or a quote to tag is needed (documentId or quoteId)');
+  }
+  return {
+    ...(input.documentId !== undefined ? { documentIds: [input.documentId] } : {}),
+    ...(input.quoteId !== undefined ? { quoteIds: [input.quoteId] } : {}),
+  };
+}
