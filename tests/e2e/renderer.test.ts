@@ -11,7 +11,7 @@ import { createQuote, importPaths } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { corpus, tempDir } from '../helpers/archive.js';
 import { haveChromium, openExhibit, screenshot, startHarness, type Harness, type Session } from './support/exhibit.js';
-import { goTo, ImportView, Library, Reader, SearchPalette } from './support/pages.js';
+import { goTo, ImportView, Library, QuotePopover, Reader, SearchPalette } from './support/pages.js';
 
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
 const REVIEW = 'After the memo: how face-search trials spread through Port Alder’s police';
@@ -302,6 +302,26 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('quotes without a mouse: find the words, then quote the match', async () => {
+    const { page, problems } = await open();
+    const reader = await new Library(page).open(MEMO);
+    await reader.textLayer(1);
+    await reader.find('mugshot system');
+    await expect.poll(() => page.locator('.find-count').textContent()).toBe('1 of 1 · p. 2');
+    await page.keyboard.press('Control+Enter');
+    const popover = new QuotePopover(page);
+    await popover.root.waitFor();
+    expect(await popover.passage()).toBe('mugshot system');
+    await page.keyboard.type('tools');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await popover.root.waitFor({ state: 'detached' });
+    await expect.poll(() => reader.quoteHighlights(2).count()).toBeGreaterThan(0);
+    const card = page.getByRole('complementary', { name: 'Quotes in this document' }).getByRole('article');
+    expect(await card.locator('.chip.accent').allTextContents()).toEqual(['tools']);
+    expect(problems).toEqual([]);
+  });
+
   it('follows the system’s dark theme', async () => {
     const { page } = await open(undefined, 'dark');
     await new Library(page).titles();
@@ -315,9 +335,6 @@ declare const document: { body: object; activeElement: { getAttribute(name: stri
 declare class DataTransfer {
   items: { add(file: File): void };
 }
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the page's DragEvent, typed for page.evaluate
-declare class DragEvent {
-  constructor(type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean });
-}
-declare const window: { dispatchEvent(event: DragEvent): boolean };
+declare const DragEvent: new (type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean }) => object;
+declare const window: { dispatchEvent(event: object): boolean };
 declare function getComputedStyle(element: object): { backgroundColor: string };

@@ -66,6 +66,20 @@ describe('export calls', () => {
     expect(md.indexOf('Search results already obtained')).toBeLessThan(md.indexOf(SENTENCE));
   });
 
+  it('save a collection whole: title, introduction and order, each step on record', async () => {
+    const { call, q1, q2 } = await setup();
+    const made = await call('collections.save', { title: 'Findings', introduction: '', quoteIds: [q1.id, q2.id] });
+    expect(made).toMatchObject({ title: 'Findings', introduction: '', quoteIds: [q1.id, q2.id] });
+    expect((await call('collections.save', { id: made.id, title: 'Findings, revised', introduction: 'Why.', quoteIds: [q2.id, q1.id] })).quoteIds).toEqual([q2.id, q1.id]);
+    expect((await call('collections.save', { id: made.id, title: 'Findings, revised', introduction: 'Why.', quoteIds: [q1.id] })).quoteIds).toEqual([q1.id]);
+    expect(await call('collections.list', {})).toEqual([{ id: made.id, title: 'Findings, revised', quoteCount: 1, updatedAt: expect.any(String) as unknown as string }]);
+    expect((await call('quotes.list', { collectionId: made.id })).map((q) => q.id)).toEqual([q1.id]);
+    await call('collections.delete', { id: made.id });
+    expect(await call('collections.list', {})).toEqual([]);
+    const actions = (await call('history.list', {})).map((h) => h.action).filter((a) => a.startsWith('collection'));
+    expect(actions.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('say plainly what cannot be exported', async () => {
     const { dispatch } = await setup();
     expect(await dispatch('export.build', { jobId: 'e3', source: { kind: 'collection', id: 1 }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

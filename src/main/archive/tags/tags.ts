@@ -319,10 +319,15 @@ export interface DeletedTagDetail {
 
 /**
  * Deletes a tag and its children. Returns the names deleted and how many documents and
- * quotes lost a tag, and (`detail`) every item per tag, as the custody entry keeps them,
- * so the deletion can be undone (restoreTags).
+ * quotes lost a tag; the custody entry keeps every item so the deletion can be undone.
  */
-export async function deleteTag(
+export async function deleteTag(archive: Archive, raw: string): Promise<{ tags: string[]; documents: number; quotes: number }> {
+  const { detail: _detail, ...summary } = await deleteTagWithDetail(archive, raw);
+  return summary;
+}
+
+/** deleteTag, also answering (`detail`) every item per tag, for an Undo (restoreTags). */
+export async function deleteTagWithDetail(
   archive: Archive,
   raw: string,
 ): Promise<{ tags: string[]; documents: number; quotes: number; detail: DeletedTagDetail[] }> {

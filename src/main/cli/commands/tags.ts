@@ -111,8 +111,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .action(async (name: string, o: { yes?: boolean }) => {
       const g = globals();
       if (!o.yes) throw new UsageError('tag delete: takes the tag off every item; pass --yes to confirm');
-      // The per-item detail is for undo in the app (and is in the custody entry), not for the terminal.
-      const { detail: _detail, ...result } = await withArchive(g, (a) => deleteTag(a, name));
+      const result = await withArchive(g, (a) => deleteTag(a, name));
       if (g.json) printJson(result);
       else print(`Deleted ${result.tags.map((t) => `"${t}"`).join(', ')}: ${result.documents} document(s) and ${result.quotes} quote(s) lost it.`);
       process.exitCode = EXIT_OK;

@@ -8,7 +8,6 @@ import {
   addTags,
   createQuote,
   deleteQuote,
-  deleteTag,
   getDocument,
   listQuotes,
   listTags,
@@ -21,14 +20,16 @@ import {
 } from '../../archive/index.js';
 import type { Database } from '../../archive/db/schema.js';
 import { ArchiveError } from '../../archive/errors.js';
-import { getCollectionById } from '../../archive/collections/whole.js';
+import { getCollection } from '../../archive/collections/collections.js';
 import { listDocumentAnnotations } from '../../archive/library-index.js';
 import { restoreTags } from '../../archive/tags/restore.js';
+import { deleteTagWithDetail } from '../../archive/tags/tags.js';
 import type { Quote, SnippetPart } from '../../../shared/contract.js';
 import { pageLabel } from '../../../shared/page-label.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import { MARK_CLOSE, MARK_OPEN } from '../../../shared/search.js';
 import type { HandlersFor } from '../types.js';
+import { collectionName } from './collections.js';
 
 type QuoteCalls =
   | 'documents.annotations'
@@ -84,7 +85,8 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
 
   'quotes.list': async (input, { session }) => {
     const db = session.current().db;
-    const inCollection = input.collectionId !== undefined ? (await getCollectionById(db, input.collectionId)).quoteIds : undefined;
+    const inCollection =
+      input.collectionId !== undefined ? (await getCollection(db, await collectionName(db, input.collectionId))).items.map((i) => i.quote.id) : undefined;
     const records = await listQuotes(db, {
       ...(inCollection !== undefined ? { ids: inCollection } : {}),
       ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
@@ -154,7 +156,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
   },
 
   'tags.delete': async (input, { session }) => {
-    const result = await deleteTag(session.current(), input.name);
+    const result = await deleteTagWithDetail(session.current(), input.name);
     return { tags: result.detail, documents: result.documents, quotes: result.quotes };
   },
 

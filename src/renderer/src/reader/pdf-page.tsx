@@ -35,6 +35,11 @@ export interface PdfPageProps {
 
 const layoutCache = new Map<string, Promise<LayoutItem[] | null>>();
 
+/** Forgets the stored layouts read so far (a document opened afresh reads them again). */
+export function forgetLayouts(): void {
+  layoutCache.clear();
+}
+
 function storedLayout(documentId: number, page: number): Promise<LayoutItem[] | null> {
   const key = `${documentId}:${page}`;
   let cached = layoutCache.get(key);

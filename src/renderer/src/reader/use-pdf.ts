@@ -3,6 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { plainError } from '../common/errors.js';
+import { forgetLayouts } from './pdf-page.js';
 import { loadPdf } from './pdfjs.js';
 
 export interface PdfState {
@@ -16,6 +17,7 @@ export function usePdf(documentId: number, enabled: boolean): PdfState {
   const [state, setState] = useState<PdfState>({ pdf: null, error: null, documentId });
   useEffect(() => {
     if (!enabled) return;
+    forgetLayouts();
     let live = true;
     let task: ReturnType<typeof loadPdf> | null = null;
     void (async () => {

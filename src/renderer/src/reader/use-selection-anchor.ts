@@ -55,9 +55,12 @@ export function useSelectionAnchor(
       timer = window.setTimeout(read, 120);
     };
     document.addEventListener('selectionchange', onChange);
+    // The Quote button beside the selection follows it when the pages scroll.
+    window.addEventListener('scroll', onChange, true);
     return () => {
       window.clearTimeout(timer);
       document.removeEventListener('selectionchange', onChange);
+      window.removeEventListener('scroll', onChange, true);
     };
   }, [root, textMap, pageText, frozen]);
 
