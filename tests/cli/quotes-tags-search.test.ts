@@ -1,38 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/main/cli/main.js';
+import { exhibitInProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/archive.js';
-
-interface Output {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Runs the CLI in this process, capturing what it prints. */
-async function exhibit(archive: string, ...args: string[]): Promise<Output> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await run(['--archive', archive, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const exhibit = exhibitInProcess;
 
 async function json(archive: string, ...args: string[]): Promise<Record<string, unknown>> {
   const out = await exhibit(archive, '--json', ...args);

@@ -1,15 +1,11 @@
 /** What an import reports, file by file. */
 
-export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+import type { ImportResult as FileImportResult, ImportStatus } from '../../../shared/contract-types.js';
 
-export interface ImportResult {
-  path: string;
-  status: ImportStatus;
-  documentId: number | null;
-  error: string | null;
-  warnings: string[];
-  /** For an email attachment: the email's document id. */
-  parentId?: number | null;
+export type { ImportStatus };
+
+/** One file's outcome (the contract's shape), and for a bundle what came in with it. */
+export interface ImportResult extends FileImportResult {
   /** For an evidence bundle: what came in with it (see import/bundle.ts). */
   bundle?: BundleImportSummary;
 }
