@@ -4,19 +4,12 @@
  * fraction of that, which is what the library's first paint waits on.
  */
 import type { Kysely } from 'kysely';
+import type { LibraryEntry } from '../../shared/contract-quote-types.js';
 import type { DocumentFormat, DocumentType } from '../../shared/document.js';
 import type { Database } from './db/schema.js';
 
-export interface LibraryIndexEntry {
-  id: number;
-  title: string;
-  type: DocumentType;
-  format: DocumentFormat;
-  authors: string[];
-  date: string | null;
-  pageCount: number;
-  fileName: string;
-}
+/** A library row: the contract's LibraryEntry, so the two cannot drift apart. */
+export type LibraryIndexEntry = LibraryEntry;
 
 function names(json: string): string[] {
   if (json === '[]') return [];
