@@ -15,6 +15,7 @@ import {
   moveInCollection,
   removeFromCollection,
   restoreQuote,
+  saveCollection,
   trashDocument,
   type Archive,
 } from '../../src/main/archive/index.js';
@@ -88,6 +89,46 @@ describe('collections', () => {
     expect(await listCollections(archive.db)).toEqual([]);
     const last = (await listHistory(archive.db)).at(-1);
     expect(last).toMatchObject({ action: 'collection-delete', details: { quoteIds: [b, a, d] } });
+  });
+
+  it('save a draft from the app in one transaction: all of it, or nothing when any part is refused', async () => {
+    const { archive, quotes } = await setUp();
+    const [a, b, c, d] = quotes as [number, number, number, number];
+    const made = await saveCollection(archive, { title: 'Findings', introduction: '', quoteIds: [c, a] });
+    expect(made).toMatchObject({ name: 'Findings', title: 'Findings', introduction: null });
+    expect(made.items.map((i) => i.quote.id)).toEqual([c, a]);
+
+    // Retitle, reorder, drop one and add two, in one save.
+    const saved = await saveCollection(archive, { id: made.id, title: 'What the city knew', introduction: 'Why.', quoteIds: [d, a, b] });
+    expect(saved).toMatchObject({ id: made.id, name: 'Findings', title: 'What the city knew', introduction: 'Why.' });
+    expect(saved.items.map((i) => [i.position, i.quote.id])).toEqual([[1, d], [2, a], [3, b]]);
+    const entries = (await listHistory(archive.db)).filter((e) => e.action.startsWith('collection-'));
+    expect(entries.map((e) => e.action)).toEqual(['collection-create', 'collection-order', 'collection-edit', 'collection-order']);
+    expect(entries[3]?.details).toEqual({ name: 'Findings', from: [c, a], to: [d, a, b] });
+
+    // A save that changes nothing records nothing.
+    const count = (await listHistory(archive.db)).length;
+    await saveCollection(archive, { id: made.id, title: 'What the city knew', introduction: 'Why.', quoteIds: [d, a, b] });
+    expect((await listHistory(archive.db)).length).toBe(count);
+
+    // One bad quote anywhere in the draft: the title, introduction and order all stay as they were.
+    await deleteQuote(archive, c);
+    await expect(saveCollection(archive, { id: made.id, title: 'Renamed', introduction: 'Other.', quoteIds: [b, c, 999] })).rejects.toThrow(/quote 999: no such quote/);
+    await expect(saveCollection(archive, { id: made.id, title: 'Renamed', introduction: 'Other.', quoteIds: [b, c] })).rejects.toThrow(/quote \d+: deleted; restore it first/);
+    await expect(saveCollection(archive, { id: made.id, title: 'Renamed', quoteIds: [b, b] })).rejects.toThrow(/given twice/);
+    await expect(saveCollection(archive, { id: 4242, title: 'Renamed', quoteIds: [] })).rejects.toThrow(/collection 4242: no such collection/);
+    await expect(saveCollection(archive, { title: 'findings', quoteIds: [a] })).rejects.toThrow(/collection "Findings": already exists/);
+    expect(await getCollection(archive.db, 'Findings')).toMatchObject({ title: 'What the city knew', introduction: 'Why.' });
+    expect(await order(archive, 'Findings')).toEqual([d, a, b]);
+    expect((await listHistory(archive.db)).length).toBe(count + 1); // only the quote's deletion
+    expect(await listCollections(archive.db)).toHaveLength(1);
+
+    // A quote deleted after it was collected keeps its place through a save.
+    await deleteQuote(archive, a);
+    expect(await order(archive, 'Findings')).toEqual([d, a, b]);
+    const kept = await saveCollection(archive, { id: made.id, title: 'What the city knew', quoteIds: [a, d] });
+    expect(kept.items.map((i) => i.quote.id)).toEqual([a, d]);
+    expect((await checkArchive(archive)).ok).toBe(true);
   });
 
   it('refuse unknown and deleted quotes by id, repeats, bad positions and name clashes, changing nothing', async () => {

@@ -60,6 +60,8 @@ export {
   moveInCollection,
   listCollections,
   getCollection,
+  saveCollection,
+  type CollectionDraft,
   type NewCollection,
   type CollectionPatch,
 } from './collections/collections.js';

@@ -154,23 +154,57 @@ export async function getCollection(db: Db, name: string): Promise<CollectionRec
   return recordOf(db, await requireCollection(db, name));
 }
 
+/** Inserts a collection in the caller's transaction, with its custody entry. */
+async function insertCollection(trx: Transaction<Database>, name: string, title: string, introduction: string | null): Promise<CollectionRow> {
+  const clash = await findCollection(trx, name);
+  if (clash) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
+  const now = new Date().toISOString();
+  const row = await trx
+    .insertInto('collections')
+    .values({ name, title, introduction, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordHistory(trx, { action: 'collection-create', subject: `collection:${row.id}`, details: { name, title, introduction } });
+  return row;
+}
+
 /** Makes a new, empty collection. */
 export async function createCollection(archive: Archive, input: NewCollection): Promise<CollectionRecord> {
   const name = normalizeCollectionName(input.name);
   const title = cleanTitle(input.title ?? name);
   const introduction = cleanIntroduction(input.introduction);
-  return archive.db.transaction().execute(async (trx) => {
+  return archive.db.transaction().execute(async (trx) => recordOf(trx, await insertCollection(trx, name, title, introduction)));
+}
+
+/** Applies cleaned changes to `before` in the caller's transaction; one custody entry if anything changed. */
+async function applyEdit(
+  trx: Transaction<Database>,
+  before: CollectionRow,
+  patch: { name?: string | undefined; title?: string | undefined; introduction?: string | null | undefined },
+): Promise<CollectionRow> {
+  const { name, title, introduction } = patch;
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (name !== undefined && name !== before.name) {
     const clash = await findCollection(trx, name);
-    if (clash) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto('collections')
-      .values({ name, title, introduction, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordHistory(trx, { action: 'collection-create', subject: `collection:${id}`, details: { name, title, introduction } });
-    return recordOf(trx, await requireCollection(trx, name));
-  });
+    if (clash && clash.id !== before.id) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
+    changes['name'] = { from: before.name, to: name };
+  }
+  if (title !== undefined && title !== before.title) changes['title'] = { from: before.title, to: title };
+  if (introduction !== undefined && introduction !== before.introduction) changes['introduction'] = { from: before.introduction, to: introduction };
+  if (Object.keys(changes).length === 0) return before;
+  const after = await trx
+    .updateTable('collections')
+    .set({
+      ...(changes['name'] ? { name } : {}),
+      ...(changes['title'] ? { title } : {}),
+      ...(changes['introduction'] ? { introduction } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordHistory(trx, { action: 'collection-edit', subject: `collection:${before.id}`, details: { name: after.name, changes } });
+  return after;
 }
 
 /** Renames a collection or changes its title or introduction. */
@@ -180,27 +214,7 @@ export async function editCollection(archive: Archive, rawName: string, patch: C
   const introduction = patch.introduction === undefined ? undefined : cleanIntroduction(patch.introduction);
   return archive.db.transaction().execute(async (trx) => {
     const before = await requireCollection(trx, rawName);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (name !== undefined && name !== before.name) {
-      const clash = await findCollection(trx, name);
-      if (clash && clash.id !== before.id) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
-      changes['name'] = { from: before.name, to: name };
-    }
-    if (title !== undefined && title !== before.title) changes['title'] = { from: before.title, to: title };
-    if (introduction !== undefined && introduction !== before.introduction) changes['introduction'] = { from: before.introduction, to: introduction };
-    if (Object.keys(changes).length === 0) return recordOf(trx, before);
-    await trx
-      .updateTable('collections')
-      .set({
-        ...(changes['name'] ? { name } : {}),
-        ...(changes['title'] ? { title } : {}),
-        ...(changes['introduction'] ? { introduction } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', before.id)
-      .execute();
-    await recordHistory(trx, { action: 'collection-edit', subject: `collection:${before.id}`, details: { name: name ?? before.name, changes } });
-    return recordOf(trx, await requireCollection(trx, name ?? before.name));
+    return recordOf(trx, await applyEdit(trx, before, { name, title, introduction }));
   });
 }
 
@@ -298,6 +312,59 @@ export async function moveInCollection(archive: Archive, rawName: string, quoteI
     await touch(trx, row.id);
     await recordHistory(trx, { action: 'collection-move', subject: `collection:${row.id}`, details: { name: row.name, quoteId, from: index + 1, to: position } });
     return recordOf(trx, row);
+  });
+}
+
+/** What the app's collection builder shows: a title, an introduction and the quotes in order. */
+export interface CollectionDraft {
+  /** The collection to overwrite; a new one (named after its title) when absent. */
+  id?: number | undefined;
+  title: string;
+  introduction?: string | null | undefined;
+  quoteIds: readonly number[];
+}
+
+/**
+ * Saves a draft from the collection builder in ONE transaction: creates or edits the
+ * collection and brings its items to exactly `quoteIds`, so a failure (an unknown quote,
+ * a name taken) leaves the collection as it was. Custody gets the create or edit entry
+ * and one "collection-order" entry with the order before and after. Quotes already in
+ * the collection may stay even if deleted since (they keep their place); new ones must
+ * exist and not be deleted.
+ */
+export async function saveCollection(archive: Archive, draft: CollectionDraft): Promise<CollectionRecord> {
+  const title = cleanTitle(draft.title);
+  const introduction = cleanIntroduction(draft.introduction);
+  const wanted = [...draft.quoteIds];
+  const repeated = wanted.filter((id, i) => wanted.indexOf(id) !== i);
+  if (repeated.length) throw new ArchiveError('invalid-input', `quote ${repeated[0]}: given twice`);
+  return archive.db.transaction().execute(async (trx) => {
+    let row: CollectionRow;
+    if (draft.id === undefined) {
+      row = await insertCollection(trx, normalizeCollectionName(title), title, introduction);
+    } else {
+      const found = await trx.selectFrom('collections').selectAll().where('id', '=', draft.id).executeTakeFirst();
+      if (!found) throw new ArchiveError('not-found', `collection ${draft.id}: no such collection`);
+      row = await applyEdit(trx, found, { title, introduction });
+    }
+    const before = await orderOf(trx, row.id);
+    await checkQuotes(trx, wanted.filter((id) => !before.includes(id)));
+    if (before.join() === wanted.join()) return recordOf(trx, row);
+    const gone = before.filter((id) => !wanted.includes(id));
+    if (gone.length) await trx.deleteFrom('collection_items').where('collection_id', '=', row.id).where('quote_id', 'in', gone).execute();
+    const added = wanted.filter((id) => !before.includes(id));
+    const now = new Date().toISOString();
+    if (added.length) {
+      await trx
+        .insertInto('collection_items')
+        .values(added.map((quoteId) => ({ collection_id: row.id, quote_id: quoteId, position: wanted.indexOf(quoteId) + 1, added_at: now })))
+        .execute();
+    }
+    const current = new Map([...positions(before), ...added.map((id): [number, number] => [id, wanted.indexOf(id) + 1])]);
+    await renumber(trx, row.id, wanted, current);
+    await touch(trx, row.id);
+    await recordHistory(trx, { action: 'collection-order', subject: `collection:${row.id}`, details: { name: row.name, from: before, to: wanted } });
+    return recordOf(trx, await trx.selectFrom('collections').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
   });
 }
 

@@ -14,7 +14,7 @@ import { useShortcut } from '../common/shortcuts.js';
 import { useToast } from '../common/toast.js';
 import { useOpenExport } from '../export/export-context.js';
 import { cleanTag } from '../tags/tag-input.js';
-import { buildTagTree } from '../tags/tag-tree.js';
+import { buildTagTree, countUnder } from '../tags/tag-tree.js';
 import { TagTreeView } from '../tags/tag-tree-view.js';
 import { CollectionBuilder, type CollectionDraft } from './collection-builder.js';
 import { QuoteCard } from './quote-card.js';
@@ -68,10 +68,11 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
     return [...map].sort((a, b) => a[1].localeCompare(b[1]));
   }, [all.data]);
   const allTagNames = useMemo(() => (tags.data ?? []).map((t) => t.name), [tags.data]);
+  // Counted from the quotes themselves, so a parent counts each quote under it once.
   const tagTree = useMemo(() => {
-    const counts = new Map((tags.data ?? []).map((t) => [t.name, t.quotes]));
-    return buildTagTree(counts.keys(), (name) => counts.get(name) ?? 0);
-  }, [tags.data]);
+    const counts = countUnder((all.data ?? []).map((q) => q.tags));
+    return buildTagTree((tags.data ?? []).map((t) => t.name), (name) => counts.get(name) ?? 0);
+  }, [tags.data, all.data]);
 
   useShortcut(
     'deleteQuote',
