@@ -71,7 +71,7 @@ export interface HistoryEntry {
 }
 
 export interface CheckProblem {
-  kind: 'integrity' | 'foreign-key' | 'history' | 'original';
+  kind: 'integrity' | 'foreign-key' | 'history' | 'search-index' | 'original';
   message: string;
 }
 

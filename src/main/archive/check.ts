@@ -1,16 +1,18 @@
 /**
- * `exhibit check`: SQLite's own integrity check, foreign keys, the custody chain and
- * every original's SHA-256, each break reported in a sentence.
+ * `exhibit check`: SQLite's own integrity check, foreign keys, the custody chain, the
+ * search indexes against the text they index, and every original's SHA-256, each break
+ * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport } from '../../shared/contract-types.js';
 import { verifyHistory } from './custody.js';
+import { staleSearchIndexes } from './search/rebuild.js';
 
 export type { CheckProblem, CheckReport };
 
-
+/** Runs every check and reports each problem found; changes nothing. */
 export async function checkArchive(archive: Archive): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
   const { db } = archive;
@@ -23,6 +25,12 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
     problems.push({ kind: 'foreign-key', message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row` });
   }
   for (const b of await verifyHistory(db)) problems.push({ kind: 'history', message: b.message });
+  for (const table of await staleSearchIndexes(db)) {
+    problems.push({
+      kind: 'search-index',
+      message: `search index ${table} no longer matches the text it indexes, so searches may miss or invent hits; exhibit check --rebuild-search rebuilds it`,
+    });
+  }
 
   let originals = 0;
   for await (const row of db.selectFrom('originals').select(['sha256', 'size', 'data']).stream(16)) {

@@ -3,6 +3,7 @@ export { openArchive, type Archive, type OpenOptions } from './archive.js';
 export { ArchiveError, messageOf, type ArchiveErrorCode } from './errors.js';
 export { listHistory, verifyHistory, recordHistory, type HistoryEntry } from './custody.js';
 export { checkArchive, type CheckReport, type CheckProblem } from './check.js';
+export { rebuildSearchIndexes, staleSearchIndexes } from './search/rebuild.js';
 export {
   listDocuments,
   getDocument,

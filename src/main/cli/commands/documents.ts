@@ -10,6 +10,7 @@ import {
   importPaths,
   listDocuments,
   listHistory,
+  rebuildSearchIndexes,
   restoreDocument,
   trashDocument,
   updateMetadata,
@@ -232,10 +233,14 @@ export function registerDocumentCommands(program: Command, globals: () => Global
 
   program
     .command('check')
-    .description('verify the archive: SQLite integrity, the custody chain, every original’s SHA-256')
-    .action(async () => {
+    .description('verify the archive: SQLite integrity, the custody chain, the search indexes, every original’s SHA-256')
+    .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
+    .action(async (options: { rebuildSearch?: boolean }) => {
       const g = globals();
-      const report = await withArchive(g, (a) => checkArchive(a));
+      const report = await withArchive(g, async (a) => {
+        if (options.rebuildSearch) await rebuildSearchIndexes(a);
+        return checkArchive(a);
+      });
       if (g.json) printJson(report);
       else {
         print(`${report.documents} document(s), ${report.originals} original(s), ${report.historyEntries} history entr(ies)`);
