@@ -7,7 +7,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // Untrusted files are read in this worker thread (src/main/archive/importers/isolated-extract.ts).
+          'extract-worker': resolve(import.meta.dirname, 'src/main/archive/importers/extract-worker.ts'),
+        },
         // Native and worker-bearing packages stay in node_modules; kysely (ESM only) is bundled.
         external: ['sqlite3', 'pdfjs-dist'],
       },

@@ -5,5 +5,7 @@ if (major < 22) {
   process.stderr.write(`exhibit: Node 22 or later is needed (this is ${process.version})\n`);
   process.exit(2);
 }
-const { run } = await import('../out/cli/exhibit.js');
+const { run, configureExtraction } = await import('../out/cli/exhibit.js');
+// Untrusted files are read in a worker thread under time and memory limits.
+configureExtraction({ workerScript: new URL('../out/cli/extract-worker.js', import.meta.url) });
 process.exitCode = await run(process.argv.slice(2));

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { app, Menu } from 'electron';
+import { configureExtraction } from './archive/importers/isolated-extract.js';
 import { AppController } from './shell/controller.js';
 import { registerIpc } from './shell/ipc-register.js';
 import { buildMenu } from './shell/menu.js';
@@ -16,6 +17,10 @@ const userDataOverride = process.env['EXHIBIT_USER_DATA'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
 // Packaged: the sample case ships in the app's resources folder.
 if (app.isPackaged) process.env['EXHIBIT_RESOURCES'] ??= process.resourcesPath;
+
+// Untrusted files are read in a worker thread beside this bundle (out/main/extract-worker.js),
+// so a hostile one costs a failed import, never the app.
+configureExtraction({ workerScript: new URL('./extract-worker.js', import.meta.url) });
 
 app.enableSandbox();
 registerAppScheme();

@@ -14,6 +14,9 @@ import { registerSearchCommand } from './commands/search.js';
 import { registerTagCommands } from './commands/tags.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
 
+/** bin/exhibit.js points it at the bundled worker. */
+export { configureExtraction } from '../archive/importers/isolated-extract.js';
+
 export function buildProgram(): Command {
   const program = new Command('exhibit')
     .description('Exhibit: an offline evidence organizer. Originals with their SHA-256, quotes with page cites, verifiable bundles.')

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Entry } from 'yauzl';
 import { messageOf } from '../errors.js';
-import { detectFormat, IMPORTERS } from '../importers/index.js';
+import { extractDocument } from '../importers/isolated-extract.js';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -90,8 +90,7 @@ async function readManifest(zip: OpenedZip, problems: VerifyProblem[]): Promise<
 /** Re-extracts an original's page texts with the importers; a reason on failure. */
 async function extractPages(bytes: Uint8Array, fileName: string): Promise<string[] | string> {
   try {
-    const format = detectFormat(bytes, fileName);
-    const extracted = await IMPORTERS[format](bytes, fileName);
+    const extracted = await extractDocument(bytes, fileName);
     return extracted.pages.map((p) => p.text);
   } catch (error) {
     return messageOf(error);

@@ -10,8 +10,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DocumentType } from '../../../shared/document.js';
 import type { Database } from '../db/schema.js';
 import { messageOf } from '../errors.js';
-import { detectFormat, IMPORTERS } from '../importers/index.js';
-import type { ExtractedDocument, ImportHints } from '../importers/types.js';
+import { extractDocument } from '../importers/isolated-extract.js';
+import type { ExtractedDocument } from '../importers/types.js';
 import { addTagsInTransaction } from '../tags/tags.js';
 import type { ImportResult } from './results.js';
 import { storeDocument } from './store.js';
@@ -29,11 +29,6 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function findDuplicate(db: Kysely<Database>, sha256: string): Promise<{ id: number; deletedAt: string | null } | undefined> {
   const row = await db.selectFrom('documents').select(['id', 'deleted_at']).where('sha256', '=', sha256).executeTakeFirst();
   return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
-}
-
-async function extract(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
-  const format = detectFormat(bytes, fileName);
-  return IMPORTERS[format](bytes, fileName, hints);
 }
 
 interface PreparedAttachment {
@@ -77,7 +72,7 @@ export async function prepareFile(db: Kysely<Database>, bytes: Uint8Array, optio
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(db, sha256);
   if (duplicate) return { kind: 'duplicate', sha256, ...duplicate };
-  const extracted = await extract(bytes, fileName);
+  const extracted = await extractDocument(bytes, fileName);
   const seen = options.seen ?? new Set<string>();
   seen.add(sha256);
 
@@ -103,7 +98,7 @@ export async function prepareFile(db: Kysely<Database>, bytes: Uint8Array, optio
         continue;
       }
       try {
-        const attExtracted = await extract(attachment.bytes, attachment.fileName, { charset: attachment.charset ?? null });
+        const attExtracted = await extractDocument(attachment.bytes, attachment.fileName, { charset: attachment.charset ?? null });
         attachments.push({ path: attPath, fileName: attachment.fileName, bytes: attachment.bytes, sha256: attSha, extracted: attExtracted, parent: index });
         containers.push({ extracted: attExtracted, path: attPath, depth: container.depth + 1 });
       } catch (error) {
