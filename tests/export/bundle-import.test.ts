@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import {
   checkArchive,
   exportFromArchive,
   getPages,
+  importDroppedFile,
   importPaths,
   listDocuments,
   listHistory,
@@ -141,6 +142,22 @@ describe('importing an evidence bundle', () => {
     expect(again.bundle?.documents).toEqual({ imported: 0, existing: quoted.size });
     expect(again.bundle?.quotes.every((q) => q.status === 'existing')).toBe(true);
     expect(await counts(target)).toEqual(before);
+  });
+
+  it('is recognised when dropped on the app as bytes, named as dropped, leaving no copy behind', async () => {
+    const target = await tempArchive();
+    const drops = () => readdirSync(tmpdir()).filter((n) => n.startsWith('exhibit-drop-')).length;
+    const before = drops();
+    const results = await importDroppedFile(target, new Uint8Array(readFileSync(bundle)), 'case.zip');
+    const own = bundleResult(results);
+    expect(own).toMatchObject({ path: 'case.zip', status: 'imported', error: null });
+    expect(results.slice(1).every((r) => r.path.startsWith('case.zip#'))).toBe(true);
+    expect((await listQuotes(target.db)).length).toBe(source.quotes.length);
+    expect((await listHistory(target.db)).at(-1)).toMatchObject({ action: 'bundle-import', details: { file: 'case.zip' } });
+    expect(drops()).toBe(before);
+    // A zip that is not a bundle is just a file of unknown type, as from disk.
+    await expect(importDroppedFile(target, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'photos.zip')).rejects.toThrow(/unknown file type \(\.zip\)/);
+    expect(drops()).toBe(before);
   });
 
   it('duplicates nothing when imported into the archive it came from', async () => {

@@ -16,7 +16,7 @@ export {
   emptyTrash,
   type MetadataPatch,
 } from './documents.js';
-export { importPaths, importBytes, sha256Hex, type ImportResult, type ImportOptions, type ImportProgress } from './import/import-files.js';
+export { importPaths, importBytes, importDroppedFile, sha256Hex, type ImportResult, type ImportOptions, type ImportProgress } from './import/import-files.js';
 export { archiveSummary, type ArchiveSummary } from './info.js';
 export { backupArchive, type BackupResult } from './backup.js';
 export { getPageLayout } from './page-layout.js';

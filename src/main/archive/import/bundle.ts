@@ -37,6 +37,8 @@ import type { BundleImportSummary, BundleQuoteOutcome, ImportResult } from './re
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 
 export interface BundleImportOptions {
+  /** How results and custody name the bundle when `zipPath` is a temporary copy (a dropped file). */
+  displayPath?: string;
   /** Tags for every document of the bundle (as `import --tag` puts on every file). */
   tags?: readonly string[];
 }
@@ -115,6 +117,7 @@ async function prepareBundle(
   archive: Archive,
   zipPath: string,
   bundleId: string | null,
+  shownPath: string,
 ): Promise<{ manifest: BundleManifest; preparations: Map<string, Preparation>; order: ManifestDocument[] }> {
   const zip = await openZip(zipPath);
   try {
@@ -132,7 +135,7 @@ async function prepareBundle(
       const bytes = await zip.read(doc.path);
       if (sha256Hex(bytes) !== doc.sha256) throw new ArchiveError('corrupt', `${doc.path} changed after the bundle was verified; nothing was imported`);
       try {
-        preparations.set(doc.sha256, await prepareFile(archive.db, bytes, { path: `${zipPath}#${doc.path}`, fileName: doc.fileName, seen }));
+        preparations.set(doc.sha256, await prepareFile(archive.db, bytes, { path: `${shownPath}#${doc.path}`, fileName: doc.fileName, seen }));
       } catch (error) {
         throw new ArchiveError('invalid-input', `${doc.path} cannot be imported (${messageOf(error)}); nothing was imported`);
       }
@@ -222,18 +225,19 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
  * cannot be read, is one failed result and changes nothing.
  */
 export async function importBundle(archive: Archive, zipPath: string, options: BundleImportOptions = {}): Promise<ImportResult[]> {
+  const shown = options.displayPath ?? zipPath;
   const report = await verifyBundle(zipPath);
   if (!report.ok) {
     const summary = { ...emptySummary(report.bundleId), problems: report.problems };
     const n = report.problems.length;
-    return failed(zipPath, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${report.problems[0]?.message}); nothing was imported`, summary);
+    return failed(shown, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${report.problems[0]?.message}); nothing was imported`, summary);
   }
   const bundleId = report.bundleId ?? '';
   let prepared: Awaited<ReturnType<typeof prepareBundle>>;
   try {
-    prepared = await prepareBundle(archive, zipPath, report.bundleId);
+    prepared = await prepareBundle(archive, zipPath, report.bundleId, shown);
   } catch (error) {
-    return failed(zipPath, messageOf(error), emptySummary(report.bundleId));
+    return failed(shown, messageOf(error), emptySummary(report.bundleId));
   }
   const { manifest, preparations, order } = prepared;
   const zipSha256 = await sha256File(zipPath);
@@ -259,7 +263,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
       } else {
         idBySha.set(doc.sha256, prep.id);
         documentResults.push({
-          path: `${zipPath}#${doc.path}`,
+          path: `${shown}#${doc.path}`,
           status: 'duplicate',
           documentId: prep.id,
           error: null,
@@ -271,9 +275,9 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
     for (const doc of manifest.documents) {
       if (idBySha.has(doc.sha256)) continue;
       const held = await findDuplicate(trx, doc.sha256);
-      if (!held) throw new ArchiveError('corrupt', `${zipPath}: ${doc.path} was not stored; nothing was imported`);
+      if (!held) throw new ArchiveError('corrupt', `${shown}: ${doc.path} was not stored; nothing was imported`);
       idBySha.set(doc.sha256, held.id);
-      documentResults.push({ path: `${zipPath}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
+      documentResults.push({ path: `${shown}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
     }
 
     const documentOf = new Map<number, { id: number; trashed: boolean }>();
@@ -314,7 +318,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
         action: 'bundle-import',
         subject: `bundle:${bundleId}`,
         details: {
-          file: basename(zipPath),
+          file: basename(shown),
           sha256: zipSha256,
           bundleId,
           fromArchive: manifest.archiveId,
@@ -326,7 +330,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
     }
     for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
     const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [] };
-    const own: ImportResult = { path: zipPath, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
+    const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
     return [own, ...documentResults];
   });
 }

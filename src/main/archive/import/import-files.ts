@@ -3,8 +3,9 @@
  * duplicate, extracted, then stored in one transaction. A failing file gets a one-line
  * reason and the batch goes on. An Exhibit evidence bundle is routed to import/bundle.ts.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
 import type { Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
@@ -91,6 +92,32 @@ export async function importBytes(
     return [{ path, status: 'duplicate', documentId: prepared.id, error: null, warnings }];
   }
   return archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results);
+}
+
+/**
+ * Imports a file handed over as bytes (dropped on the app in a browser, where no path is
+ * known): an evidence bundle among them is recognised and imported as from disk. Its bytes
+ * pass through a private temporary folder (mode 0700, removed at once), since the bundle
+ * reader verifies the zip from a file.
+ */
+export async function importDroppedFile(
+  archive: Archive,
+  bytes: Uint8Array,
+  name: string,
+  options: Pick<ImportOptions, 'type' | 'tags'> = {},
+): Promise<ImportResult[]> {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (zip && extname(name).toLowerCase() !== '.docx') {
+    const dir = await mkdtemp(join(tmpdir(), 'exhibit-drop-'));
+    try {
+      const copy = join(dir, 'dropped.zip');
+      await writeFile(copy, bytes, { mode: 0o600 });
+      if (await isEvidenceBundle(copy)) return await importBundle(archive, copy, { displayPath: name, ...(options.tags ? { tags: options.tags } : {}) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return importBytes(archive, bytes, name, options);
 }
 
 /** Imports files and folders; never throws for a bad file. */

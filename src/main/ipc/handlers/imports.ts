@@ -1,5 +1,5 @@
 /** Handlers for long imports (with progress events and cancellation) and for cancelling jobs. */
-import { importBytes, importPaths, type ImportResult } from '../../archive/index.js';
+import { importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
 import { sampleCaseDir } from '../../archive/sample.js';
 import type { HandlerContext, HandlersFor } from '../types.js';
 
@@ -30,7 +30,7 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
       onProgress({ done: index, total, path: file.name, result: null });
       let fileResults: ImportResult[];
       try {
-        fileResults = await importBytes(archive, file.data, file.name, input.type ? { type: input.type } : {});
+        fileResults = await importDroppedFile(archive, file.data, file.name, input.type ? { type: input.type } : {});
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         fileResults = [{ path: file.name, status: 'failed', documentId: null, error: `${file.name}: ${reason}`, warnings: [] }];
