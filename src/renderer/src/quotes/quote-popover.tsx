@@ -36,6 +36,14 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
     setPos({ left, top });
   }, [anchorRect]);
 
+  // Focus goes back where it was (the find field, the Quote button) when the popover goes.
+  useLayoutEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before !== document.body && before.isConnected && !before.matches(':disabled')) before.focus();
+    };
+  }, []);
+
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
       if (box.current && !box.current.contains(e.target as Node)) onCancel();

@@ -6,7 +6,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SnippetPart } from '../../../shared/contract.js';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../shared/document.js';
-import { isUnsupported, useQuery } from '../api/use-query.js';
+import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel } from '../common/format.js';
 import { Icon } from '../common/icons.js';
@@ -160,8 +160,8 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         ) : results.error ? (
-          <p className={isUnsupported(results.error) ? 'search-hint' : 'error-line'} role={isUnsupported(results.error) ? undefined : 'alert'}>
-            {isUnsupported(results.error) ? 'Full-text search is not available in this version yet. In the library, the filter finds documents by title, author or file name.' : plainError(results.error)}
+          <p className="error-line" role="alert">
+            {plainError(results.error)}
           </p>
         ) : hits.length === 0 && !results.loading ? (
           <p className="search-hint">Nothing found for “{input_.query}”. Check the spelling, or try fewer words or a prefix with *.</p>
