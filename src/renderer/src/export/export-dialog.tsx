@@ -174,10 +174,13 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
         <h3>Preview</h3>
         {!source ? (
           <p className="faint">Choose what to export.</p>
+        ) : preview.error?.code === 'not-found' ? (
+          // Nothing to export (no quotes yet, an empty tag or collection): say how to get some.
+          <p className="faint">{plainError(preview.error)} Open a document, select a passage and press Q to quote it.</p>
         ) : preview.error ? (
           <p className="error-line">{plainError(preview.error)}</p>
         ) : preview.data && items.length === 0 ? (
-          <p className="faint">There are no quotes to export here yet. Open a document, select a passage and press Q to quote it.</p>
+          <p className="faint">There are no quotes to export here yet.</p>
         ) : (
           <>
             {preview.data?.title && <h2 className="preview-title">{preview.data.title}</h2>}
