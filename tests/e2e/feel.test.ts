@@ -4,7 +4,6 @@
  * empty archive says what to do in every view; the views do not jump while they load; a
  * failing import reads as plain words; both themes follow the system with readable text.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuote } from '../../src/main/archive/index.js';
@@ -260,6 +259,35 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('has probes that do catch what they look for', async () => {
+    const { page } = await open(async () => []);
+    await page.evaluate(`(() => {
+      const box = document.createElement('div');
+      box.innerHTML = '<button id="twice"><svg></svg></button><div tabindex="0" id="twice"></div>' +
+        '<div role="dialog"><p>Untitled</p></div><p>Faint words</p>';
+      // Styles through the CSSOM: the app's CSP may refuse inline style attributes.
+      Object.assign(box.style, { position: 'fixed', top: '0', left: '0', zIndex: '9' });
+      Object.assign(box.lastElementChild.style, { color: '#bbb', background: '#fff' });
+      document.body.append(box);
+    })()`);
+    const names = await accessibilityFindings(page, 'planted');
+    expect(names.join('\n')).toMatch(/button without an accessible name/);
+    expect(names.join('\n')).toMatch(/generic without an accessible name|without an accessible name: <div tabindex="0"/);
+    expect(names.join('\n')).toMatch(/dialog without a name/);
+    expect(names.join('\n')).toMatch(/the id "twice" is used more than once/);
+    expect((await contrastFindings(page, 'planted')).join('\n')).toMatch(/"Faint words" 1\.\d+:1/);
+    // A block pushed in above the empty state moves it: the shift is counted.
+    await page.evaluate(LAYOUT_SHIFT_OBSERVER);
+    await takeShifts(page);
+    await page.evaluate(`(() => {
+      const block = document.createElement('div');
+      block.style.height = '300px';
+      document.querySelector('.empty-state').before(block);
+    })()`);
+    await page.waitForTimeout(500);
+    expect((await takeShifts(page)).score).toBeGreaterThan(0);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     it(`names every control, makes every dialog a dialog and keeps text readable in every view (${theme} theme)`, async () => {
       const { page, problems } = await open(sampleWithQuotes, theme);
@@ -323,6 +351,10 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
 
       await new ImportView(page).open();
       await check('import');
+
+      // Keyboard focus is visible in this theme: the first Tab stops from the top of the page.
+      await page.locator('body').focus();
+      findings.push(...(await tabStops(page, 6, 'body')).map((f) => `focus (${theme}): ${f}`));
 
       expect(findings).toEqual([]);
       expect(problems).toEqual([]);
