@@ -402,7 +402,7 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
             ) : quotes.length === 0 ? (
               <div className="panel-empty">
                 <p>No quotes yet.</p>
-                <p className="faint">Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it with <kbd>Ctrl</kbd> <kbd>F</kbd> and choose “Quote match”.</p>
+                <p className="faint">Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it with <kbd>Ctrl</kbd> <kbd>F</kbd>, then press <kbd>Ctrl</kbd> <kbd>Enter</kbd> (or Tab away and press <kbd>Q</kbd>).</p>
               </div>
             ) : (
               <div className="quote-list">
