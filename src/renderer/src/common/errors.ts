@@ -25,3 +25,9 @@ export function sentence(text: string): string {
   const t = capital(text.trim());
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
+
+/** Ends a core reason with a full stop, leaving its first word as written (it is often a file name). */
+export function withFullStop(text: string): string {
+  const t = text.trim();
+  return t === '' || /[.!?]$/.test(t) ? t : `${t}.`;
+}

@@ -1,6 +1,7 @@
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, makes the
- * rest of the page inert and closes on Escape; focus returns where it was.
+ * rest of the page inert and closes on Escape; Tab goes round its controls; focus returns
+ * where it was.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './icons.js';
@@ -18,6 +19,8 @@ export interface ModalProps {
   describedBy?: string;
 }
 
+const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
 export function Modal({ open, title, onClose, children, footer, size = 'medium', className, describedBy }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -29,6 +32,10 @@ export function Modal({ open, title, onClose, children, footer, size = 'medium',
     if (open && !dialog.open) {
       returnFocus.current = document.activeElement;
       dialog.showModal();
+      // showModal focuses the first control (Close); a field marked data-autofocus (the
+      // search box) is where typing should go. React's autoFocus fires while the dialog is
+      // still closed, so it cannot do this.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -51,6 +58,22 @@ export function Modal({ open, title, onClose, children, footer, size = 'medium',
       className={`modal ${size} ${className ?? ''}`}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
+      onKeyDown={(event) => {
+        // The browser lets Tab leave a modal dialog for its own toolbar (in a page, the
+        // document itself): keep it going round the dialog's controls instead.
+        if (event.key !== 'Tab' || !ref.current) return;
+        const stops = [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.checkVisibility() && el.tabIndex >= 0);
+        const first = stops[0];
+        const last = stops[stops.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && (document.activeElement === first || !ref.current.contains(document.activeElement))) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

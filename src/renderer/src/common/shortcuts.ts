@@ -25,7 +25,7 @@ export const SHORTCUTS = {
   libraryOpen: { keys: ['enter'], label: 'Open the selected document', group: 'Library' },
   libraryEdit: { keys: ['e'], label: 'Edit the selected document’s details', group: 'Library' },
   libraryMove: { keys: ['arrowdown', 'arrowup'], label: 'Move the selection', group: 'Library' },
-  quote: { keys: ['q', 'mod+shift+q'], label: 'Quote the selected text', group: 'Reader', whileTyping: false },
+  quote: { keys: ['q', 'mod+shift+q'], label: 'Quote the selected text (or the current find match)', group: 'Reader', whileTyping: false },
   findInDocument: { keys: ['mod+f'], label: 'Find in this document', group: 'Reader', whileTyping: true },
   nextPage: { keys: ['n', 'pagedown'], label: 'Next page', group: 'Reader' },
   previousPage: { keys: ['p', 'pageup'], label: 'Previous page', group: 'Reader' },

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { CallInput } from '../../../shared/contract.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type ExportFile, type ExportFormat, type CitationStyle } from '../../../shared/contract-quote-types.js';
 import { api } from '../api/client.js';
-import { isUnsupported, useQuery } from '../api/use-query.js';
+import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { formatBytes } from '../common/format.js';
 import { Icon } from '../common/icons.js';
@@ -99,14 +99,13 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
     const result = await api().runJob('export.build', { source, format, style });
     setRunning(false);
     if (!result.ok) {
-      setError(isUnsupported(result.error) ? 'Writing exports is not available in this version yet.' : plainError(result.error, 'exporting'));
+      setError(plainError(result.error, 'exporting'));
       return;
     }
     saveBytes(result.value);
     setWritten(result.value);
   };
 
-  const unsupported = isUnsupported(preview.error);
   const items = preview.data?.quotes ?? [];
 
   return (
@@ -175,8 +174,9 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
         <h3>Preview</h3>
         {!source ? (
           <p className="faint">Choose what to export.</p>
-        ) : unsupported ? (
-          <p className="faint">Citation previews are not available in this version yet.</p>
+        ) : preview.error?.code === 'not-found' ? (
+          // Nothing to export (no quotes yet, an empty tag or collection): say how to get some.
+          <p className="faint">{plainError(preview.error)} Open a document, select a passage and press Q to quote it.</p>
         ) : preview.error ? (
           <p className="error-line">{plainError(preview.error)}</p>
         ) : preview.data && items.length === 0 ? (

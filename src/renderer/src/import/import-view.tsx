@@ -1,6 +1,7 @@
 /** Importing: drop files or choose them; a progress bar and each file's outcome with its reason. */
 import { useRef, useState } from 'react';
 import { EmptyState } from '../common/empty-state.js';
+import { withFullStop } from '../common/errors.js';
 import { plural } from '../common/format.js';
 import { Icon } from '../common/icons.js';
 import { navigate } from '../common/router.js';
@@ -116,7 +117,7 @@ export function ImportView() {
                     {f.attachment && <span className="faint">attachment · </span>}
                     {f.name}
                   </div>
-                  {f.error && <div className="file-reason">{f.error}</div>}
+                  {f.error && <div className="file-reason">{withFullStop(f.error)}</div>}
                   {f.warnings.map((w) => (
                     <div key={w} className="file-warning">
                       {w}

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { DOCUMENT_TYPES, type DocumentRecord } from '../../../shared/document.js';
 import { api } from '../api/client.js';
-import { invalidate, isUnsupported, useQuery } from '../api/use-query.js';
+import { invalidate, useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { formatBytes, formatTimestamp, typeLabel } from '../common/format.js';
 import { Icon } from '../common/icons.js';
@@ -101,7 +101,7 @@ function MetadataEditor({
       const r = await api().call('tags.add', { name, documentId: record.id });
       if (!r.ok) {
         setLocalTags(before);
-        toast(isUnsupported(r.error) ? 'Tagging is not available in this version yet.' : plainError(r.error), { tone: 'error' });
+        toast(plainError(r.error), { tone: 'error' });
         return;
       }
     }

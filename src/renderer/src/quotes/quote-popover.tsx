@@ -3,7 +3,7 @@
  * text at the selection's offsets), tags with autocomplete, and a note. Enter in the note
  * with Ctrl/Cmd, or the Save button, saves; Escape cancels and returns focus.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { TagInput } from '../tags/tag-input.js';
 
 export interface QuotePopoverProps {
@@ -36,6 +36,20 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
     setPos({ left, top });
   }, [anchorRect]);
 
+  // Focus goes back where it was (the find field, the Quote button) when the popover goes.
+  // Read while rendering: by the time effects run, the tag field has taken focus.
+  const [before] = useState(() => document.activeElement);
+  const restoreFocus = useCallback(() => {
+    if (before instanceof HTMLElement && before !== document.body && before.isConnected && !before.matches(':disabled')) before.focus();
+  }, [before]);
+  // After saving, the popover leaves while its own field has focus.
+  useLayoutEffect(() => restoreFocus, [restoreFocus]);
+  // Cancelling: React puts focus back where it was before its commit, so move it first.
+  const cancel = () => {
+    onCancel();
+    restoreFocus();
+  };
+
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
       if (box.current && !box.current.contains(e.target as Node)) onCancel();
@@ -60,7 +74,7 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
         if (e.key === 'Escape') {
           e.preventDefault();
           e.stopPropagation();
-          onCancel();
+          cancel();
         } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || (e.target as HTMLElement).tagName === 'INPUT')) {
           e.preventDefault();
           save();
@@ -90,7 +104,7 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
           <kbd>Enter</kbd> save · <kbd>Esc</kbd> cancel
         </span>
         <span className="spacer" />
-        <button type="button" className="btn" onClick={onCancel}>
+        <button type="button" className="btn" onClick={cancel}>
           Cancel
         </button>
         <button type="button" className="btn primary" onClick={save} disabled={saving}>

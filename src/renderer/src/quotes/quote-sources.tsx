@@ -1,5 +1,5 @@
 /** "Where else does this passage appear?": other documents holding it, exactly or nearly. */
-import { isUnsupported, useQuery } from '../api/use-query.js';
+import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { navigate } from '../common/router.js';
 
@@ -7,7 +7,7 @@ export function QuoteSources({ quoteId }: { quoteId: number }) {
   const sources = useQuery('quotes.sources', { id: quoteId });
   if (sources.loading && !sources.data) return <p className="faint sources-note">Looking through the archive…</p>;
   if (sources.error) {
-    return <p className="faint sources-note">{isUnsupported(sources.error) ? 'Finding other sources is not available in this version yet.' : plainError(sources.error)}</p>;
+    return <p className="faint sources-note">{plainError(sources.error)}</p>;
   }
   const list = sources.data ?? [];
   if (list.length === 0) return <p className="faint sources-note">No other document carries this passage.</p>;

@@ -5,7 +5,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Collection, Quote } from '../../../shared/contract.js';
 import { api } from '../api/client.js';
-import { invalidate, isUnsupported, useQuery } from '../api/use-query.js';
+import { invalidate, useQuery } from '../api/use-query.js';
 import { EmptyState, ErrorLine } from '../common/empty-state.js';
 import { plainError } from '../common/errors.js';
 import { Icon } from '../common/icons.js';
@@ -122,15 +122,6 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
     invalidate('tags', 'quotes', 'documents');
   };
 
-  if (isUnsupported(all.error)) {
-    return (
-      <div className="view-pad">
-        <EmptyState icon="quote" title="Quotes are not available in this version yet">
-          <p>You can read and search documents in the library; saving quotes, tags and collections arrives with the next version of the archive.</p>
-        </EmptyState>
-      </div>
-    );
-  }
   if (all.error) {
     return (
       <div className="view-pad">
@@ -220,10 +211,8 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
         </section>
         <section className="filter-section">
           <h4>Collections</h4>
-          {isUnsupported(collections.error) ? (
-            <p className="filter-note">Collections are not available in this version yet.</p>
-          ) : (collections.data ?? []).length === 0 ? (
-            <p className="filter-note">None yet.</p>
+          {(collections.data ?? []).length === 0 ? (
+            <p className="filter-note">None yet. Tick quotes, press “Add to collection”, give it a title and save.</p>
           ) : (
             <ul className="filter-list">
               {(collections.data ?? []).map((c) => (
@@ -320,21 +309,17 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
         <header className="side-panel-head">
           <h2>{draft.id === null ? 'New collection' : 'Collection'}</h2>
         </header>
-        {isUnsupported(collections.error) ? (
-          <p className="panel-note">Collections are not available in this version yet. You can still export the quotes you select.</p>
-        ) : (
-          <CollectionBuilder
-            draft={draft}
-            onChange={setDraft}
-            quotesById={quotesById}
-            dirty={dirty}
-            onSaved={(c) => {
-              setLoadedFrom(c);
-              setDraft({ id: c.id, title: c.title, introduction: c.introduction, quoteIds: c.quoteIds });
-              if (collectionId !== c.id) navigate({ name: 'quotes', collectionId: c.id }, { replace: true });
-            }}
-          />
-        )}
+        <CollectionBuilder
+          draft={draft}
+          onChange={setDraft}
+          quotesById={quotesById}
+          dirty={dirty}
+          onSaved={(c) => {
+            setLoadedFrom(c);
+            setDraft({ id: c.id, title: c.title, introduction: c.introduction, quoteIds: c.quoteIds });
+            if (collectionId !== c.id) navigate({ name: 'quotes', collectionId: c.id }, { replace: true });
+          }}
+        />
       </aside>
     </div>
   );

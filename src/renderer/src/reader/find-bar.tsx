@@ -20,11 +20,10 @@ export interface FindBarProps {
   onStep: (delta: number) => void;
   onClose: () => void;
   onQuoteMatch: () => void;
-  canQuote: boolean;
   focusToken: number;
 }
 
-export function FindBar({ query, onQuery, matches, index, onStep, onClose, onQuoteMatch, canQuote, focusToken }: FindBarProps) {
+export function FindBar({ query, onQuery, matches, index, onStep, onClose, onQuoteMatch, focusToken }: FindBarProps) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.focus();
@@ -45,8 +44,12 @@ export function FindBar({ query, onQuery, matches, index, onStep, onClose, onQuo
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            if ((e.ctrlKey || e.metaKey) && canQuote) onQuoteMatch();
+            if (e.ctrlKey || e.metaKey) onQuoteMatch();
             else onStep(e.shiftKey ? -1 : 1);
+          } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'q') {
+            // The Quote shortcut that works while typing (plain Q types a letter here).
+            e.preventDefault();
+            onQuoteMatch();
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
@@ -63,7 +66,7 @@ export function FindBar({ query, onQuery, matches, index, onStep, onClose, onQuo
       <button type="button" className="btn ghost icon" aria-label="Next match" onClick={() => onStep(1)} disabled={matches.length === 0}>
         <Icon name="chevronRight" />
       </button>
-      <button type="button" className="btn small" onClick={onQuoteMatch} disabled={!canQuote || matches.length === 0} title="Quote this match (Ctrl Enter)">
+      <button type="button" className="btn small" onClick={onQuoteMatch} disabled={matches.length === 0} title="Quote this match (Ctrl Enter)">
         <Icon name="quote" /> Quote match
       </button>
       <button type="button" className="btn ghost icon" aria-label="Close find" onClick={onClose}>

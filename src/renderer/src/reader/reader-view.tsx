@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Quote } from '../../../shared/contract.js';
 import type { DocumentRecord } from '../../../shared/document.js';
 import { api } from '../api/client.js';
-import { invalidate, isUnsupported, useQuery } from '../api/use-query.js';
+import { invalidate, useQuery } from '../api/use-query.js';
 import { ErrorLine } from '../common/empty-state.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel, formatPartialDate } from '../common/format.js';
@@ -83,7 +83,6 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   const pages = useMemo(() => pagesQuery.data ?? [], [pagesQuery.data]);
   const pageText = useCallback((n: number) => pages[n - 1]?.text ?? '', [pages]);
   const quotes = useMemo(() => quotesQuery.data ?? [], [quotesQuery.data]);
-  const quotesAvailable = !isUnsupported(quotesQuery.error);
   const allTags = useMemo(() => (tagsQuery.data ?? []).map((t) => t.name), [tagsQuery.data]);
   const pageCount = doc.pageCount;
 
@@ -170,13 +169,18 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     return true;
   };
 
-  const quoteCurrentMatch = () => {
-    const m = matches[findIndex];
-    if (!m) return;
+  // Without a mouse there is no text selection: the current find match stands in for it.
+  const matchPassage = (): SelectedPassage | null => {
+    const m = findOpen ? matches[findIndex] : undefined;
+    if (!m) return null;
     const anchor: PassageAnchor = { page: m.page, start: m.start, pageEnd: m.page, end: m.end };
     const el = viewerArea.current?.querySelector('.hl.hit-current, .hl-inline.hit-current');
     const r = el?.getBoundingClientRect() ?? viewerArea.current?.getBoundingClientRect();
-    openPopover({ anchor, text: passageText(anchor, pageText), rect: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 200, top: 200, right: 200, bottom: 200 } });
+    return { anchor, text: passageText(anchor, pageText), rect: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 200, top: 200, right: 200, bottom: 200 } };
+  };
+  const quoteCurrentMatch = () => {
+    const passage = matchPassage();
+    if (passage) openPopover(passage);
   };
 
   const save = async (tags: string[], note: string) => {
@@ -186,7 +190,7 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     const result = await api().call('quotes.create', { documentId: doc.id, ...anchor, text, tags, note: note.trim() === '' ? null : note.trim() });
     setSaving(false);
     if (!result.ok) {
-      setSaveError(isUnsupported(result.error) ? 'Saving quotes is not available in this version yet.' : plainError(result.error, 'saving the quote'));
+      setSaveError(plainError(result.error, 'saving the quote'));
       return;
     }
     setPopover(null);
@@ -196,7 +200,7 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     toast(`Quote saved (${pinpoint(doc, anchor.page, anchor.pageEnd)}).`, { tone: 'success' });
   };
 
-  useShortcut('quote', () => (popover ? false : openPopover(selected)));
+  useShortcut('quote', () => (popover ? false : openPopover(selected ?? matchPassage())));
   useShortcut('findInDocument', () => {
     setFindOpen(true);
     setFindFocus((n) => n + 1);
@@ -308,9 +312,9 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
           type="button"
           className="btn primary"
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => openPopover(selected)}
-          disabled={!selected}
-          title="Quote the selected text (Q)"
+          onClick={() => openPopover(selected ?? matchPassage())}
+          disabled={!selected && !(findOpen && matches[findIndex])}
+          title="Quote the selected text or the current find match (Q)"
         >
           <Icon name="quote" /> Quote
         </button>
@@ -334,7 +338,6 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
             setFindQuery('');
           }}
           onQuoteMatch={quoteCurrentMatch}
-          canQuote={quotesAvailable}
           focusToken={findFocus}
         />
       )}
@@ -394,14 +397,12 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
             <header className="side-panel-head">
               <h2>Quotes in this document</h2>
             </header>
-            {!quotesAvailable ? (
-              <p className="panel-note">Saving quotes is not available in this version yet. You can still read, find and select text.</p>
-            ) : quotesQuery.error ? (
+            {quotesQuery.error ? (
               <p className="panel-note error">{plainError(quotesQuery.error)}</p>
             ) : quotes.length === 0 ? (
               <div className="panel-empty">
                 <p>No quotes yet.</p>
-                <p className="faint">Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it with <kbd>Ctrl</kbd> <kbd>F</kbd> and choose “Quote match”.</p>
+                <p className="faint">Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it with <kbd>Ctrl</kbd> <kbd>F</kbd>, then press <kbd>Ctrl</kbd> <kbd>Enter</kbd> (or Tab away and press <kbd>Q</kbd>).</p>
               </div>
             ) : (
               <div className="quote-list">

@@ -3,10 +3,10 @@
  * a snippet with the matched words marked; filters narrow by type, tag, author, date and
  * quotes. Opening a hit lands on its page with the words highlighted.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SnippetPart } from '../../../shared/contract.js';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../shared/document.js';
-import { isUnsupported, useQuery } from '../api/use-query.js';
+import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel } from '../common/format.js';
 import { Icon } from '../common/icons.js';
@@ -70,7 +70,6 @@ function SearchBody({ onClose }: { onClose: () => void }) {
   const results = useQuery('search.query', input_);
   const hits = input_ ? (results.data?.hits ?? []) : [];
 
-  useEffect(() => input.current?.focus(), []);
 
   const openHit = (hit: SearchHit) => {
     onClose();
@@ -91,6 +90,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
         <Icon name="search" size={18} />
         <input
           ref={input}
+          data-autofocus
           className="search-input"
           type="search"
           role="combobox"
@@ -111,6 +111,10 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(0, a - 1));
+            } else if (e.key === 'Escape') {
+              // A search field's own Escape only clears it; here Escape closes the palette.
+              e.preventDefault();
+              onClose();
             } else if (e.key === 'Enter') {
               const hit = hits[active];
               if (hit) {
@@ -160,8 +164,8 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         ) : results.error ? (
-          <p className={isUnsupported(results.error) ? 'search-hint' : 'error-line'} role={isUnsupported(results.error) ? undefined : 'alert'}>
-            {isUnsupported(results.error) ? 'Full-text search is not available in this version yet. In the library, the filter finds documents by title, author or file name.' : plainError(results.error)}
+          <p className="error-line" role="alert">
+            {plainError(results.error)}
           </p>
         ) : hits.length === 0 && !results.loading ? (
           <p className="search-hint">Nothing found for “{input_.query}”. Check the spelling, or try fewer words or a prefix with *.</p>
