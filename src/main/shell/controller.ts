@@ -107,15 +107,17 @@ export class AppController {
   }
 
   /**
-   * At start: EXHIBIT_ARCHIVE if set, else the last archive, else (first launch) the
-   * sample case in a new archive in userData.
+   * At start: EXHIBIT_ARCHIVE if set, else the archive the launch asked for (a file
+   * double-clicked or named on the command line), else the last archive, else (first
+   * launch) the sample case in a new archive in userData.
    */
-  async startup(): Promise<void> {
+  async startup(requested: string | null = null): Promise<void> {
     nativeTheme.themeSource = this.#settings.theme;
     const fromEnv = process.env['EXHIBIT_ARCHIVE'];
     const last = this.#settings.lastArchive;
     try {
       if (fromEnv) await this.openArchive(fromEnv, { create: true });
+      else if (requested) await this.openArchive(requested);
       else if (last && existsSync(last)) await this.openArchive(last);
       else if (last) this.report('The last archive is gone', `${last}: no archive at this path any more. Open another one, or make a new one, from the File menu.`);
       else await this.openSampleCase();
