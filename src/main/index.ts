@@ -2,11 +2,11 @@
  * The Electron main process: one instance, one window, the archive the user last had
  * open (the sample case on first launch), native menus, and the typed IPC contract.
  */
-import { existsSync } from 'node:fs';
 import { app, Menu } from 'electron';
 import { configureExtraction } from './archive/importers/isolated-extract.js';
 import { AppController } from './shell/controller.js';
 import { registerIpc } from './shell/ipc-register.js';
+import { archiveFromArgs } from './shell/launch-args.js';
 import { buildMenu } from './shell/menu.js';
 import { registerAppScheme, serveRenderer } from './shell/protocol.js';
 import { applySecurityPolicy } from './shell/security.js';
@@ -40,18 +40,27 @@ if (!app.requestSingleInstanceLock()) {
     return window;
   };
 
-  /** An .exhibit file handed to the app (double-click, second launch, macOS open-file). */
-  const openFromOutside = (path: string | undefined) => {
-    if (path && path.endsWith('.exhibit') && existsSync(path)) {
-      controller.run('The archive could not be opened', () => controller.openArchive(path));
+  // An .exhibit file handed to the app: on its command line (double-click on Windows and
+  // Linux, a file manager's file:// URI), to a second launch, or by macOS's open-file,
+  // which can come before 'ready'. Until startup has run it only replaces the archive to
+  // start with; afterwards it is opened (a missing file is reported in a dialog).
+  let requested = archiveFromArgs(process.argv, process.cwd());
+  let started = false;
+  const openFromOutside = (path: string | null) => {
+    if (!path) return;
+    if (!started) {
+      requested = path;
+      return;
     }
+    controller.run('The archive could not be opened', () => controller.openArchive(path));
   };
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFromOutside(archiveFromArgs(argv, workingDirectory));
+    if (!started) return;
     const window = controller.window ?? openWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
-    openFromOutside(argv.at(-1));
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
@@ -63,8 +72,12 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer();
     registerIpc(controller.dispatch, () => controller.window);
     refreshMenu();
-    await controller.startup();
+    const first = requested;
+    await controller.startup(first);
+    started = true;
     openWindow();
+    // A file handed over while the first archive was opening.
+    if (requested !== first) openFromOutside(requested);
     app.on('activate', () => {
       if (!controller.window) openWindow();
     });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,11 @@ import { ROOT } from '../helpers/archive.js';
 interface BuilderConfig {
   npmRebuild?: boolean;
   files?: { filter: string[] }[];
-  linux?: { target?: string[] };
-  mac?: { target?: string[] };
-  win?: { target?: string[] };
+  extraResources?: { from: string; to: string }[];
+  fileAssociations?: { ext: string; icon?: string }[];
+  linux?: { target?: string[]; icon?: string };
+  mac?: { target?: string[]; icon?: string };
+  win?: { target?: string[]; icon?: string };
   directories?: { buildResources?: string };
 }
 
@@ -31,6 +33,23 @@ describe('packaging (electron-builder.yml)', () => {
     expect(config.npmRebuild).toBe(false);
     // Only the built app ships: no sources, no dev server, no CLI bundle.
     expect(config.files?.flatMap((f) => f.filter).filter((f) => !f.startsWith('!'))).toEqual(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']);
+  });
+
+  it('names only resources that exist, as electron-builder resolves them for each platform', async () => {
+    const config = await getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
+    const resources = join(ROOT, config.directories?.buildResources ?? 'build');
+    for (const platform of [config.linux, config.mac, config.win]) {
+      expect(existsSync(join(resources, platform?.icon ?? 'missing')), platform?.icon).toBe(true);
+    }
+    // A file association's icon without an extension means icon.icns on macOS and icon.ico
+    // on Windows (builder-util's getPlatformIconFileName); a missing one stops dmg and nsis.
+    for (const association of config.fileAssociations ?? []) {
+      if (association.icon === undefined) continue;
+      const names = association.icon.includes('.') ? [association.icon] : [`${association.icon}.icns`, `${association.icon}.ico`];
+      for (const name of names) expect(existsSync(join(resources, name)), `fileAssociations ${association.ext}: ${name}`).toBe(true);
+    }
+    for (const extra of config.extraResources ?? []) expect(existsSync(join(ROOT, extra.from)), extra.from).toBe(true);
+    expect(config.extraResources?.map((e) => e.to)).toEqual(['resources/sample-case/files', 'resources/sample-case/case.json']);
   });
 
   it('has a 512×512 PNG app icon in resources/', () => {

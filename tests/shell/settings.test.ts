@@ -43,4 +43,15 @@ describe('remembered settings', () => {
     expect(visibleBounds({ ...bounds, x: 2500 }, [...displays, { x: 1920, y: 0, width: 2560, height: 1440 }])).toEqual({ ...bounds, x: 2500 });
     expect(visibleBounds(null, displays)).toBeNull();
   });
+
+  it('fits bounds saved on a larger screen into the display that shows the title bar', () => {
+    const laptop = [{ x: 0, y: 0, width: 1366, height: 728 }];
+    // Saved maximized-ish on a 2560×1440 monitor, now on a laptop: the whole window is reachable.
+    expect(visibleBounds({ x: 40, y: 30, width: 2400, height: 1350, maximized: false }, laptop)).toEqual({ x: 0, y: 0, width: 1366, height: 728, maximized: false });
+    // Partly off the right edge: moved back in, size kept.
+    expect(visibleBounds({ x: 900, y: 100, width: 800, height: 500, maximized: true }, laptop)).toEqual({ x: 566, y: 100, width: 800, height: 500, maximized: true });
+    // A second display to the left, at negative coordinates, with a taskbar offset.
+    const two = [...laptop, { x: -1920, y: 40, width: 1920, height: 1040 }];
+    expect(visibleBounds({ x: -1800, y: 30, width: 1000, height: 700, maximized: false }, two)).toEqual({ x: -1800, y: 40, width: 1000, height: 700, maximized: false });
+  });
 });

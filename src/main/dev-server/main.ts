@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPaths, listDocuments, messageOf } from '../archive/index.js';
-import { sampleCaseDir } from '../archive/sample.js';
+import { listDocuments, messageOf } from '../archive/index.js';
+import { importSampleWithProgress } from '../ipc/sample-case.js';
 import { ArchiveSession } from '../ipc/session.js';
 import { startDevServer } from './server.js';
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const session = new ArchiveSession();
   const archive = await session.open(resolve(values.archive), { create: true });
   if (values.sample && (await listDocuments(archive.db)).length === 0) {
-    const results = await importPaths(archive, [sampleCaseDir()]);
+    const results = await importSampleWithProgress(archive);
     process.stdout.write(`sample case: ${results.filter((r) => r.status === 'imported').length} document(s) imported\n`);
   }
   const server = await startDevServer({ session, rendererDir, port });

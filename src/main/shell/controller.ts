@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { app, dialog, nativeTheme, shell, type BrowserWindow } from 'electron';
 import { eventChannel, type ArchiveInfo, type EventName, type Events, type ImportResult } from '../../shared/contract.js';
-import { archiveSummary, backupArchive, importPaths, listDocuments } from '../archive/index.js';
-import { sampleCaseDir } from '../archive/sample.js';
+import { archiveSummary, backupArchive, listDocuments } from '../archive/index.js';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch.js';
 import { BridgeError, toCallError } from '../ipc/errors.js';
 import { coreHandlers } from '../ipc/handlers/index.js';
 import { JobRegistry } from '../ipc/jobs.js';
+import { importSampleWithProgress } from '../ipc/sample-case.js';
 import { ArchiveSession } from '../ipc/session.js';
 import { loadSettings, saveSettings, withRecent, type Settings, type Theme } from './settings.js';
 import { createShellHandlers } from './shell-handlers.js';
@@ -107,15 +107,17 @@ export class AppController {
   }
 
   /**
-   * At start: EXHIBIT_ARCHIVE if set, else the last archive, else (first launch) the
-   * sample case in a new archive in userData.
+   * At start: EXHIBIT_ARCHIVE if set, else the archive the launch asked for (a file
+   * double-clicked or named on the command line), else the last archive, else (first
+   * launch) the sample case in a new archive in userData.
    */
-  async startup(): Promise<void> {
+  async startup(requested: string | null = null): Promise<void> {
     nativeTheme.themeSource = this.#settings.theme;
     const fromEnv = process.env['EXHIBIT_ARCHIVE'];
     const last = this.#settings.lastArchive;
     try {
       if (fromEnv) await this.openArchive(fromEnv, { create: true });
+      else if (requested) await this.openArchive(requested);
       else if (last && existsSync(last)) await this.openArchive(last);
       else if (last) this.report('The last archive is gone', `${last}: no archive at this path any more. Open another one, or make a new one, from the File menu.`);
       else await this.openSampleCase();
@@ -133,19 +135,13 @@ export class AppController {
     await this.openArchive(path, { create: true });
     const archive = this.session.current();
     if ((await listDocuments(archive.db)).length > 0) return;
-    let dir: string;
-    try {
-      dir = sampleCaseDir();
-    } catch (error) {
-      this.report('The sample case is missing', toCallError(error).message);
-      return;
-    }
     const jobId = shellJobId('sample');
     const job = this.jobs.start(jobId);
-    importPaths(archive, [dir], { signal: job.signal, onProgress: (p) => this.emit('import.progress', { jobId, ...p }) })
+    importSampleWithProgress(archive, { signal: job.signal, onProgress: (p) => this.emit('import.progress', { jobId, ...p }) })
       .then(() => this.announce())
       .catch((error: unknown) => {
         // Opening another archive cancels the import and closes this one: not a failure to report.
+        // A missing sample (resources/sample-case) is reported the same way, in its own words.
         if (!job.signal.aborted) this.report('The sample case could not be imported', toCallError(error).message);
       })
       .finally(() => job.finish());

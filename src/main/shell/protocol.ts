@@ -12,7 +12,15 @@ export const APP_SCHEME = 'exhibit';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready (src/main/index.ts calls it at the top level of the
+ * entry module, which runs before 'ready' even as ESM). standard: the page has a real
+ * origin (exhibit://app) for relative URLs, storage and same-origin checks; secure: a
+ * secure context, as https is; supportFetchAPI: pdf.js fetches CMaps, fonts and wasm.
+ * corsEnabled stays unset on purpose: the page's module scripts and pdf.js's module worker
+ * are same-origin and load without it, and unset it keeps the scheme unreadable from any
+ * other origin.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },

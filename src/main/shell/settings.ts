@@ -63,11 +63,21 @@ export interface DisplayArea {
   height: number;
 }
 
-/** Remembered bounds, if at least a corner of the title bar is still on a display (screens change). */
+/**
+ * Remembered bounds, fitted to the display that still shows the window's title bar (screens
+ * change: a monitor unplugged, a smaller laptop screen): no larger than that display's work
+ * area and moved inside it, so the title bar and the window's edges can be reached. Null
+ * when no display shows the title bar; the window then opens at its default size.
+ */
 export function visibleBounds(bounds: WindowBounds | null, displays: readonly DisplayArea[]): WindowBounds | null {
   if (!bounds) return null;
-  const onScreen = displays.some(
+  const display = displays.find(
     (d) => bounds.x + 40 < d.x + d.width && bounds.x + bounds.width - 40 > d.x && bounds.y >= d.y - 10 && bounds.y + 20 < d.y + d.height,
   );
-  return onScreen ? bounds : null;
+  if (!display) return null;
+  const width = Math.min(bounds.width, display.width);
+  const height = Math.min(bounds.height, display.height);
+  const x = Math.min(Math.max(bounds.x, display.x), display.x + display.width - width);
+  const y = Math.min(Math.max(bounds.y, display.y), display.y + display.height - height);
+  return { ...bounds, x, y, width, height };
 }

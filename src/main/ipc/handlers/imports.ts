@@ -1,6 +1,6 @@
 /** Handlers for long imports (with progress events and cancellation) and for cancelling jobs. */
 import { importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
-import { sampleCaseDir } from '../../archive/sample.js';
+import { importSampleWithProgress } from '../sample-case.js';
 import type { HandlerContext, HandlersFor } from '../types.js';
 
 /** Forwards the core's progress as `import.progress` events named by the job. */
@@ -42,7 +42,7 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
   },
 
   'sample.import': (input, context) =>
-    importPaths(context.session.current(), [sampleCaseDir()], { onProgress: progressTo(context, input.jobId), signal: context.signal }),
+    importSampleWithProgress(context.session.current(), { onProgress: progressTo(context, input.jobId), signal: context.signal }),
 
   'jobs.cancel': async (input, { jobs }) => ({ cancelled: jobs.cancel(input.jobId) }),
 };
