@@ -17,8 +17,9 @@ export async function libraryFacets(db: Kysely<Database>): Promise<LibraryFacets
     SELECT d.type, count(*) AS count FROM documents d WHERE d.deleted_at IS NULL GROUP BY d.type ORDER BY d.type`.execute(db);
   const dates = await sql<{ first: string | null; last: string | null }>`
     SELECT min(d.date) AS first, max(d.date) AS last FROM documents d WHERE d.deleted_at IS NULL`.execute(db);
+  // A straight scan: every row is read anyway, and in an index's order each read lands elsewhere.
   const authors = await sql<{ name: string; count: number }>`
-    SELECT a.value AS name, count(*) AS count FROM documents d, json_each(d.authors) a
+    SELECT a.value AS name, count(*) AS count FROM documents d NOT INDEXED, json_each(d.authors) a
     WHERE d.deleted_at IS NULL AND d.authors <> '[]'
     GROUP BY a.value ORDER BY count DESC, a.value COLLATE NOCASE LIMIT ${MAX_AUTHORS}`.execute(db);
   const documents = types.rows.reduce((n, r) => n + Number(r.count), 0);
