@@ -74,12 +74,17 @@ async function idsOf(db: Kysely<Database>, select: RawBuilder<unknown>): Promise
  */
 async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
   const where = libraryConditions(filter);
-  const from = scanBeatsOrderIndex(filter) ? sql`documents d NOT INDEXED` : sql`documents d`;
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
-  if (!present) return idsOf(db, sql`SELECT d.id FROM ${from} WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
-  const valued = await idsOf(db, sql`SELECT d.id FROM ${from} WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`);
-  const empty = await idsOf(db, sql`SELECT d.id FROM ${from} WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`);
+  if (scanBeatsOrderIndex(filter)) {
+    // One pass over the table; the rows without a value tie on it, so they go by id.
+    const last = present ? sql`(NOT (${present})), ` : sql``;
+    return idsOf(db, sql`SELECT d.id FROM documents d NOT INDEXED WHERE ${where} ORDER BY ${last}${value} ${dir}, d.id ${dir}`);
+  }
+  if (!present) return idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
+  // Two walks of the order index: the rows with a value in order, then the others by id.
+  const valued = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`);
+  const empty = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`);
   return valued.concat(empty);
 }
 
