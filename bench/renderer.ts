@@ -132,6 +132,13 @@ const PAGE_PROBES = `
         frame().then(() => { bench.firstRow = performance.now(); });
       }
     }).observe(document, { childList: true, subtree: true });
+    bench.armClick = () => {
+      bench.t0 = 0;
+      window.addEventListener('click', () => { bench.t0 = performance.now(); }, { once: true, capture: true });
+    };
+    bench.firstRowId = () => document.querySelector('.lt-body [role="row"]')?.getAttribute('data-document-id') ?? '';
+    // A new order is shown when the top row is another document and the library is not loading.
+    bench.sortShown = async (before) => (await until(() => bench.firstRowId() !== before && document.querySelector('.library-main')?.getAttribute('aria-busy') !== 'true')) - bench.t0;
     bench.arm = () => {
       bench.t0 = 0;
       window.addEventListener('keydown', () => { bench.t0 = performance.now(); }, { once: true, capture: true });
@@ -179,6 +186,9 @@ const PAGE_PROBES = `
 interface Probes {
   firstRow: number;
   arm(): void;
+  armClick(): void;
+  firstRowId(): string;
+  sortShown(before: string): Promise<number>;
   filterShown(text: string): Promise<number>;
   searchAnswered(query: string): Promise<{ took: number; outcome: string }>;
   scrollFrames(): Promise<number[]>;
@@ -205,6 +215,21 @@ async function filterKeystroke(page: Page): Promise<number[]> {
     times.push(await page.evaluate((t) => window.__bench.filterShown(t), typed));
   }
   await input.fill('');
+  return times;
+}
+
+/** Time from a click on a column header to the table showing its first rows in that order. */
+async function sortClicks(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  // From the unfiltered table left by the filter measure.
+  await page.locator('.library-main[data-shown-filter=""]:not([aria-busy="true"])').waitFor();
+  // Title ascending, title descending, then back to the newest first.
+  for (const column of ['Title', 'Title', 'Date']) {
+    const before = await page.evaluate(() => window.__bench.firstRowId());
+    await page.evaluate(() => window.__bench.armClick());
+    await page.getByRole('columnheader', { name: column }).getByRole('button').click();
+    times.push(await page.evaluate((b) => window.__bench.sortShown(b), before));
+  }
   return times;
 }
 
@@ -262,6 +287,7 @@ async function run(): Promise<BenchReport> {
     try {
       const firstPaint: number[] = [];
       let filter: number[] = [];
+      let sort: number[] = [];
       let frames: number[] = [];
       let search = { times: [] as number[], outcome: '' };
       const pdfOpen: number[] = [];
@@ -273,6 +299,7 @@ async function run(): Promise<BenchReport> {
         firstPaint.push(await libraryFirstPaint(page, server.url));
         if (r === RUNS - 1) {
           filter = await filterKeystroke(page);
+          sort = await sortClicks(page);
           frames = await page.evaluate(() => window.__bench.scrollFrames());
           search = await searchAsYouType(page, 'privacy');
         }
@@ -283,6 +310,7 @@ async function run(): Promise<BenchReport> {
       const rows: (string | number | null)[][] = [
         [`library first paint, ${DOCUMENTS.toLocaleString()} documents (ms, median of ${RUNS})`, round(median(firstPaint), 0)],
         ['quick filter: keystroke to filtered rows shown (ms, median)', round(median(filter), 1)],
+        ['sort: click on a column to its rows shown (ms, median of 3 clicks)', round(median(sort), 1)],
         ['scrolling a screenful a frame: frame time p50 (ms)', round(percentile(frames, 50), 1)],
         ['scrolling a screenful a frame: frame time p95 (ms)', round(percentile(frames, 95), 1)],
         ['search as you type: keystroke to results (ms, median)', search.times.length ? round(median(search.times), 1) : null],
@@ -292,7 +320,7 @@ async function run(): Promise<BenchReport> {
       ];
       const table = formatTable(['measure', 'value'], rows);
       const summary = [
-        `library: first row painted ${round(median(firstPaint), 0)} ms after navigation with ${DOCUMENTS.toLocaleString()} documents; filtering answers a keystroke in ${round(median(filter), 1)} ms; scrolling p95 frame ${round(percentile(frames, 95), 1)} ms`,
+        `library: first row painted ${round(median(firstPaint), 0)} ms after navigation with ${DOCUMENTS.toLocaleString()} documents; filtering answers a keystroke in ${round(median(filter), 1)} ms; sorting a click in ${round(median(sort), 1)} ms; scrolling p95 frame ${round(percentile(frames, 95), 1)} ms`,
         `search as you type: ${search.times.length ? `${round(median(search.times), 1)} ms median, ${round(percentile(search.times, 95), 1)} ms p95 from keystroke to results` : 'not measured'} (last answer: ${search.outcome})`,
         `reader: a ${PDF_PAGES}-page PDF opens at page 150 drawn and selectable in ${round(median(pdfOpen), 0)} ms; turning to page 200 takes ${round(median(pdfTurn), 0)} ms`,
         `(archive filled in ${round(fillSeconds, 1)} s)`,
@@ -300,7 +328,7 @@ async function run(): Promise<BenchReport> {
       return {
         table,
         summary,
-        data: { documents: DOCUMENTS, pdfPages: PDF_PAGES, runs: RUNS, firstPaintMs: firstPaint, filterMs: filter, scrollFrameMs: frames, search, pdfOpenMs: pdfOpen, pdfTurnMs: pdfTurn },
+        data: { documents: DOCUMENTS, pdfPages: PDF_PAGES, runs: RUNS, firstPaintMs: firstPaint, filterMs: filter, sortMs: sort, scrollFrameMs: frames, search, pdfOpenMs: pdfOpen, pdfTurnMs: pdfTurn },
       };
     } finally {
       await browser.close();

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
+import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type { ArchiveInfo, CheckReport, HistoryEntry, ImportProgressEvent, ImportResult, OriginalFile, PageLayout } from './contract-types.js';
 import {
   CITATION_STYLES,
@@ -31,6 +32,7 @@ import {
 
 export type * from './contract-types.js';
 export type * from './contract-quote-types.js';
+export type * from './library-query.js';
 export { CITATION_STYLES, EXPORT_FORMATS } from './contract-quote-types.js';
 
 // ---------------------------------------------------------------------------------------
@@ -209,6 +211,25 @@ export const CALLS = {
   'documents.index': call<LibraryEntry[]>()(empty),
   /** Per live document, its tags and number of quotes (the library's columns). */
   'documents.annotations': call<DocumentAnnotations[]>()(empty),
+  /** One window of the library in an order and under filters, with how many documents pass: the table asks for what it shows. */
+  'documents.query': call<LibraryPage>()(
+    z.strictObject({
+      sort: z.strictObject({ key: z.enum(LIBRARY_SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
+      filter: z.strictObject({
+        text: text(1000).optional(),
+        types: z.array(documentType).max(DOCUMENT_TYPES.length).optional(),
+        tag: tagName.nullable().optional(),
+        author: text(500).optional(),
+        from: partialDate.optional(),
+        to: partialDate.optional(),
+        ids: z.array(id).max(LIBRARY_MAX_LIMIT).optional(),
+      }),
+      offset: z.number().int().min(0).max(100_000_000),
+      limit: z.number().int().min(0).max(LIBRARY_MAX_LIMIT),
+    }),
+  ),
+  /** The library's filter column: types, the tag tree, authors and the date span, counted over live documents. */
+  'documents.facets': call<LibraryFacets>()(empty),
 
   /** Quotes, newest first; narrowed by document, tag (with its children), collection or words. */
   'quotes.list': call<Quote[]>()(

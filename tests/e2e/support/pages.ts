@@ -48,7 +48,8 @@ export class Library {
 
   /** The rows' titles, as shown. */
   async titles(): Promise<string[]> {
-    await this.page.locator('.lt-body [role="row"]').first().waitFor();
+    // The rows of the current order and filter (the library marks itself busy while they load).
+    await this.page.locator('.library-main:not([aria-busy="true"]) .lt-body [role="row"]').first().waitFor();
     return this.page.locator('.lt-body [role="row"] .col-title').allInnerTexts();
   }
 

@@ -54,7 +54,8 @@ function areasOf(name: CallName): Area[] {
   }
 }
 
-function useAreaVersion(name: CallName): string {
+/** A token that changes whenever a change invalidates an area `name` reads (for readers that page on their own). */
+export function useAreaVersion(name: CallName): string {
   return useSyncExternalStore(subscribe, () => areasOf(name).map((a) => versions.get(a) ?? 0).join('.'));
 }
 

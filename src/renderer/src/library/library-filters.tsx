@@ -1,26 +1,30 @@
-/** The library's filter column: type, tag (as a tree), author and date range. */
+/** The library's filter column: type, tag (as a tree), author and date range, counted by the core (documents.facets). */
 import { useMemo } from 'react';
 import { DOCUMENT_TYPES, isPartialDate } from '../../../shared/document.js';
 import { typeLabel } from '../common/format.js';
-import { buildTagTree, countUnder } from '../tags/tag-tree.js';
+import type { LibraryFacets } from '../../../shared/contract.js';
+import { buildTagTree } from '../tags/tag-tree.js';
 import { TagTreeView } from '../tags/tag-tree-view.js';
-import { authorCounts, isFiltering, NO_FILTER, typeCounts, type LibraryFilter, type LibraryRow } from './library-rows.js';
+import { isFiltering, NO_FILTER, type LibraryFilter } from './library-rows.js';
+
+const NO_FACETS: LibraryFacets = { documents: 0, types: [], tags: [], authors: [], dates: null };
 
 export interface LibraryFiltersProps {
-  rows: readonly LibraryRow[];
+  /** Undefined until the core has counted them. */
+  facets: LibraryFacets | undefined;
   filter: LibraryFilter;
   onChange: (filter: LibraryFilter) => void;
   /** False while tags cannot be read (shown as a note rather than an empty tree). */
   tagsAvailable: boolean;
 }
 
-export function LibraryFilters({ rows, filter, onChange, tagsAvailable }: LibraryFiltersProps) {
-  const types = useMemo(() => typeCounts(rows), [rows]);
-  const authors = useMemo(() => authorCounts(rows).slice(0, 2000), [rows]);
+export function LibraryFilters({ facets = NO_FACETS, filter, onChange, tagsAvailable }: LibraryFiltersProps) {
+  const types = useMemo(() => new Map(facets.types.map((t) => [t.type, t.count])), [facets]);
+  const authors = facets.authors;
   const tagTree = useMemo(() => {
-    const counts = countUnder(rows.map((r) => r.tags));
+    const counts = new Map(facets.tags.map((t) => [t.name, t.count]));
     return buildTagTree(counts.keys(), (name) => counts.get(name) ?? 0);
-  }, [rows]);
+  }, [facets]);
   const set = (patch: Partial<LibraryFilter>) => onChange({ ...filter, ...patch });
   const badDate = (value: string) => value !== '' && !isPartialDate(value);
 
@@ -95,7 +99,7 @@ export function LibraryFilters({ rows, filter, onChange, tagsAvailable }: Librar
           <input
             className="input"
             aria-label="From date"
-            placeholder="From"
+            placeholder={facets.dates ? `From ${facets.dates.from}` : 'From'}
             value={filter.from}
             aria-invalid={badDate(filter.from)}
             onChange={(e) => set({ from: e.target.value.trim() })}
@@ -103,7 +107,7 @@ export function LibraryFilters({ rows, filter, onChange, tagsAvailable }: Librar
           <input
             className="input"
             aria-label="To date"
-            placeholder="To"
+            placeholder={facets.dates ? `To ${facets.dates.to}` : 'To'}
             value={filter.to}
             aria-invalid={badDate(filter.to)}
             onChange={(e) => set({ to: e.target.value.trim() })}

@@ -1,9 +1,11 @@
 /**
  * The library table: virtualized (only the rows on screen exist), so 100,000 documents
- * scroll as smoothly as ten. Arrow keys move the selection, Enter opens.
+ * scroll as smoothly as ten. Its rows come in pages from the core as they scroll into
+ * view (a row not yet here is drawn as a blank line). Arrow keys move the selection,
+ * Enter opens.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatPartialDate, typeLabel } from '../common/format.js';
 import type { LibraryRow, Sort, SortKey } from './library-rows.js';
 
@@ -19,7 +21,16 @@ const COLUMNS: { key: SortKey; label: string; className: string }[] = [
 const ROW_HEIGHT = 36;
 
 export interface LibraryTableProps {
-  rows: readonly LibraryRow[];
+  /** Rows that pass the filter, fetched or not. */
+  count: number;
+  /** The row at an index, undefined while its page is on its way. */
+  rowAt: (index: number) => LibraryRow | undefined;
+  /** Where the selected row stands, -1 when unknown. */
+  selectedIndex: number;
+  /** Called with the rows in view (overscan included), so their pages are fetched. */
+  onRange: (start: number, end: number) => void;
+  /** A new order or filter: back to the top. */
+  resetKey: string;
   total: number;
   sort: Sort;
   onSort: (sort: Sort) => void;
@@ -30,16 +41,33 @@ export interface LibraryTableProps {
   focusSignal?: number;
 }
 
-export function LibraryTable({ rows, total, sort, onSort, selectedId, onSelect, onOpen, focusSignal }: LibraryTableProps) {
+export function LibraryTable({ count, rowAt, selectedIndex, onRange, resetKey, total, sort, onSort, selectedId, onSelect, onOpen, focusSignal }: LibraryTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** A row the keyboard moved to before its page arrived: selected when it does. */
+  const [pending, setPending] = useState<number | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer keeps its own state; rows are re-read each render.
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 16,
   });
-  const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [resetKey]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => onRange(first, last), [first, last, onRange, resetKey]);
+
+  const pendingRow = pending === null ? undefined : rowAt(pending);
+  useEffect(() => {
+    if (pendingRow) {
+      setPending(null);
+      onSelect(pendingRow.id);
+    }
+  }, [pendingRow, onSelect]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -50,10 +78,17 @@ export function LibraryTable({ rows, total, sort, onSort, selectedId, onSelect, 
   }, [focusSignal]);
 
   const move = (delta: number) => {
-    if (rows.length === 0) return;
-    const next = Math.max(0, Math.min(rows.length - 1, (selectedIndex < 0 ? (delta > 0 ? -1 : rows.length) : selectedIndex) + delta));
-    const row = rows[next];
-    if (row) onSelect(row.id);
+    if (count === 0) return;
+    const from = pending ?? selectedIndex;
+    const next = Math.max(0, Math.min(count - 1, (from < 0 ? (delta > 0 ? -1 : count) : from) + delta));
+    const row = rowAt(next);
+    if (row) {
+      setPending(null);
+      onSelect(row.id);
+    } else {
+      setPending(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    }
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -72,10 +107,10 @@ export function LibraryTable({ rows, total, sort, onSort, selectedId, onSelect, 
         move(-page);
         break;
       case 'Home':
-        move(-rows.length);
+        move(-count);
         break;
       case 'End':
-        move(rows.length);
+        move(count);
         break;
       case 'Enter':
         if (selectedId !== null) onOpen(selectedId);
@@ -87,13 +122,12 @@ export function LibraryTable({ rows, total, sort, onSort, selectedId, onSelect, 
     event.stopPropagation();
   };
 
-  const items = virtualizer.getVirtualItems();
   return (
     <div
       className="library-table"
       role="grid"
       aria-label="Documents"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={COLUMNS.length}
       aria-multiselectable="false"
     >
@@ -131,14 +165,14 @@ export function LibraryTable({ rows, total, sort, onSort, selectedId, onSelect, 
         className="lt-body"
         role="rowgroup"
         tabIndex={0}
-        aria-label={`${rows.length.toLocaleString()} of ${total.toLocaleString()} documents; arrow keys move, Enter opens`}
+        aria-label={`${count.toLocaleString()} of ${total.toLocaleString()} documents; arrow keys move, Enter opens`}
         aria-activedescendant={selectedIndex >= 0 ? `doc-row-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
       >
         <div className="lt-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+            const row = rowAt(item.index);
+            if (!row) return <div key={`wait-${item.index}`} className="lt-row lt-waiting" aria-hidden="true" style={{ transform: `translateY(${item.start}px)` }} />;
             const selected = row.id === selectedId;
             return (
               <div

@@ -1,9 +1,9 @@
 /**
- * The library: every document, filtered and sorted on the spot, with the details of the
- * selected one beside it. Filters, order and selection survive a trip to the reader.
+ * The library: every document, filtered and sorted by the core a page at a time, with the
+ * details of the selected one beside it. Filters, order and selection survive a trip to
+ * the reader.
  */
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { isPartialDate } from '../../../shared/document.js';
+import { useMemo, useRef, useState } from 'react';
 import { isUnsupported, useQuery } from '../api/use-query.js';
 import { EmptyState, ErrorLine } from '../common/empty-state.js';
 import { plainError } from '../common/errors.js';
@@ -11,9 +11,13 @@ import { Icon } from '../common/icons.js';
 import { navigate } from '../common/router.js';
 import { useShortcut } from '../common/shortcuts.js';
 import { LibraryFilters } from './library-filters.js';
-import { buildRows, filterRows, isFiltering, NO_FILTER, sortRows, type LibraryFilter, type Sort } from './library-rows.js';
+import { useLibraryPages } from './library-pages.js';
+import { isFiltering, NO_FILTER, toQueryFilter, toRow, type LibraryFilter, type Sort } from './library-rows.js';
 import { LibraryTable } from './library-table.js';
 import { MetadataPanel } from './metadata-panel.js';
+
+/** The selected document's own row is asked for by id; any order will do. */
+const BY_ID: Sort = { key: 'date', direction: 'desc' };
 
 /** Kept across visits while the app runs. */
 const memory: { filter: LibraryFilter; sort: Sort; selectedId: number | null; panel: boolean } = {
@@ -23,14 +27,7 @@ const memory: { filter: LibraryFilter; sort: Sort; selectedId: number | null; pa
   panel: true,
 };
 
-/** The filter with half-typed dates left out. */
-function usable(filter: LibraryFilter): LibraryFilter {
-  return { ...filter, from: isPartialDate(filter.from) ? filter.from : '', to: isPartialDate(filter.to) ? filter.to : '' };
-}
-
 export function LibraryView({ onImport }: { onImport: () => void }) {
-  const documents = useQuery('documents.index', {});
-  const annotations = useQuery('documents.annotations', {});
   const tagList = useQuery('tags.list', {});
   const [filter, setFilterState] = useState<LibraryFilter>(memory.filter);
   const [sort, setSortState] = useState<Sort>(memory.sort);
@@ -44,14 +41,20 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
   const setSelected = (id: number | null) => setSelectedState((memory.selectedId = id));
   const setPanel = (open: boolean) => setPanelState((memory.panel = open));
 
-  const annotationsAvailable = !isUnsupported(annotations.error);
-  const rows = useMemo(() => buildRows(documents.data ?? [], annotations.data), [documents.data, annotations.data]);
-  // Typing in the quick filter stays responsive: the table catches up a frame later.
-  const deferredFilter = useDeferredValue(filter);
-  const effective = useMemo<LibraryFilter>(() => usable(deferredFilter), [deferredFilter]);
-  const shown = useMemo(() => sortRows(filterRows(rows, effective), sort), [rows, effective, sort]);
+  const queryFilter = useMemo(() => toQueryFilter(filter), [filter]);
+  // The table's rows, a page at a time; the rows shown change only when the new ones are here.
+  const pages = useLibraryPages(sort, queryFilter, filter.text);
+  // Asked after the first page, so the table's first paint never waits on the counting.
+  const facets = useQuery('documents.facets', pages.shown ? {} : null);
+  const tagsAvailable = !isUnsupported(facets.error);
   const allTags = useMemo(() => (tagList.data ?? []).map((t) => t.name), [tagList.data]);
-  const selectedRow = selectedId === null ? undefined : rows.find((r) => r.id === selectedId);
+  // The selected document's row wherever the table stands (it may be filtered out or not fetched).
+  const selectedQuery = useQuery('documents.query', selectedId === null ? null : { sort: BY_ID, filter: { ids: [selectedId] }, offset: 0, limit: 1 });
+  const selectedIndex = selectedId === null ? -1 : pages.indexOf(selectedId);
+  const fromQuery = selectedQuery.data?.rows[0];
+  const own = fromQuery?.id === selectedId ? fromQuery : undefined;
+  // Its own answer once it has one; until then its row in the table, so the panel does not flicker.
+  const selectedRow = own ? toRow(own) : selectedQuery.loading && selectedIndex >= 0 ? pages.rowAt(selectedIndex) : undefined;
 
   const open = (id: number) => navigate({ name: 'reader', documentId: id });
   useShortcut('libraryFilter', () => {
@@ -68,19 +71,21 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
     selectedId !== null,
   );
 
-  if (documents.error) {
+  if (pages.error && !pages.shown) {
     return (
       <div className="view-pad">
-        <ErrorLine message={plainError(documents.error, 'reading the library')} onRetry={documents.reload} />
+        <ErrorLine message={plainError(pages.error, 'reading the library')} onRetry={pages.reload} />
       </div>
     );
   }
-  const loaded = documents.data !== undefined;
+  const shown = pages.shown;
+  const total = shown?.total ?? 0;
+  const documentCount = facets.data?.documents;
 
   return (
     <div className={`library ${panel && selectedRow ? 'with-panel' : ''}`}>
-      <LibraryFilters rows={rows} filter={filter} onChange={setFilter} tagsAvailable={annotationsAvailable} />
-      <section className="library-main" aria-label="Library" data-shown-filter={effective.text}>
+      <LibraryFilters facets={facets.data} filter={filter} onChange={setFilter} tagsAvailable={tagsAvailable} />
+      <section className="library-main" aria-label="Library" aria-busy={pages.busy} data-shown-filter={shown?.filterText}>
         <div className="view-toolbar">
           <h1>Library</h1>
           <div className="quick-filter">
@@ -96,11 +101,12 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown' || e.key === 'Enter') {
                   e.preventDefault();
-                  // The table may lag the field by a frame: pick from the filter as typed.
-                  const now = sortRows(filterRows(rows, usable(filter)), sort);
-                  const first = now[0];
-                  if (first && !now.some((r) => r.id === selectedId)) setSelected(first.id);
-                  setFocusSignal((n) => n + 1);
+                  // The table may lag the field: pick from the filter as typed, then move there.
+                  void pages.firstRows().then((now) => {
+                    const first = now[0];
+                    if (first && !now.some((r) => r.id === selectedId)) setSelected(first.id);
+                    setFocusSignal((n) => n + 1);
+                  });
                 }
                 if (e.key === 'Escape' && filter.text) {
                   e.preventDefault();
@@ -110,12 +116,16 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
             />
           </div>
           <span className="count" aria-live="polite">
-            {loaded ? (isFiltering(filter) ? `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} documents` : `${rows.length.toLocaleString()} documents`) : ''}
+            {!shown
+              ? ''
+              : isFiltering(filter) && documentCount !== undefined
+                ? `${total.toLocaleString()} of ${documentCount.toLocaleString()} documents`
+                : `${total.toLocaleString()} documents`}
           </span>
         </div>
-        {!loaded ? (
+        {!shown ? (
           <div className="table-skeleton" aria-busy="true" aria-label="Loading the library" />
-        ) : rows.length === 0 ? (
+        ) : total === 0 && (documentCount === 0 || !isFiltering(filter)) ? (
           <EmptyState
             icon="library"
             title="Your archive is empty"
@@ -127,7 +137,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
           >
             <p>Drop PDFs, Word files, emails, web pages or text files anywhere in this window, or choose them from your disk.</p>
           </EmptyState>
-        ) : shown.length === 0 ? (
+        ) : total === 0 ? (
           <EmptyState
             icon="search"
             title="No document matches these filters"
@@ -139,8 +149,12 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
           />
         ) : (
           <LibraryTable
-            rows={shown}
-            total={rows.length}
+            count={total}
+            rowAt={pages.rowAt}
+            selectedIndex={selectedIndex}
+            onRange={pages.showRange}
+            resetKey={shown.query}
+            total={documentCount ?? total}
             sort={sort}
             onSort={setSort}
             selectedId={selectedId}
@@ -155,7 +169,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
       {panel && selectedRow && (
         <MetadataPanel
           documentId={selectedRow.id}
-          tags={annotationsAvailable ? selectedRow.tags : null}
+          tags={tagsAvailable ? selectedRow.tags : null}
           allTags={allTags}
           onOpen={open}
           onClose={() => {

@@ -1,0 +1,112 @@
+/**
+ * The ordered ids of the live documents that pass a library filter, kept while the
+ * archive is unchanged. Reading every passing id in order is one indexed scan (or one
+ * sort, for the computed columns); every later window of the same query is then a slice,
+ * so scrolling to row 50,000 costs what scrolling to row 50 does.
+ *
+ * The cache is keyed by query and checked against SQLite's own change counters: this
+ * connection's total_changes() moves with every write made through it, and data_version
+ * with every write another process (the CLI) commits to the file.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { LibraryFilter, LibrarySort } from '../../shared/library-query.js';
+import type { Database } from './db/schema.js';
+import { libraryConditions, scanBeatsOrderIndex } from './library-filter-sql.js';
+
+/** Queries remembered per archive: a few sorts and the last filters typed. */
+const MAX_CACHED = 8;
+
+interface Cached {
+  token: string;
+  ids: readonly number[];
+}
+
+const caches = new WeakMap<Kysely<Database>, Map<string, Cached>>();
+
+interface SortSql {
+  /** What rows are ordered by. */
+  value: RawBuilder<unknown>;
+  /** Rows with a value, ordered by it; the others (no date, no authors, no tags) go last by id. Null when every row has one. */
+  present: RawBuilder<unknown> | null;
+}
+
+/** A single author's name, or the names joined with "; " (as the table shows them). */
+const authorText = sql`(CASE WHEN d.authors NOT LIKE '%","%' THEN d.authors ->> '$[0]' ELSE (SELECT group_concat(a.value, '; ') FROM json_each(d.authors) a) END)`;
+
+function sortSql(key: LibrarySort['key']): SortSql {
+  switch (key) {
+    case 'title':
+      return { value: sql`d.title COLLATE NOCASE`, present: sql`d.title <> ''` };
+    case 'type':
+      return { value: sql`d.type`, present: null };
+    case 'authors':
+      return { value: sql`${authorText} COLLATE NOCASE`, present: sql`d.authors <> '[]'` };
+    case 'date':
+      return { value: sql`d.date`, present: sql`d.date IS NOT NULL` };
+    case 'tags':
+      return {
+        value: sql`(SELECT group_concat(n, ', ') FROM (SELECT t.name AS n FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = d.id ORDER BY t.name)) COLLATE NOCASE`,
+        present: sql`d.id IN (SELECT document_id FROM document_tags)`,
+      };
+    case 'quotes':
+      return { value: sql`(SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.deleted_at IS NULL)`, present: null };
+  }
+}
+
+async function changeToken(db: Kysely<Database>): Promise<string> {
+  const result = await sql<{ changes: number; version: number }>`
+    SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
+  const row = result.rows[0];
+  return `${row?.changes ?? 0}:${row?.version ?? 0}`;
+}
+
+/** The ids a SELECT of `d.id` yields, in its order, as one string (100,000 row objects cost more than the query). */
+async function idsOf(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<number[]> {
+  const result = await sql<{ ids: string | null }>`SELECT group_concat(id) AS ids FROM (${select})`.execute(db);
+  const ids = result.rows[0]?.ids;
+  return ids ? ids.split(',').map(Number) : [];
+}
+
+/**
+ * The passing ids in order: the documents with a value by it, then those without by id,
+ * whichever the direction; ties go by id in the sort's direction, so one index serves
+ * both directions.
+ */
+async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
+  const where = libraryConditions(filter);
+  const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
+  const { value, present } = sortSql(sort.key);
+  if (scanBeatsOrderIndex(filter)) {
+    // One pass over the table; the rows without a value tie on it, so they go by id.
+    const last = present ? sql`(NOT (${present})), ` : sql``;
+    return idsOf(db, sql`SELECT d.id FROM documents d NOT INDEXED WHERE ${where} ORDER BY ${last}${value} ${dir}, d.id ${dir}`);
+  }
+  if (!present) return idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
+  // Two walks of the order index: the rows with a value in order, then the others by id.
+  const valued = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`);
+  const empty = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`);
+  return valued.concat(empty);
+}
+
+export async function orderedIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = JSON.stringify([sort.key, sort.direction, filter]);
+  const token = await changeToken(db);
+  const hit = cache.get(key);
+  if (hit && hit.token === token) {
+    // Most recently used last, so the oldest is the first to go.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.ids;
+  }
+  const ids = await readIds(db, sort, filter);
+  cache.delete(key);
+  cache.set(key, { token, ids });
+  while (cache.size > MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return ids;
+}
