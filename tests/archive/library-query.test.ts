@@ -8,7 +8,8 @@ import { addTags, createQuote, deleteQuote, importPaths, openArchive, trashDocum
 import { libraryFacets } from '../../src/main/archive/library-facets.js';
 import { queryLibrary } from '../../src/main/archive/library-query.js';
 import type { LibraryFilter, LibrarySort } from '../../src/shared/library-query.js';
-import { corpus, tempDir } from '../helpers/archive.js';
+import { corpus, tempArchive, tempDir } from '../helpers/archive.js';
+import { addTextDocument } from '../helpers/documents.js';
 
 const FILES = [
   'grimmer__07Aug2007Durbin7.txt',
@@ -78,6 +79,29 @@ describe('the library query', () => {
     expect(await order({ key: 'tags', direction: 'asc' })).toEqual([B, A, C, D, F]);
     expect(await order({ key: 'tags', direction: 'desc' })).toEqual([C, A, B, F, D]);
     expect(await order({ key: 'quotes', direction: 'desc' })).toEqual([A, B, F, D, C]);
+  });
+
+  it('compares text as a reader does: any case or accent, numbers by value', async () => {
+    const a = await tempArchive();
+    const add = (title: string, authors: string[]) => addTextDocument(a, `${title}.`, { title, authors });
+    const etude = await add('Étude des caméras', ['José Álvarez']);
+    const zebra = await add('Zebra report', ['Ann Zhou']);
+    const nine = await add('Report 9', ['OLGA ÖZTÜRK']);
+    const ten = await add('Report 10', ['Olga Öztürk']);
+    const orla = await add('Órla’s memo', []);
+    const titles = async (filter: LibraryFilter, direction: LibrarySort['direction'] = 'asc') =>
+      (await queryLibrary(a.db, { sort: { key: 'title', direction }, filter, offset: 0, limit: 10 })).rows.map((r) => r.id);
+    expect(await titles({})).toEqual([etude, orla, nine, ten, zebra]);
+    expect(await titles({}, 'desc')).toEqual([zebra, ten, nine, orla, etude]);
+    expect(await titles({ text: 'etude' })).toEqual([etude]);
+    expect(await titles({ text: 'ÉTUDE CAMERAS' })).toEqual([etude]);
+    expect(await titles({ text: 'alvarez' })).toEqual([etude]);
+    expect(await titles({ author: 'öztürk' })).toEqual([nine, ten]);
+    expect(await titles({ author: 'ozturk', text: 'REPORT' })).toEqual([nine, ten]);
+    expect(await titles({ author: 'ozturk', text: 'zebra' })).toEqual([]);
+    const byAuthor = (await queryLibrary(a.db, { sort: { key: 'authors', direction: 'asc' }, filter: {}, offset: 0, limit: 10 })).rows.map((r) => r.id);
+    expect(byAuthor).toEqual([zebra, etude, nine, ten, orla]);
+    await a.close();
   });
 
   it('shows each row with its tags and live quotes only', async () => {

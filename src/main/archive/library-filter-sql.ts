@@ -1,38 +1,11 @@
 /**
  * The library's filters as one SQL condition on a document row `d`: live documents only,
- * then each filter the user set. Kept apart from the query so every read of a window
- * filters alike.
+ * then each filter the user set except the words and the author, which library-order.ts
+ * matches on folded text. Kept apart from the query so every read filters alike.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { LibraryFilter } from '../../shared/library-query.js';
 import { descendantsPattern } from './tags/names.js';
-
-/**
- * Characters that may stand between or around names in the authors' JSON text
- * ('["A","B"]') or be escaped there. A needle without them can only match inside one
- * name, so the JSON text is searched as it is: one LIKE per row instead of unpacking
- * every list.
- */
-// eslint-disable-next-line no-control-regex -- control characters are escaped in JSON text
-const JSON_SYNTAX = /["[\],\\\u0000-\u001f]/;
-
-/** A LIKE pattern (ESCAPE '\') for text containing `needle`; LIKE ignores ASCII case. */
-function containing(needle: string): string {
-  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** True when `needle` stands in one of the document's authors. */
-function inAuthors(needle: string): RawBuilder<unknown> {
-  const pattern = containing(needle);
-  if (!JSON_SYNTAX.test(needle)) return sql`d.authors LIKE ${pattern} ESCAPE '\\'`;
-  return sql`EXISTS (SELECT 1 FROM json_each(d.authors) a WHERE a.value LIKE ${pattern} ESCAPE '\\')`;
-}
-
-/** True when `word` stands in the title, an author or the file name. */
-function inHaystack(word: string): RawBuilder<unknown> {
-  const pattern = containing(word);
-  return sql`(d.title LIKE ${pattern} ESCAPE '\\' OR d.file_name LIKE ${pattern} ESCAPE '\\' OR ${inAuthors(word)})`;
-}
 
 /** The filter's words: each must stand somewhere in the title, authors or file name. */
 export function filterWords(filter: LibraryFilter): string[] {
@@ -51,8 +24,6 @@ export function filterWords(filter: LibraryFilter): string[] {
 export function scanBeatsOrderIndex(filter: LibraryFilter): boolean {
   if (filter.ids) return false;
   return (
-    filterWords(filter).length > 0 ||
-    (filter.author ?? '').trim() !== '' ||
     (filter.types ?? []).length > 0 ||
     Boolean(filter.tag) ||
     Boolean(filter.from) ||
@@ -66,9 +37,7 @@ export function libraryConditions(filter: LibraryFilter): RawBuilder<unknown> {
   if (filter.types && filter.types.length > 0) {
     conditions.push(sql`d.type IN (${sql.join(filter.types.map((t) => sql`${t}`))})`);
   }
-  for (const word of filterWords(filter)) conditions.push(inHaystack(word));
-  const author = (filter.author ?? '').trim();
-  if (author) conditions.push(inAuthors(author));
+  // The words and author are matched on folded text by library-order.ts, which SQL cannot do.
   if (filter.from) conditions.push(sql`d.date >= ${filter.from}`);
   // "to 2020-11" includes every day of November: any date starting 2020-11 sorts below this.
   if (filter.to) conditions.push(sql`d.date <= ${`${filter.to}\uffff`}`);

@@ -7,11 +7,16 @@
  * The cache is keyed by query and checked against SQLite's own change counters: this
  * connection's total_changes() moves with every write made through it, and data_version
  * with every write another process (the CLI) commits to the file.
+ *
+ * Text is compared as a reader would (library-text.ts), which SQLite cannot do without
+ * ICU: text columns are sorted here by folded keys, and the filter's words and author
+ * narrow the cached order of the other filters by folded matching.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query.js';
 import type { Database } from './db/schema.js';
-import { libraryConditions, scanBeatsOrderIndex } from './library-filter-sql.js';
+import { filterWords, libraryConditions, scanBeatsOrderIndex } from './library-filter-sql.js';
+import { compareKeys, foldText, sortKey } from './library-text.js';
 
 /** Queries remembered per archive: a few sorts and the last filters typed. */
 const MAX_CACHED = 8;
@@ -53,6 +58,61 @@ function sortSql(key: LibrarySort['key']): SortSql {
   }
 }
 
+/** Columns whose order is the reading order of their text, sorted here rather than by SQLite. */
+const TEXT_KEYS: ReadonlySet<LibrarySort['key']> = new Set(['title', 'authors', 'tags']);
+
+/**
+ * Orders `select`'s rows (id, v) by the reading order of v: those with text by its key,
+ * ties by id, in the direction asked; those without text last, by id the same way.
+ */
+async function textOrder(db: Kysely<Database>, select: RawBuilder<unknown>, direction: LibrarySort['direction']): Promise<number[]> {
+  const result = await sql<{ rows: string | null }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
+  const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
+  const sign = direction === 'asc' ? 1 : -1;
+  const valued: { id: number; key: string }[] = [];
+  const empty: number[] = [];
+  for (const [id, v] of pairs) {
+    if (v === null || v === '') empty.push(id);
+    else valued.push({ id, key: sortKey(v) });
+  }
+  valued.sort((a, b) => sign * (compareKeys(a.key, b.key) || a.id - b.id));
+  empty.sort((a, b) => sign * (a - b));
+  return valued.map((r) => r.id).concat(empty);
+}
+
+interface Haystack {
+  /** Title, file name and authors, folded. */
+  all: string;
+  /** The authors, folded, one per line. */
+  authors: string;
+}
+
+const haystacks = new WeakMap<Kysely<Database>, { token: string; byId: Map<number, Haystack> }>();
+
+/** Every live document's folded text for the quick filter, kept while the archive is unchanged. */
+async function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, Haystack>> {
+  const held = haystacks.get(db);
+  if (held && held.token === token) return held.byId;
+  const result = await sql<{ rows: string | null }>`
+    SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(db);
+  const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string, string, string][];
+  const byId = new Map<number, Haystack>();
+  for (const [id, title, fileName, authorsJson] of rows) {
+    const parsed: unknown = JSON.parse(authorsJson);
+    const authors = foldText(Array.isArray(parsed) ? parsed.map(String).join('\n') : '');
+    byId.set(id, { all: `${foldText(title)}\n${foldText(fileName)}\n${authors}`, authors });
+  }
+  haystacks.set(db, { token, byId });
+  return byId;
+}
+
+/** The words and author of a filter, folded; null when it has neither. */
+function textNeedles(filter: LibraryFilter): { words: string[]; author: string } | null {
+  const words = filterWords(filter).map(foldText);
+  const author = foldText((filter.author ?? '').trim());
+  return words.length || author ? { words, author } : null;
+}
+
 async function changeToken(db: Kysely<Database>): Promise<string> {
   const result = await sql<{ changes: number; version: number }>`
     SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
@@ -76,6 +136,7 @@ async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryF
   const where = libraryConditions(filter);
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
+  if (TEXT_KEYS.has(sort.key)) return textOrder(db, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`, sort.direction);
   if (scanBeatsOrderIndex(filter)) {
     // One pass over the table; the rows without a value tie on it, so they go by id.
     const last = present ? sql`(NOT (${present})), ` : sql``;
@@ -100,7 +161,20 @@ export async function orderedIds(db: Kysely<Database>, sort: LibrarySort, filter
     cache.set(key, hit);
     return hit.ids;
   }
-  const ids = await readIds(db, sort, filter);
+  const needles = textNeedles(filter);
+  let ids: readonly number[];
+  if (needles) {
+    // The other filters' order (cached too), narrowed by folded matching.
+    const { text: _text, author: _author, ...rest } = filter;
+    const base = await orderedIds(db, sort, rest);
+    const hay = await haystacksOf(db, token);
+    ids = base.filter((id) => {
+      const h = hay.get(id);
+      return h !== undefined && needles.words.every((w) => h.all.includes(w)) && (!needles.author || h.authors.includes(needles.author));
+    });
+  } else {
+    ids = await readIds(db, sort, filter);
+  }
   cache.delete(key);
   cache.set(key, { token, ids });
   while (cache.size > MAX_CACHED) {
