@@ -4,7 +4,6 @@
  * the quotes-and-search and export issues' CLI shapes so their handlers are thin; kept apart
  * from contract-types.ts to keep merges small.
  */
-import type { DocumentFormat, DocumentType } from './document.js';
 import type { QuoteSource as CoreQuoteSource, QuoteRecord, TagRecord } from './quote.js';
 
 /** A saved quote (the core's record) with its document's title, for lists that mix documents. */
@@ -29,13 +28,6 @@ export interface TagDeletion {
   /** Documents and quotes that lost a tag. */
   documents: number;
   quotes: number;
-}
-
-/** Per live document, its tags and how many quotes it has (library columns). */
-export interface DocumentAnnotations {
-  documentId: number;
-  tags: string[];
-  quoteCount: number;
 }
 
 /** A piece of a search snippet; `marked` pieces are the matched terms. */
@@ -131,17 +123,3 @@ export interface ExportFile {
   verification: VerifyReport | null;
 }
 
-/**
- * One library row: only what the library table shows and filters on, so 100,000 of them
- * travel and parse in a fraction of the time full records would.
- */
-export interface LibraryEntry {
-  id: number;
-  title: string;
-  type: DocumentType;
-  format: DocumentFormat;
-  authors: string[];
-  date: string | null;
-  pageCount: number;
-  fileName: string;
-}

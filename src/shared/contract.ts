@@ -19,8 +19,6 @@ import {
   EXPORT_FORMATS,
   type Collection,
   type CollectionSummary,
-  type DocumentAnnotations,
-  type LibraryEntry,
   type ExportFile,
   type ExportPreview,
   type Quote,
@@ -204,13 +202,8 @@ export const CALLS = {
   /** The custody history, oldest first; one document's with `documentId`. */
   'history.list': call<HistoryEntry[]>()(z.strictObject({ documentId: id.optional() })),
 
-  // Quotes, tags, search, collections and export (the renderer's needs; handlers arrive
-  // with the quotes-and-search and export branches and answer 'unsupported' until then).
+  // The library, quotes, tags, search, collections and export.
 
-  /** Live documents as library rows: the few fields the table shows, for 100,000 documents at once. */
-  'documents.index': call<LibraryEntry[]>()(empty),
-  /** Per live document, its tags and number of quotes (the library's columns). */
-  'documents.annotations': call<DocumentAnnotations[]>()(empty),
   /** One window of the library in an order and under filters, with how many documents pass: the table asks for what it shows. */
   'documents.query': call<LibraryPage>()(
     z.strictObject({

@@ -46,7 +46,8 @@ describe('quote, tag and search calls', () => {
 
     expect((await call('quotes.list', { documentId: memo })).map((q) => q.id)).toEqual([quote.id]);
     expect((await call('quotes.list', { tag: 'directive' })).map((q) => q.id)).toEqual([quote.id]);
-    expect(await call('documents.annotations', {})).toEqual([{ documentId: memo, tags: [], quoteCount: 1 }]);
+    const library = await call('documents.query', { sort: { key: 'quotes', direction: 'desc' }, filter: {}, offset: 0, limit: 10 });
+    expect(library.rows[0]).toMatchObject({ id: memo, tags: [], quoteCount: 1 });
 
     const found = await call('search.query', { query: 'discipline' });
     const hit = found.hits.find((h) => h.kind === 'page' && h.documentId === memo);

@@ -60,8 +60,6 @@ const BAD: { [N in CallName]: unknown[] } = {
   'jobs.cancel': [{}, { jobId: 7 }, { jobId: 'a/b' }],
   'history.list': [{ documentId: 0 }, { documentId: 'all' }, { documentId: 1, since: 3 }],
   // The renderer's calls for quotes, tags, search, collections and export.
-  'documents.index': [{ trash: true }],
-  'documents.annotations': [{ all: true }],
   'documents.query': [
     { sort: { key: 'date', direction: 'desc' }, filter: {}, offset: 0 },
     { sort: { key: 'size', direction: 'desc' }, filter: {}, offset: 0, limit: 10 },
@@ -133,8 +131,6 @@ const GOOD: { [N in CallName]: unknown } = {
   'sample.import': { jobId: 'job_2' },
   'jobs.cancel': { jobId: 'job-1' },
   'history.list': {},
-  'documents.index': {},
-  'documents.annotations': {},
   'documents.query': {
     sort: { key: 'title', direction: 'asc' },
     filter: { text: 'budget memo', types: ['memo', 'letter'], tag: 'agency/LAPD', author: 'roe', from: '2020', to: '2021-06', ids: [1, 2] },

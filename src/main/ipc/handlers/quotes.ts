@@ -21,7 +21,6 @@ import {
 import type { Database } from '../../archive/db/schema.js';
 import { ArchiveError } from '../../archive/errors.js';
 import { getCollection } from '../../archive/collections/collections.js';
-import { listDocumentAnnotations } from '../../archive/library-index.js';
 import { restoreTags } from '../../archive/tags/restore.js';
 import { deleteTagWithDetail } from '../../archive/tags/tags.js';
 import type { Quote, SnippetPart } from '../../../shared/contract.js';
@@ -32,7 +31,6 @@ import type { HandlersFor } from '../types.js';
 import { collectionName } from './collections.js';
 
 type QuoteCalls =
-  | 'documents.annotations'
   | 'quotes.list'
   | 'quotes.create'
   | 'quotes.update'
@@ -81,7 +79,6 @@ export function snippetParts(snippet: string): SnippetPart[] {
 }
 
 export const quoteHandlers: HandlersFor<QuoteCalls> = {
-  'documents.annotations': (_input, { session }) => listDocumentAnnotations(session.current().db),
 
   'quotes.list': async (input, { session }) => {
     const db = session.current().db;
