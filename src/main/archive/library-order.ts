@@ -61,23 +61,43 @@ function sortSql(key: LibrarySort['key']): SortSql {
 /** Columns whose order is the reading order of their text, sorted here rather than by SQLite. */
 const TEXT_KEYS: ReadonlySet<LibrarySort['key']> = new Set(['title', 'authors', 'tags']);
 
+/** The ascending text orders read lately, per archive: both directions come from one sort. */
+const textOrders = new WeakMap<Kysely<Database>, Map<string, { token: string; ids: number[]; valued: number }>>();
+
 /**
- * Orders `select`'s rows (id, v) by the reading order of v: those with text by its key,
- * ties by id, in the direction asked; those without text last, by id the same way.
+ * Orders `select`'s rows (id, v) by the reading order of v, ascending: those with text by
+ * its key, ties by id; those without text last, by id. `valued` says where they begin.
  */
-async function textOrder(db: Kysely<Database>, select: RawBuilder<unknown>, direction: LibrarySort['direction']): Promise<number[]> {
+async function textOrderAsc(
+  db: Kysely<Database>,
+  key: LibrarySort['key'],
+  filter: LibraryFilter,
+  select: RawBuilder<unknown>,
+): Promise<{ ids: number[]; valued: number }> {
+  const token = await changeToken(db);
+  let held = textOrders.get(db);
+  if (!held) textOrders.set(db, (held = new Map()));
+  const name = JSON.stringify([key, filter]);
+  const hit = held.get(name);
+  if (hit && hit.token === token) return hit;
   const result = await sql<{ rows: string | null }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
   const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
-  const sign = direction === 'asc' ? 1 : -1;
   const valued: { id: number; key: string }[] = [];
   const empty: number[] = [];
   for (const [id, v] of pairs) {
     if (v === null || v === '') empty.push(id);
     else valued.push({ id, key: sortKey(v) });
   }
-  valued.sort((a, b) => sign * (compareKeys(a.key, b.key) || a.id - b.id));
-  empty.sort((a, b) => sign * (a - b));
-  return valued.map((r) => r.id).concat(empty);
+  valued.sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id);
+  empty.sort((a, b) => a - b);
+  const order = { token, ids: valued.map((r) => r.id).concat(empty), valued: valued.length };
+  held.set(name, order);
+  while (held.size > MAX_CACHED) {
+    const oldest = held.keys().next().value;
+    if (oldest === undefined) break;
+    held.delete(oldest);
+  }
+  return order;
 }
 
 interface Haystack {
@@ -136,7 +156,12 @@ async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryF
   const where = libraryConditions(filter);
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
-  if (TEXT_KEYS.has(sort.key)) return textOrder(db, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`, sort.direction);
+  if (TEXT_KEYS.has(sort.key)) {
+    const asc = await textOrderAsc(db, sort.key, filter, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`);
+    if (sort.direction === 'asc') return asc.ids;
+    // (key, id) is a total order, so descending is ascending reversed, empty values still last.
+    return asc.ids.slice(0, asc.valued).reverse().concat(asc.ids.slice(asc.valued).reverse());
+  }
   if (scanBeatsOrderIndex(filter)) {
     // One pass over the table; the rows without a value tie on it, so they go by id.
     const last = present ? sql`(NOT (${present})), ` : sql``;

@@ -7,12 +7,16 @@
 
 /** Case, accents and compatibility forms folded away: what a quick filter matches on. */
 export function foldText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no decomposition
+  if (/^[\u0000-\u007f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** A key whose plain (code unit) order is the reading order: folded, numbers by value. */
 export function sortKey(text: string): string {
-  return foldText(text).replace(/\d+/g, (digits) => {
+  const folded = foldText(text);
+  if (!/\d/.test(folded)) return folded;
+  return folded.replace(/\d+/g, (digits) => {
     const value = digits.replace(/^0+(?=\d)/, '');
     return `${String.fromCharCode(0x30 + Math.min(value.length, 40))}${value}`;
   });

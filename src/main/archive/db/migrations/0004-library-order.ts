@@ -1,12 +1,12 @@
 /**
- * Indexes for the library's paged query (library-order.ts): the live documents in date,
- * title or type order come straight off an index, forwards or backwards, so the ordered
+ * Indexes for the library's paged query (library-order.ts): the live documents in date
+ * or type order come straight off an index (text columns are sorted by reading-order keys
+ * in library-order.ts, which SQLite cannot compute), forwards or backwards, so the ordered
  * ids of a 100,000-document archive are read without sorting every row. deleted_at leads
  * so that "live only" is the index's first step (SQLite's planner does not pick a
  * partial index over documents_deleted without statistics).
  */
 export const sql = `
 CREATE INDEX documents_live_date ON documents (deleted_at, date, id);
-CREATE INDEX documents_live_title ON documents (deleted_at, title COLLATE NOCASE, id);
 CREATE INDEX documents_live_type ON documents (deleted_at, type, id);
 `;
