@@ -150,7 +150,7 @@ const PAGE_PROBES = `
         const box = document.querySelector('.search-results');
         const input = document.querySelector('.search-input');
         const text = box?.textContent ?? '';
-        return box?.getAttribute('aria-busy') !== 'true' && input?.value === query && (document.querySelectorAll('.hit').length > 0 || /not available|Nothing found/.test(text));
+        return box?.getAttribute('aria-busy') !== 'true' && input?.value === query && (document.querySelectorAll('.hit').length > 0 || text.includes('Nothing found for “' + query + '”'));
       };
       const took = (await until(answered, 10000)) - bench.t0;
       const hits = document.querySelectorAll('.hit').length;

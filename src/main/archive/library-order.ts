@@ -126,6 +126,14 @@ async function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<num
   return byId;
 }
 
+/**
+ * Reads the quick filter's folded text ahead of the first keystroke (about 0.4 s for
+ * 100,000 documents), so typing starts at full speed. Harmless to call again.
+ */
+export async function warmLibraryText(db: Kysely<Database>): Promise<void> {
+  await haystacksOf(db, await changeToken(db));
+}
+
 /** The words and author of a filter, folded; null when it has neither. */
 function textNeedles(filter: LibraryFilter): { words: string[]; author: string } | null {
   const words = filterWords(filter).map(foldText);
