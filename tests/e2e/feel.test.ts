@@ -5,11 +5,11 @@
  * failing import reads as plain words; both themes follow the system with readable text.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createQuote } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { corpus } from '../helpers/archive.js';
-import { haveChromium, openExhibit, screenshot, startHarness, type Harness, type Session } from './support/exhibit.js';
+import { haveChromium, screenshot, useExhibit, type Session } from './support/exhibit.js';
 import { accessibilityFindings, contrastFindings, LAYOUT_SHIFT_OBSERVER, takeShifts } from './support/feel-probes.js';
 import { goTo, ImportView, Library, QuotePopover, Reader, SearchPalette } from './support/pages.js';
 
@@ -60,22 +60,7 @@ async function tabStops(page: Page, times: number, selector: string): Promise<st
 }
 
 describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
-  let harness: Harness;
-  let session: Session | null = null;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await session?.close();
-    await harness?.close();
-  });
-
-  async function open(prepare: (archive: Session['archive']) => Promise<unknown>, colorScheme: 'light' | 'dark' = 'light') {
-    await session?.close();
-    session = await openExhibit(harness, prepare, { colorScheme });
-    return session;
-  }
+  const open = useExhibit();
 
   it('does a whole flow from the keyboard alone, with focus going back where it was', async () => {
     const { page, problems } = await open((archive) => importSampleCase(archive));

@@ -6,11 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createQuote, importPaths } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { corpus, tempDir } from '../helpers/archive.js';
-import { haveChromium, openExhibit, screenshot, startHarness, type Harness, type Session } from './support/exhibit.js';
+import { haveChromium, screenshot, useExhibit, type Session } from './support/exhibit.js';
 import { goTo, ImportView, Library, QuotePopover, Reader, SearchPalette } from './support/pages.js';
 
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
@@ -20,25 +20,8 @@ const DIRECTIVE = 'Effective immediately, no officer may submit images to any co
 const SENTENCE = 'Reporting under this paragraph will not by itself lead to discipline.';
 
 describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
-  let harness: Harness;
-  let session: Session | null = null;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function open(prepare = (archive: Session['archive']) => importSampleCase(archive), colorScheme: 'light' | 'dark' = 'light') {
-    await session?.close();
-    session = await openExhibit(harness, prepare, { colorScheme });
-    return session;
-  }
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const openWith = useExhibit();
+  const open = (prepare = (archive: Session['archive']) => importSampleCase(archive), colorScheme: 'light' | 'dark' = 'light') => openWith(prepare, colorScheme);
 
   it('lists the sample case in the library, sorted and filtered on the spot', async () => {
     const { page, problems } = await open();

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Archive } from '../../../src/main/archive/index.js';
 import { startDevServer, type DevServer } from '../../../src/main/dev-server/server.js';
 import { ArchiveSession } from '../../../src/main/ipc/session.js';
@@ -85,6 +86,28 @@ export async function openExhibit(
       await context.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * For a describe block: one harness for all its tests, and `open`, which closes the
+ * previous test's session and opens a fresh archive filled by `prepare`.
+ */
+export function useExhibit(): (prepare?: (archive: Archive) => Promise<unknown>, colorScheme?: 'light' | 'dark') => Promise<Session> {
+  let harness: Harness | undefined;
+  let session: Session | null = null;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+    await harness?.close();
+  });
+  return async (prepare, colorScheme = 'light') => {
+    if (!harness) throw new Error('useExhibit: the harness did not start');
+    await session?.close();
+    session = await openExhibit(harness, prepare, { colorScheme });
+    return session;
   };
 }
 
