@@ -21,12 +21,35 @@ import { compareKeys, foldText, sortKey } from './library-text.js';
 /** Queries remembered per archive: a few sorts and the last filters typed. */
 const MAX_CACHED = 8;
 
-interface Cached {
-  token: string;
-  ids: readonly number[];
+/**
+ * Values read from an archive, each kept (at most MAX_CACHED per archive, least recently
+ * used first out) while the change token it was read at still holds.
+ */
+class TokenCache<T> {
+  private readonly byArchive = new WeakMap<Kysely<Database>, Map<string, { token: string; value: T }>>();
+
+  async get(db: Kysely<Database>, key: string, token: string, read: () => Promise<T>): Promise<T> {
+    let held = this.byArchive.get(db);
+    if (!held) this.byArchive.set(db, (held = new Map()));
+    const hit = held.get(key);
+    held.delete(key);
+    if (hit && hit.token === token) {
+      held.set(key, hit);
+      return hit.value;
+    }
+    const value = await read();
+    held.set(key, { token, value });
+    while (held.size > MAX_CACHED) {
+      const oldest = held.keys().next().value;
+      if (oldest === undefined) break;
+      held.delete(oldest);
+    }
+    return value;
+  }
 }
 
-const caches = new WeakMap<Kysely<Database>, Map<string, Cached>>();
+/** The ordered ids per query. */
+const orders = new TokenCache<readonly number[]>();
 
 interface SortSql {
   /** What rows are ordered by. */
@@ -61,8 +84,8 @@ function sortSql(key: LibrarySort['key']): SortSql {
 /** Columns whose order is the reading order of their text, sorted here rather than by SQLite. */
 const TEXT_KEYS: ReadonlySet<LibrarySort['key']> = new Set(['title', 'authors', 'tags']);
 
-/** The ascending text orders read lately, per archive: both directions come from one sort. */
-const textOrders = new WeakMap<Kysely<Database>, Map<string, { token: string; ids: number[]; valued: number }>>();
+/** The ascending text orders read lately: both directions come from one sort. */
+const textOrders = new TokenCache<{ ids: number[]; valued: number }>();
 
 /**
  * Orders `select`'s rows (id, v) by the reading order of v, ascending: those with text by
@@ -70,34 +93,24 @@ const textOrders = new WeakMap<Kysely<Database>, Map<string, { token: string; id
  */
 async function textOrderAsc(
   db: Kysely<Database>,
+  token: string,
   key: LibrarySort['key'],
   filter: LibraryFilter,
   select: RawBuilder<unknown>,
 ): Promise<{ ids: number[]; valued: number }> {
-  const token = await changeToken(db);
-  let held = textOrders.get(db);
-  if (!held) textOrders.set(db, (held = new Map()));
-  const name = JSON.stringify([key, filter]);
-  const hit = held.get(name);
-  if (hit && hit.token === token) return hit;
-  const result = await sql<{ rows: string | null }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
-  const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
-  const valued: { id: number; key: string }[] = [];
-  const empty: number[] = [];
-  for (const [id, v] of pairs) {
-    if (v === null || v === '') empty.push(id);
-    else valued.push({ id, key: sortKey(v) });
-  }
-  valued.sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id);
-  empty.sort((a, b) => a - b);
-  const order = { token, ids: valued.map((r) => r.id).concat(empty), valued: valued.length };
-  held.set(name, order);
-  while (held.size > MAX_CACHED) {
-    const oldest = held.keys().next().value;
-    if (oldest === undefined) break;
-    held.delete(oldest);
-  }
-  return order;
+  return textOrders.get(db, JSON.stringify([key, filter]), token, async () => {
+    const result = await sql<{ rows: string | null }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
+    const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
+    const valued: { id: number; key: string }[] = [];
+    const empty: number[] = [];
+    for (const [id, v] of pairs) {
+      if (v === null || v === '') empty.push(id);
+      else valued.push({ id, key: sortKey(v) });
+    }
+    valued.sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id);
+    empty.sort((a, b) => a - b);
+    return { ids: valued.map((r) => r.id).concat(empty), valued: valued.length };
+  });
 }
 
 interface Haystack {
@@ -107,23 +120,23 @@ interface Haystack {
   authors: string;
 }
 
-const haystacks = new WeakMap<Kysely<Database>, { token: string; byId: Map<number, Haystack> }>();
+/** Every live document's folded text, one entry per archive. */
+const haystacks = new TokenCache<Map<number, Haystack>>();
 
 /** Every live document's folded text for the quick filter, kept while the archive is unchanged. */
-async function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, Haystack>> {
-  const held = haystacks.get(db);
-  if (held && held.token === token) return held.byId;
-  const result = await sql<{ rows: string | null }>`
-    SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(db);
-  const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string, string, string][];
-  const byId = new Map<number, Haystack>();
-  for (const [id, title, fileName, authorsJson] of rows) {
-    const parsed: unknown = JSON.parse(authorsJson);
-    const authors = foldText(Array.isArray(parsed) ? parsed.map(String).join('\n') : '');
-    byId.set(id, { all: `${foldText(title)}\n${foldText(fileName)}\n${authors}`, authors });
-  }
-  haystacks.set(db, { token, byId });
-  return byId;
+function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, Haystack>> {
+  return haystacks.get(db, '', token, async () => {
+    const result = await sql<{ rows: string | null }>`
+      SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(db);
+    const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string, string, string][];
+    const byId = new Map<number, Haystack>();
+    for (const [id, title, fileName, authorsJson] of rows) {
+      const parsed: unknown = JSON.parse(authorsJson);
+      const authors = foldText(Array.isArray(parsed) ? parsed.map(String).join('\n') : '');
+      byId.set(id, { all: `${foldText(title)}\n${foldText(fileName)}\n${authors}`, authors });
+    }
+    return byId;
+  });
 }
 
 /**
@@ -160,12 +173,12 @@ async function idsOf(db: Kysely<Database>, select: RawBuilder<unknown>): Promise
  * whichever the direction; ties go by id in the sort's direction, so one index serves
  * both directions.
  */
-async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
+async function readIds(db: Kysely<Database>, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
   const where = libraryConditions(filter);
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
   if (TEXT_KEYS.has(sort.key)) {
-    const asc = await textOrderAsc(db, sort.key, filter, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`);
+    const asc = await textOrderAsc(db, token, sort.key, filter, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`);
     if (sort.direction === 'asc') return asc.ids;
     // (key, id) is a total order, so descending is ascending reversed, empty values still last.
     return asc.ids.slice(0, asc.valued).reverse().concat(asc.ids.slice(asc.valued).reverse());
@@ -182,38 +195,22 @@ async function readIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryF
   return valued.concat(empty);
 }
 
+/** The live documents passing `filter`, in `sort`'s order (kept while the archive is unchanged). */
 export async function orderedIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const key = JSON.stringify([sort.key, sort.direction, filter]);
-  const token = await changeToken(db);
-  const hit = cache.get(key);
-  if (hit && hit.token === token) {
-    // Most recently used last, so the oldest is the first to go.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.ids;
-  }
-  const needles = textNeedles(filter);
-  let ids: readonly number[];
-  if (needles) {
+  return orderedIdsAt(db, await changeToken(db), sort, filter);
+}
+
+function orderedIdsAt(db: Kysely<Database>, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
+  return orders.get(db, JSON.stringify([sort.key, sort.direction, filter]), token, async () => {
+    const needles = textNeedles(filter);
+    if (!needles) return readIds(db, token, sort, filter);
     // The other filters' order (cached too), narrowed by folded matching.
     const { text: _text, author: _author, ...rest } = filter;
-    const base = await orderedIds(db, sort, rest);
+    const base = await orderedIdsAt(db, token, sort, rest);
     const hay = await haystacksOf(db, token);
-    ids = base.filter((id) => {
+    return base.filter((id) => {
       const h = hay.get(id);
       return h !== undefined && needles.words.every((w) => h.all.includes(w)) && (!needles.author || h.authors.includes(needles.author));
     });
-  } else {
-    ids = await readIds(db, sort, filter);
-  }
-  cache.delete(key);
-  cache.set(key, { token, ids });
-  while (cache.size > MAX_CACHED) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return ids;
+  });
 }

@@ -33,7 +33,6 @@ export type ExtractionStatus = { mode: 'worker' } | { mode: 'in-process'; reason
 
 interface Pending {
   id: number;
-  fileName: string;
   resolve: (extracted: ExtractedDocument) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -143,7 +142,7 @@ async function inWorker(bytes: Uint8Array, fileName: string, hints: ImportHints 
       void state.worker.terminate();
       reject(new ArchiveError('too-large', `took longer than ${Math.round(timeoutMs / 100) / 10} s to read, so reading was stopped (a very large or malformed file)`));
     }, timeoutMs);
-    state.pending = { id, fileName, resolve, reject, timer };
+    state.pending = { id, resolve, reject, timer };
     state.worker.ref();
     const request: ExtractRequest = { id, bytes, fileName, hints };
     state.worker.postMessage(request);
