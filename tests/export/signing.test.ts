@@ -170,4 +170,23 @@ describe('signed evidence bundles', () => {
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('importing a bundle reports its signer, on record; an unsigned one with a warning', async () => {
+    interface Imported { results: { status: string; warnings: string[]; bundle?: { signature: { status: string; fingerprint: string | null } | null } }[] }
+    const into = join(bench.root, 'colleague.exhibit');
+    const signed = await exhibitWith(configA, into, '--json', 'import', bundleA);
+    expect(signed.code).toBe(0);
+    const own = (JSON.parse(signed.stdout) as Imported).results.find((r) => r.bundle);
+    expect(own?.bundle?.signature).toMatchObject({ status: 'signed', fingerprint: fingerprintA });
+    expect(own?.warnings.join('\n')).not.toContain('unsigned');
+    const history = await exhibitWith(configA, into, '--json', 'history');
+    expect(history.stdout).toContain(`"signer": "${fingerprintA}"`);
+
+    const unsigned = await repack(bundleA, join(bench.root, 'unsigned-import.zip'), (entries) => entries.delete('signature.json'));
+    const other = join(bench.root, 'other.exhibit');
+    const run = await exhibitWith(configA, other, '--json', 'import', unsigned);
+    const result = (JSON.parse(run.stdout) as Imported).results.find((r) => r.bundle);
+    expect(result?.bundle?.signature?.status).toBe('unsigned');
+    expect(result?.warnings).toContain('unsigned: the bundle carries no signature, so nothing shows who made it or that its manifest was not re-made');
+  });
 });
