@@ -12,6 +12,7 @@ import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTagCommands } from './commands/tags.js';
+import { registerTrustCommands } from './commands/trust.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
 
 /** bin/exhibit.js points it at the bundled worker. */
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSearchCommand(program, globals);
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
+  registerTrustCommands(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

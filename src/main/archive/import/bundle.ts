@@ -242,6 +242,8 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
   const { manifest, preparations, order } = prepared;
   const zipSha256 = await sha256File(zipPath);
   const warnings: string[] = [...report.notes];
+  const signature = report.signature ? { status: report.signature.status, fingerprint: report.signature.fingerprint, message: report.signature.message } : null;
+  if (signature?.status === 'unsigned') warnings.push(signature.message);
   const extraTags = validTags(options.tags ?? [], 'import --tag', warnings);
 
   return archive.db.transaction().execute(async (trx) => {
@@ -322,6 +324,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
           sha256: zipSha256,
           bundleId,
           fromArchive: manifest.archiveId,
+          signer: signature?.fingerprint ?? null,
           title: manifest.title,
           documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
           quotes: outcomes,
@@ -329,7 +332,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
       });
     }
     for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
-    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [] };
+    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [], signature };
     const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
     return [own, ...documentResults];
   });

@@ -67,6 +67,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
           else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
           for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
+          if (r.bundle?.signature?.status === 'signed') print(`           ${r.bundle.signature.message}`);
           for (const w of r.warnings) print(`           warning: ${w}`);
         }
         // Files and documents; a bundle's own line counts only when it failed.
