@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ArchiveError, messageOf } from '../errors.js';
+import { refuseOwnFile } from '../own-files.js';
 
 export interface SafeWriteOptions {
   /** Replace an existing file. */
@@ -26,6 +27,8 @@ async function statOrNull(path: string) {
 /** Refuses early what the final rename would refuse; returns the absolute path. */
 export async function checkTarget(path: string, options: SafeWriteOptions = {}): Promise<string> {
   const target = resolve(path);
+  // Writing over an open archive or its -wal / -shm would destroy it (own-files.ts).
+  await refuseOwnFile(target, 'choose another file for the export');
   const folder = dirname(target);
   const dirInfo = await statOrNull(folder);
   if (!dirInfo || !dirInfo.isDirectory()) throw new ArchiveError('not-found', `${path}: the folder ${folder} does not exist`);

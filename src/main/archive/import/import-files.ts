@@ -9,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
 import type { Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
+import { ownFileKind } from '../own-files.js';
 import { normalizeTagName } from '../tags/names.js';
 import { addTags } from '../tags/tags.js';
 import { importBundle, isEvidenceBundle } from './bundle.js';
@@ -136,6 +137,9 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
     options.onProgress?.({ done, total, path, result: null });
     let fileResults: ImportResult[];
     try {
+      // Reading an open archive's own files would drop SQLite's locks on them (see own-files.ts).
+      const own = await ownFileKind(path);
+      if (own) throw new ArchiveError('invalid-input', `this is ${own}`);
       const info = await stat(path);
       // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
       if (info.isFile() && (await isEvidenceBundle(path))) {
