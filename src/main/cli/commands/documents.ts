@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
 import {
+  BUSY_MESSAGE,
   checkArchive,
   emptyTrash,
   getDocument,
@@ -39,6 +40,15 @@ function line(doc: DocumentRecord): string {
   return `${String(doc.id).padStart(5)}  ${doc.type.padEnd(10)} ${date.padEnd(10)}  ${doc.title}  (${authors}; ${doc.pageCount} p.)`;
 }
 
+/** Writes `line` to stderr the first time it is called, and never again. */
+function onceToStderr(line: string): () => void {
+  let told = false;
+  return () => {
+    if (!told) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
+    told = true;
+  };
+}
+
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
@@ -57,6 +67,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
+          onBusy: onceToStderr(`exhibit: ${BUSY_MESSAGE}`),
         }),
       );
       if (showProgress) process.stderr.write('\r\x1b[2K');
