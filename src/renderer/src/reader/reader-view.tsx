@@ -86,7 +86,7 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   const allTags = useMemo(() => (tagsQuery.data ?? []).map((t) => t.name), [tagsQuery.data]);
   const pageCount = doc.pageCount;
 
-  const [selected, clearSelected] = useSelectionAnchor(viewerArea, textMap, pageText, popover !== null);
+  const [selected, clearSelected, selectionNow] = useSelectionAnchor(viewerArea, textMap, pageText, popover !== null);
 
   const showAt = useCallback((key: string, atPage: number) => {
     setFocus((f) => ({ key, page: atPage, token: (f?.token ?? 0) + 1 }));
@@ -200,7 +200,8 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     toast(`Quote saved (${pinpoint(doc, anchor.page, anchor.pageEnd)}).`, { tone: 'success' });
   };
 
-  useShortcut('quote', () => (popover ? false : openPopover(selected ?? matchPassage())));
+  // The selection as it stands at the key press, not as last reported (a drag may have just ended).
+  useShortcut('quote', () => (popover ? false : openPopover(selectionNow() ?? matchPassage())));
   useShortcut('findInDocument', () => {
     setFindOpen(true);
     setFindFocus((n) => n + 1);
