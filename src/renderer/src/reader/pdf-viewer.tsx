@@ -120,12 +120,15 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     setNear((n) => (n.from === from && n.to === to ? n : { from, to }));
   }, [onPageChange]);
 
-  const goToPage = useCallback((page: number) => {
-    pinned.current = null;
+  const scrollToPage = useCallback((page: number) => {
     const el = scroller.current;
     const target = pageElement(Math.max(1, Math.min(numPages, page)));
     if (el && target) el.scrollTop = target.offsetTop - GAP;
   }, [numPages]);
+  const goToPage = useCallback((page: number) => {
+    pinned.current = null;
+    scrollToPage(page);
+  }, [scrollToPage]);
 
   useImperativeHandle(ref, () => ({ goToPage, scale: () => scale }), [goToPage, scale]);
 
@@ -137,9 +140,9 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     opened.current = true;
     // The boxes already have the scale in use: the effect below must not rescale this position.
     lastScale.current = scale;
-    goToPage(initialPage);
+    scrollToPage(initialPage);
     measure();
-  }, [base, goToPage, initialPage, measure, scale]);
+  }, [base, scrollToPage, initialPage, measure, scale]);
 
   // Keep the reading position when the scale changes.
   useLayoutEffect(() => {
@@ -154,12 +157,13 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
   // A highlight to show on a page that is not drawn yet: bring the page near first.
   useEffect(() => {
     if (!focus) return;
+    // Pinned even before the page boxes exist: the page opens there and measures then.
+    pinned.current = focus.page;
     const el = scroller.current;
     const target = pageElement(focus.page);
     if (!el || !target) return;
     const visible = target.offsetTop < el.scrollTop + el.clientHeight && target.offsetTop + target.offsetHeight > el.scrollTop;
     if (!visible) el.scrollTop = target.offsetTop - GAP;
-    pinned.current = focus.page;
     measure();
   }, [focus, measure]);
 
