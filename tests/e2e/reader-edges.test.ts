@@ -3,14 +3,17 @@
  * real core: Q straight after a mouse drag, landing on a search hit's page, quotes
  * flowed as prose on their cards, and a scanned PDF that has no text to select.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createQuote, type Archive } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
+import { ROOT } from '../helpers/archive.js';
 import { haveChromium, useExhibit } from './support/exhibit.js';
-import { Library, QuotePopover, Reader, SearchPalette } from './support/pages.js';
+import { ImportView, Library, QuotePopover, Reader, SearchPalette } from './support/pages.js';
 
 const MEMO = 'Memorandum: Use of third-party facial-recognition services';
 const SENTENCE = 'Reporting under this paragraph will not by itself lead to discipline.';
+const SCAN = join(ROOT, 'tests/fixtures/scanned/memo-scan.pdf');
 
 describe.skipIf(!haveChromium)('the reader’s rough edges', () => {
   const openWith = useExhibit();
@@ -58,5 +61,26 @@ describe.skipIf(!haveChromium)('the reader’s rough edges', () => {
     const card = page.getByRole('complementary', { name: 'Quotes in this document' }).locator('.qc-text');
     await card.waitFor();
     expect(await card.textContent()).toBe('position on commercial facial-recognition services');
+  });
+
+  it('says in the reader and the import view why a scanned PDF has nothing to select, and Q says it too', async () => {
+    const { page } = await open(async () => undefined);
+    const importView = new ImportView(page);
+    await importView.open();
+    await importView.chooseFiles([SCAN]);
+    expect((await importView.results()).map((r) => r.status)).toEqual(['imported']);
+    expect(await page.locator('.file-warning').textContent()).toMatch(/^its pages are images with no text .*cannot be selected, quoted or searched/);
+
+    await page.getByRole('button', { name: 'Open' }).click();
+    const reader = new Reader(page);
+    await reader.pdfPage(1).locator('canvas').waitFor();
+    const notice = page.getByRole('note', { name: 'No text' });
+    expect(await notice.textContent()).toMatch(/^These pages are images with no text .* cannot be selected, quoted or searched/);
+    await reader.pdfPage(1).click();
+    await page.keyboard.press('q');
+    const toast = page.getByRole('status').filter({ hasText: 'These pages are images with no text' });
+    await toast.waitFor({ timeout: 5000 });
+    expect(await page.getByText('Select some text in the document first').count()).toBe(0);
+    expect(await page.getByRole('dialog', { name: 'Quote' }).count()).toBe(0);
   });
 });
