@@ -1,15 +1,27 @@
 // Bundles the CLI (src/main/cli) into out/cli/exhibit.js, and the worker that reads untrusted
-// files into out/cli/extract-worker.js; dependencies stay in node_modules.
+// files into out/cli/extract-worker.js. Each command's part of the core is a chunk of its own
+// (out/cli/chunks), loaded by that command's dynamic import(): `exhibit --help` and
+// `exhibit search` never load pdf.js, citeproc, the importers or the exporters.
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/** Bundled in: kysely is some 250 small ES modules, and resolving them cost more than the search. */
+const BUNDLED = new Set(['kysely']);
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// Chunk names carry a hash: clear the old ones so out/cli holds one build.
+rmSync('out/cli', { recursive: true, force: true });
 await build({
   entryPoints: { exhibit: 'src/main/cli/main.ts', 'extract-worker': 'src/main/archive/importers/extract-worker.ts' },
   outdir: 'out/cli',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  packages: 'external',
+  // Other dependencies stay in node_modules (sqlite3 is native; pdf.js finds its own files).
+  external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   sourcemap: true,
   logLevel: 'warning',
 });

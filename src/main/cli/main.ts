@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 some inputs failed, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
-import { ArchiveError, messageOf } from '../archive/index.js';
+import { ArchiveError, messageOf } from '../archive/errors.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';

@@ -1,8 +1,11 @@
 /** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
 import type { Command } from 'commander';
-import { exportFromArchive, type ExportSelection } from '../../archive/index.js';
+import type { ExportSelection } from '../../archive/export/gather.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+
+/** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
+const exportCore = () => import('../../archive/export/export-archive.js');
 
 interface ExportFlags {
   tag?: string;
@@ -64,7 +67,7 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       const style: CitationStyleId = oneOf(o.style, CITATION_STYLES, '--style');
       if (o.out === undefined || o.out.trim() === '') throw new UsageError('export: --out PATH is required');
       const out = o.out;
-      const result = await withArchive(g, (a) =>
+      const result = await withArchive(g, exportCore, (a, { exportFromArchive }) =>
         exportFromArchive(a, selection, out, {
           format,
           style,

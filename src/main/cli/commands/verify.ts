@@ -1,6 +1,5 @@
 /** exhibit verify BUNDLE.zip: checks an evidence bundle against itself (no archive needed). */
 import type { Command } from 'commander';
-import { verifyBundle } from '../../archive/export/verify.js';
 import { EXIT_FAILED, EXIT_OK, print, printJson, type GlobalOptions } from '../context.js';
 
 export function registerVerifyCommand(program: Command, globals: () => GlobalOptions): void {
@@ -10,6 +9,8 @@ export function registerVerifyCommand(program: Command, globals: () => GlobalOpt
     .argument('<bundle>', 'the bundle .zip')
     .action(async (path: string) => {
       const g = globals();
+      // Loaded when run: the verifier brings the importers (pdf.js…) to re-extract the originals.
+      const { verifyBundle } = await import('../../archive/export/verify.js');
       const report = await verifyBundle(path);
       if (g.json) printJson({ ok: report.ok, problems: report.problems, bundleId: report.bundleId, documents: report.documents, quotes: report.quotes, files: report.files, notes: report.notes });
       else {
