@@ -16,6 +16,8 @@ import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './conte
 
 /** bin/exhibit.js points it at the bundled worker. */
 export { configureExtraction } from '../archive/importers/isolated-extract.js';
+/** bin/exhibit.js: a closed stdout (`| head`) ends the command quietly. */
+export { endQuietlyOnClosedOutput } from './closed-output.js';
 
 export function buildProgram(): Command {
   const program = new Command('exhibit')
