@@ -5,6 +5,9 @@ if (major < 22) {
   process.stderr.write(`exhibit: Node 22 or later is needed (this is ${process.version})\n`);
   process.exit(2);
 }
+// V8 keeps the compiled CLI on disk (in the OS temp folder): later runs skip parsing it.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { run, configureExtraction, endQuietlyOnClosedOutput } = await import('../out/cli/exhibit.js');
 // `exhibit search senator | head -2`: no EPIPE stack trace when the reader stops early.
 endQuietlyOnClosedOutput(process.stdout, process.stderr);

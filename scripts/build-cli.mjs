@@ -5,8 +5,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** Bundled in: kysely is some 250 small ES modules, and resolving them cost more than the search. */
-const BUNDLED = new Set(['kysely']);
+/**
+ * Bundled in, for start-up time: kysely is some 250 small ES modules (resolving them took
+ * longer than the search itself) and commander, which every command loads, 8 CommonJS ones.
+ */
+const BUNDLED = new Set(['kysely', 'commander']);
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // Chunk names carry a hash: clear the old ones so out/cli holds one build.
@@ -22,6 +25,8 @@ await build({
   target: 'node22',
   // Other dependencies stay in node_modules (sqlite3 is native; pdf.js finds its own files).
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
+  // commander is CommonJS: its require() of Node's modules needs a real require in ES modules.
+  banner: { js: "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });
