@@ -5,7 +5,7 @@
  * warm-up: `node -e 0` (Node's own start-up, for reference), `exhibit --help`, and for each
  * word `exhibit search WORD --json` beside ripgrep's `rg -l -w WORD` over the same extracted
  * files, run by run in turn so that both meet the same load on a shared machine. Median and
- * p90 of each.
+ * p90 of each, and the median CPU time (user + system, through GNU time when installed).
  *
  *   npx tsx bench/cli.ts           (writes bench/results/cli.json)
  *   npm run bench -- cli
@@ -38,7 +38,14 @@ const TARGET_SEARCH_MS = 150;
 interface Figures {
   median: number;
   p90: number;
+  /** CPU time (user + system) of the process, median: steadier than wall time on a shared machine. */
+  cpuMedian: number | null;
   runs: number[];
+}
+
+interface Timed {
+  ms: number;
+  cpuMs: number | null;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -47,14 +54,32 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[rank] ?? NaN;
 }
 
-function figures(runs: number[]): Figures {
-  return { median: round(percentile(runs, 50), 1), p90: round(percentile(runs, 90), 1), runs: runs.map((r) => round(r, 1)) };
+function figures(timed: Timed[]): Figures {
+  const runs = timed.map((t) => t.ms);
+  const cpu = timed.map((t) => t.cpuMs).filter((c): c is number => c !== null);
+  return {
+    median: round(percentile(runs, 50), 1),
+    p90: round(percentile(runs, 90), 1),
+    cpuMedian: cpu.length === timed.length ? round(percentile(cpu, 50), 0) : null,
+    runs: runs.map((r) => round(r, 1)),
+  };
 }
 
-function spawnTimed(command: string, args: readonly string[]): { ms: number; run: SpawnSyncReturns<string> } {
+/** GNU time reports the child's CPU time; its own exec adds about a millisecond to every command alike. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const CPU_FILE = join(WORK, 'cpu.txt');
+
+function spawnTimed(command: string, args: readonly string[]): Timed & { run: SpawnSyncReturns<string> } {
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-o', CPU_FILE, '-f', '%U %S', command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const run = spawnSync(command, [...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { ms: performance.now() - started, run };
+  const run = spawnSync(file, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  let cpuMs: number | null = null;
+  if (GNU_TIME) {
+    const [user, system] = readFileSync(CPU_FILE, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+    if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
+  }
+  return { ms, cpuMs, run };
 }
 
 function mustSucceed(what: string, run: SpawnSyncReturns<string>, okStatuses: readonly number[] = [0]): void {
@@ -136,20 +161,20 @@ interface WordFigures {
 
 /** Runs the measures; each list of runs starts with a warm-up that is not counted. */
 function measure(): { node: Figures; help: Figures; words: WordFigures[] } {
-  const node: number[] = [];
-  const help: number[] = [];
+  const node: Timed[] = [];
+  const help: Timed[] = [];
   for (let i = -1; i < RUNS; i++) {
     const bare = spawnTimed(process.execPath, ['-e', '0']);
     mustSucceed('node -e 0', bare.run);
     const h = spawnTimed(process.execPath, [BIN, '--help']);
     mustSucceed('exhibit --help', h.run);
     if (i < 0) continue;
-    node.push(bare.ms);
-    help.push(h.ms);
+    node.push(bare);
+    help.push(h);
   }
   const words = WORDS.map((word): WordFigures => {
-    const exhibit: number[] = [];
-    const rg: number[] = [];
+    const exhibit: Timed[] = [];
+    const rg: Timed[] = [];
     let hits = 0;
     let rgFiles = 0;
     for (let i = -1; i < RUNS; i++) {
@@ -161,8 +186,8 @@ function measure(): { node: Figures; help: Figures; words: WordFigures[] } {
       hits = (JSON.parse(e.run.stdout) as { total: number }).total;
       rgFiles = r.run.stdout.split('\n').filter(Boolean).length;
       if (i < 0) continue;
-      exhibit.push(e.ms);
-      rg.push(r.ms);
+      exhibit.push(e);
+      rg.push(r);
     }
     return { word, hits, rgFiles, exhibit: figures(exhibit), rg: figures(rg) };
   });
@@ -180,11 +205,11 @@ export async function run(): Promise<BenchReport> {
   const searchMedians = words.map((w) => w.exhibit.median);
   const meets = { help: help.median < TARGET_HELP_MS, search: searchMedians.every((m) => m < TARGET_SEARCH_MS) };
   const table = formatTable(
-    ['command', 'median ms', 'p90 ms', 'rg median ms', 'rg p90 ms', 'exhibit hits', 'rg files'],
+    ['command', 'median ms', 'p90 ms', 'CPU ms', 'rg median ms', 'rg p90 ms', 'rg CPU ms', 'exhibit hits', 'rg files'],
     [
-      ['node -e 0 (Node start-up)', node.median, node.p90, null, null, null, null],
-      ['exhibit --help', help.median, help.p90, null, null, null, null],
-      ...words.map((w) => [`exhibit search ${w.word} --json`, w.exhibit.median, w.exhibit.p90, w.rg.median, w.rg.p90, w.hits, w.rgFiles]),
+      ['node -e 0 (Node start-up)', node.median, node.p90, node.cpuMedian, null, null, null, null, null],
+      ['exhibit --help', help.median, help.p90, help.cpuMedian, null, null, null, null, null],
+      ...words.map((w) => [`exhibit search ${w.word} --json`, w.exhibit.median, w.exhibit.p90, w.exhibit.cpuMedian, w.rg.median, w.rg.p90, w.rg.cpuMedian, w.hits, w.rgFiles]),
     ],
   );
   const summary = [
