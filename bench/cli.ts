@@ -15,6 +15,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeMachine, toolVersion } from './machine.js';
@@ -201,7 +202,10 @@ export async function run(): Promise<BenchReport> {
   mkdirSync(WORK, { recursive: true });
   const files = prepareFiles();
   const stamp = prepareArchive(files);
+  const loadBefore = loadavg()[0] ?? 0;
   const { node, help, words } = measure();
+  // Wall times mean little without the machine's load (2 cores shared with other work).
+  const load = { before: round(loadBefore, 1), after: round(loadavg()[0] ?? 0, 1) };
   const searchMedians = words.map((w) => w.exhibit.median);
   const meets = { help: help.median < TARGET_HELP_MS, search: searchMedians.every((m) => m < TARGET_SEARCH_MS) };
   const table = formatTable(
@@ -213,7 +217,7 @@ export async function run(): Promise<BenchReport> {
     ],
   );
   const summary = [
-    `${stamp.imported} documents (${files.length} files, ${stamp.duplicates} duplicates) imported by exhibit import in ${stamp.importSeconds} s; whole process, ${RUNS} runs after a warm-up, exhibit and rg in turn`,
+    `${stamp.imported} documents (${files.length} files, ${stamp.duplicates} duplicates) imported by exhibit import in ${stamp.importSeconds} s; whole process, ${RUNS} runs after a warm-up, exhibit and rg in turn; load average ${load.before} before, ${load.after} after`,
     `targets (median): --help < ${TARGET_HELP_MS} ms ${meets.help ? 'met' : 'MISSED'} (${help.median} ms); search --json < ${TARGET_SEARCH_MS} ms ${meets.search ? 'met' : 'MISSED'} (${Math.min(...searchMedians)}–${Math.max(...searchMedians)} ms; rg -l -w ${Math.min(...words.map((w) => w.rg.median))}–${Math.max(...words.map((w) => w.rg.median))} ms)`,
   ];
   return {
@@ -221,6 +225,7 @@ export async function run(): Promise<BenchReport> {
     summary,
     data: {
       runs: RUNS,
+      loadAverage: load,
       ripgrep: toolVersion('rg', ['--version']),
       archive: { documents: stamp.imported, files: files.length, duplicates: stamp.duplicates, importSeconds: stamp.importSeconds },
       targets: { helpMs: TARGET_HELP_MS, searchMs: TARGET_SEARCH_MS, met: meets },
