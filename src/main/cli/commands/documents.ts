@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
+import { BUSY_MESSAGE } from '../../archive/busy.js';
 import type { MetadataPatch } from '../../archive/documents.js';
 import type { BundleImportSummary } from '../../archive/import/results.js';
 import { EXIT_FAILED, EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
@@ -32,6 +33,15 @@ function line(doc: DocumentRecord): string {
   return `${String(doc.id).padStart(5)}  ${doc.type.padEnd(10)} ${date.padEnd(10)}  ${doc.title}  (${authors}; ${doc.pageCount} p.)`;
 }
 
+/** Writes `line` to stderr the first time it is called, and never again. */
+function onceToStderr(line: string): () => void {
+  let told = false;
+  return () => {
+    if (!told) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
+    told = true;
+  };
+}
+
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
@@ -50,6 +60,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
+          onBusy: onceToStderr(`exhibit: ${BUSY_MESSAGE}`),
         }),
       );
       if (showProgress) process.stderr.write('\r\x1b[2K');
@@ -60,6 +71,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
           else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
           for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
+          if (r.bundle?.signature?.status === 'signed') print(`           ${r.bundle.signature.message}`);
           for (const w of r.warnings) print(`           warning: ${w}`);
         }
         // Files and documents; a bundle's own line counts only when it failed.

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { ExportSelection } from '../../archive/export/gather.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
+import type { LoadedSigningKey } from '../../archive/signing/keys.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
 
 /** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
@@ -67,19 +68,30 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       const style: CitationStyleId = oneOf(o.style, CITATION_STYLES, '--style');
       if (o.out === undefined || o.out.trim() === '') throw new UsageError('export: --out PATH is required');
       const out = o.out;
+      // A bundle is signed with your key, made on your first bundle export.
+      let signingKey: LoadedSigningKey | undefined;
+      const loadKey = async (): Promise<LoadedSigningKey> => {
+        const [{ loadOrCreateSigningKey }, { cliKeyStore }] = await Promise.all([import('../../archive/signing/keys.js'), import('../signing.js')]);
+        return (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
+      };
       const result = await withArchive(g, exportCore, (a, { exportFromArchive }) =>
         exportFromArchive(a, selection, out, {
           format,
           style,
           ...(o.force ? { force: true } : {}),
+          signingKey: loadKey,
           ...(o.title !== undefined ? { title: o.title } : {}),
           ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
         }),
       );
-      if (g.json) printJson(result);
+      const key = signingKey as LoadedSigningKey | undefined; // set by loadKey during the export
+      const keyMade = key?.created ? { fingerprint: key.fingerprint, where: key.where } : null;
+      if (g.json) printJson({ ...result, ...(key ? { keyCreated: keyMade } : {}) });
       else {
+        if (keyMade) print(`Made your signing key ${keyMade.fingerprint}, kept in ${keyMade.where} (readable by you alone). A colleague trusts your bundles with: exhibit trust add ${keyMade.fingerprint}`);
         print(`Exported ${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`);
         print(`  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`);
+        if (result.signer) print(`  signed by ${result.signer} (your key)`);
         for (const w of result.warnings) print(`  warning: ${w}`);
         if (result.bundleId) print(`Check it with: exhibit verify ${result.path}`);
       }
