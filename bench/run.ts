@@ -14,6 +14,7 @@ const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [
   () => import('./search.js'),
   () => import('./export.js'),
   () => import('./renderer.js'),
+  () => import('./cli.js'),
 ];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');

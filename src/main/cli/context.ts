@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { openArchive, type Archive } from '../archive/index.js';
+import type { Archive } from '../archive/archive.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -34,13 +34,23 @@ export function archivePath(options: GlobalOptions): string {
   return options.archive ?? process.env['EXHIBIT_ARCHIVE'] ?? defaultArchivePath();
 }
 
-/** Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default, runs `fn`, closes it. */
-export async function withArchive<T>(options: GlobalOptions, fn: (archive: Archive) => Promise<T>): Promise<T> {
+/**
+ * Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default and runs `fn` with it
+ * and the part of the core that `load` imports, then closes it. Each command loads what it
+ * uses when it runs, so `exhibit --help` or `exhibit search` never loads pdf.js, citeproc,
+ * the importers or the exporters, and a usage error never opens SQLite.
+ */
+export async function withArchive<M, T>(
+  options: GlobalOptions,
+  load: () => Promise<M>,
+  fn: (archive: Archive, core: M) => Promise<T>,
+): Promise<T> {
   const path = archivePath(options);
   if (path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
+  const [{ openArchive }, core] = await Promise.all([import('../archive/archive.js'), load()]);
   const archive = await openArchive(path);
   try {
-    return await fn(archive);
+    return await fn(archive, core);
   } finally {
     await archive.close();
   }

@@ -3,7 +3,8 @@
  * Exit codes: 0 done, 1 some inputs failed, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
-import { ArchiveError, diskFullError, messageOf } from '../archive/index.js';
+import { ArchiveError, messageOf } from '../archive/errors.js';
+import { diskFullError } from '../archive/disk-full.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';
@@ -17,6 +18,8 @@ import { archivePath, EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } 
 
 /** bin/exhibit.js points it at the bundled worker. */
 export { configureExtraction } from '../archive/importers/isolated-extract.js';
+/** bin/exhibit.js: a closed stdout (`| head`) ends the command quietly. */
+export { endQuietlyOnClosedOutput } from './closed-output.js';
 
 export function buildProgram(): Command {
   const program = new Command('exhibit')

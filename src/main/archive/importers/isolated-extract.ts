@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../errors.js';
-import { extractInProcess } from './extract.js';
 import type { ExtractReply, ExtractRequest } from './extract-protocol.js';
 import type { ExtractedDocument, ImportHints } from './types.js';
 
@@ -27,6 +26,15 @@ export interface ExtractionOptions {
   workerScript?: string | URL | null;
   timeoutMs?: number;
   maxMemoryMb?: number;
+}
+
+/**
+ * The importers (pdf.js, mammoth, postal-mime…) load only when a file is read in this thread:
+ * a program that configures the worker, like the CLI, never pays for them here.
+ */
+async function extractInProcess(bytes: Uint8Array, fileName: string, hints: ImportHints | undefined): Promise<ExtractedDocument> {
+  const { extractInProcess: extract } = await import('./extract.js');
+  return extract(bytes, fileName, hints);
 }
 
 export type ExtractionStatus = { mode: 'worker' } | { mode: 'in-process'; reason: string };

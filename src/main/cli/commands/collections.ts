@@ -1,19 +1,11 @@
 /** exhibit collection create | add | remove | move | list | show | edit | delete */
 import type { Command } from 'commander';
 import type { CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
-import {
-  addToCollection,
-  createCollection,
-  deleteCollection,
-  editCollection,
-  getCollection,
-  listCollections,
-  moveInCollection,
-  removeFromCollection,
-  type CollectionPatch,
-} from '../../archive/index.js';
+import type { CollectionPatch } from '../../archive/collections/collections.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
 import { oneLine, parseWhole } from '../options.js';
+
+const collectionCore = () => import('../../archive/collections/collections.js');
 
 function headline(c: CollectionSummary): string {
   return `${c.name}  “${c.title}”  (${c.quotes} quote${c.quotes === 1 ? '' : 's'})`;
@@ -51,7 +43,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .option('--intro <text>', 'an introduction printed before its quotes')
     .action(async (name: string, o: { title?: string; intro?: string }) => {
       const g = globals();
-      const made = await withArchive(g, (a) =>
+      const made = await withArchive(g, collectionCore, (a, { createCollection }) =>
         createCollection(a, { name, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.intro !== undefined ? { introduction: o.intro } : {}) }),
       );
       done(g, made);
@@ -67,7 +59,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteIds = ids.map((id) => parseId(id, 'QUOTE_ID'));
       const position = o.position === undefined ? undefined : parseWhole(o.position, '--position');
-      done(g, await withArchive(g, (a) => addToCollection(a, name, quoteIds, position)));
+      done(g, await withArchive(g, collectionCore, (a, { addToCollection }) => addToCollection(a, name, quoteIds, position)));
     });
 
   collection
@@ -78,7 +70,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, id: string) => {
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
-      done(g, await withArchive(g, (a) => removeFromCollection(a, name, quoteId)));
+      done(g, await withArchive(g, collectionCore, (a, { removeFromCollection }) => removeFromCollection(a, name, quoteId)));
     });
 
   collection
@@ -91,7 +83,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
       const to = parseWhole(position, 'POSITION');
-      done(g, await withArchive(g, (a) => moveInCollection(a, name, quoteId, to)));
+      done(g, await withArchive(g, collectionCore, (a, { moveInCollection }) => moveInCollection(a, name, quoteId, to)));
     });
 
   collection
@@ -99,7 +91,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .description('list the collections')
     .action(async () => {
       const g = globals();
-      const collections = await withArchive(g, (a) => listCollections(a.db));
+      const collections = await withArchive(g, collectionCore, (a, { listCollections }) => listCollections(a.db));
       if (g.json) printJson({ collections });
       else if (collections.length === 0) print('No collections. Make one with: exhibit collection create NAME --title "…"');
       else for (const c of collections) print(headline(c));
@@ -112,7 +104,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .argument('<name>')
     .action(async (name: string) => {
       const g = globals();
-      done(g, await withArchive(g, (a) => getCollection(a.db, name)));
+      done(g, await withArchive(g, collectionCore, (a, { getCollection }) => getCollection(a.db, name)));
     });
 
   collection
@@ -130,7 +122,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
         ...(o.intro !== undefined ? { introduction: o.intro } : {}),
       };
       if (Object.keys(patch).length === 0) throw new UsageError('collection edit: give --name, --title or --intro');
-      done(g, await withArchive(g, (a) => editCollection(a, name, patch)));
+      done(g, await withArchive(g, collectionCore, (a, { editCollection }) => editCollection(a, name, patch)));
     });
 
   collection
@@ -141,7 +133,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, o: { yes?: boolean }) => {
       const g = globals();
       if (!o.yes) throw new UsageError('collection delete: pass --yes to confirm');
-      const deleted = await withArchive(g, (a) => deleteCollection(a, name));
+      const deleted = await withArchive(g, collectionCore, (a, { deleteCollection }) => deleteCollection(a, name));
       if (g.json) printJson({ deleted: deleted.name, quotes: deleted.quotes });
       else print(`Collection "${deleted.name}" deleted (its ${deleted.quotes} quote(s) stay in the archive).`);
       process.exitCode = EXIT_OK;

@@ -2,23 +2,16 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
-import {
-  BUSY_MESSAGE,
-  checkArchive,
-  emptyTrash,
-  getDocument,
-  getPages,
-  importPaths,
-  listDocuments,
-  listHistory,
-  rebuildSearchIndexes,
-  restoreDocument,
-  trashDocument,
-  updateMetadata,
-  type BundleImportSummary,
-  type MetadataPatch,
-} from '../../archive/index.js';
+import { BUSY_MESSAGE } from '../../archive/busy.js';
+import type { MetadataPatch } from '../../archive/documents.js';
+import type { BundleImportSummary } from '../../archive/import/results.js';
 import { EXIT_FAILED, EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+
+// Each command loads its part of the core when it runs (the importers only for import).
+const documentCore = () => import('../../archive/documents.js');
+const importCore = () => import('../../archive/import/import-files.js');
+const custodyCore = () => import('../../archive/custody.js');
+const checkCore = async () => ({ ...(await import('../../archive/check.js')), ...(await import('../../archive/search/rebuild.js')) });
 
 function parseType(value: string): DocumentType {
   if (!(DOCUMENT_TYPES as readonly string[]).includes(value)) {
@@ -60,7 +53,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
-      const results = await withArchive(g, (archive) =>
+      const results = await withArchive(g, importCore, (archive, { importPaths }) =>
         importPaths(archive, paths, {
           ...(type ? { type } : {}),
           ...(opts.tag.length ? { tags: opts.tag } : {}),
@@ -94,7 +87,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--trash', 'list the trash instead')
     .action(async (opts: { trash?: boolean }) => {
       const g = globals();
-      const documents = await withArchive(g, (a) => listDocuments(a.db, { trash: opts.trash ?? false }));
+      const documents = await withArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: opts.trash ?? false }));
       if (g.json) printJson({ documents });
       else if (documents.length === 0) print(opts.trash ? 'The trash is empty.' : 'No documents yet. Import some with: exhibit import FILE...');
       else for (const d of documents) print(line(d));
@@ -110,7 +103,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       const g = globals();
       const id = parseId(idArg);
       const page = opts.page === undefined ? undefined : parseId(opts.page, '--page');
-      const { document, pages } = await withArchive(g, async (a) => ({
+      const { document, pages } = await withArchive(g, documentCore, async (a, { getDocument, getPages }) => ({
         document: await getDocument(a.db, id),
         pages: await getPages(a.db, id, page),
       }));
@@ -160,7 +153,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         patch.pageLabelOffset = Number(o['pageOffset']);
       }
       if (Object.keys(patch).length === 0) throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
-      const document = await withArchive(g, (a) => updateMetadata(a, id, patch));
+      const document = await withArchive(g, documentCore, (a, { updateMetadata }) => updateMetadata(a, id, patch));
       if (g.json) printJson({ document });
       else print(line(document));
       process.exitCode = EXIT_OK;
@@ -174,7 +167,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string, opts: { yes?: boolean }) => {
       const g = globals();
       const id = parseId(idArg);
-      await withArchive(g, async (a) => {
+      await withArchive(g, documentCore, async (a, { getDocument, trashDocument }) => {
         const doc = await getDocument(a.db, id);
         if (!opts.yes) {
           if (!process.stdin.isTTY) throw new UsageError('delete: not a terminal; pass --yes to confirm');
@@ -195,7 +188,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('list')
     .action(async () => {
       const g = globals();
-      const documents = await withArchive(g, (a) => listDocuments(a.db, { trash: true }));
+      const documents = await withArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: true }));
       if (g.json) printJson({ documents });
       else if (documents.length === 0) print('The trash is empty.');
       else for (const d of documents) print(line(d));
@@ -207,7 +200,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string) => {
       const g = globals();
       const id = parseId(idArg);
-      await withArchive(g, (a) => restoreDocument(a, id));
+      await withArchive(g, documentCore, (a, { restoreDocument }) => restoreDocument(a, id));
       if (g.json) printJson({ restored: id });
       else print(`Document ${id} restored.`);
       process.exitCode = EXIT_OK;
@@ -219,7 +212,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (opts: { yes?: boolean }) => {
       const g = globals();
       if (!opts.yes) throw new UsageError('trash empty: deleting for good needs --yes');
-      const purged = await withArchive(g, (a) => emptyTrash(a));
+      const purged = await withArchive(g, documentCore, (a, { emptyTrash }) => emptyTrash(a));
       if (g.json) printJson({ purged });
       else print(`${purged} document(s) deleted for good.`);
       process.exitCode = EXIT_OK;
@@ -232,7 +225,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string | undefined) => {
       const g = globals();
       const id = idArg === undefined ? undefined : parseId(idArg);
-      const entries = await withArchive(g, (a) => listHistory(a.db, id));
+      const entries = await withArchive(g, custodyCore, (a, { listHistory }) => listHistory(a.db, id));
       if (g.json) printJson({ entries });
       else if (entries.length === 0) print('No history yet.');
       else
@@ -249,7 +242,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
     .action(async (options: { rebuildSearch?: boolean }) => {
       const g = globals();
-      const report = await withArchive(g, async (a) => {
+      const report = await withArchive(g, checkCore, async (a, { checkArchive, rebuildSearchIndexes }) => {
         if (options.rebuildSearch) await rebuildSearchIndexes(a);
         return checkArchive(a);
       });

@@ -1,10 +1,12 @@
 /** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
 import type { Command } from 'commander';
-import { exportFromArchive, type ExportSelection } from '../../archive/index.js';
+import type { ExportSelection } from '../../archive/export/gather.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
-import { loadOrCreateSigningKey, type LoadedSigningKey } from '../../archive/signing/keys.js';
+import type { LoadedSigningKey } from '../../archive/signing/keys.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
-import { cliKeyStore } from '../signing.js';
+
+/** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
+const exportCore = () => import('../../archive/export/export-archive.js');
 
 interface ExportFlags {
   tag?: string;
@@ -68,8 +70,11 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       const out = o.out;
       // A bundle is signed with your key, made on your first bundle export.
       let signingKey: LoadedSigningKey | undefined;
-      const loadKey = async (): Promise<LoadedSigningKey> => (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
-      const result = await withArchive(g, (a) =>
+      const loadKey = async (): Promise<LoadedSigningKey> => {
+        const [{ loadOrCreateSigningKey }, { cliKeyStore }] = await Promise.all([import('../../archive/signing/keys.js'), import('../signing.js')]);
+        return (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
+      };
+      const result = await withArchive(g, exportCore, (a, { exportFromArchive }) =>
         exportFromArchive(a, selection, out, {
           format,
           style,

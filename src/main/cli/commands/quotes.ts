@@ -1,18 +1,12 @@
 /** exhibit quote add | list | show | edit | delete | restore | sources */
 import type { Command } from 'commander';
 import type { QuoteRecord } from '../../../shared/quote.js';
-import {
-  createQuote,
-  deleteQuote,
-  getQuote,
-  listQuotes,
-  quoteSources,
-  restoreQuote,
-  updateQuote,
-  type QuotePatch,
-} from '../../archive/index.js';
+import type { QuotePatch } from '../../archive/quotes/quotes.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
 import { collect, oneLine, parseWhole } from '../options.js';
+
+const quoteCore = () => import('../../archive/quotes/quotes.js');
+const sourcesCore = () => import('../../archive/quotes/sources.js');
 
 function describe(q: QuoteRecord): string {
   const pages = q.page === q.pageEnd ? `p. ${q.pageLabel}` : `pp. ${q.pageLabel}`;
@@ -59,7 +53,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .action(async (docArg: string, o: PassageOptions & { tag: string[]; note?: string }) => {
       const g = globals();
       const documentId = parseId(docArg, 'DOC_ID');
-      const saved = await withArchive(g, (a) =>
+      const saved = await withArchive(g, quoteCore, (a, { createQuote }) =>
         createQuote(a, { documentId, ...passage(o), tags: o.tag, ...(o.note !== undefined ? { note: o.note } : {}) }),
       );
       if (g.json) printJson({ quote: saved });
@@ -80,7 +74,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .option('--deleted', 'list deleted quotes instead (exhibit quote restore brings one back)')
     .action(async (o: { tag: string[]; doc?: string; search?: string; orphaned?: boolean; deleted?: boolean }) => {
       const g = globals();
-      const quotes = await withArchive(g, (a) =>
+      const quotes = await withArchive(g, quoteCore, (a, { listQuotes }) =>
         listQuotes(a.db, {
           tags: o.tag,
           ...(o.doc !== undefined ? { documentId: parseId(o.doc, '--doc') } : {}),
@@ -101,7 +95,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, (a) => getQuote(a.db, parseId(idArg)));
+      const q = await withArchive(g, quoteCore, (a, { getQuote }) => getQuote(a.db, parseId(idArg)));
       if (g.json) printJson({ quote: q });
       else {
         details(q);
@@ -129,7 +123,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
       if (o.tag.length > 0) patch.tags = o.tag;
       else if (o.tags === false) patch.tags = [];
       if (Object.keys(patch).length === 0) throw new UsageError('quote edit: give --note, --tag, --no-tags or --text');
-      const q = await withArchive(g, (a) => updateQuote(a, id, patch));
+      const q = await withArchive(g, quoteCore, (a, { updateQuote }) => updateQuote(a, id, patch));
       if (g.json) printJson({ quote: q });
       else details(q);
       process.exitCode = EXIT_OK;
@@ -141,7 +135,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, (a) => deleteQuote(a, parseId(idArg)));
+      const q = await withArchive(g, quoteCore, (a, { deleteQuote }) => deleteQuote(a, parseId(idArg)));
       if (g.json) printJson({ deleted: q.id, quote: q });
       else print(`Quote ${q.id} deleted (exhibit quote restore ${q.id} brings it back).`);
       process.exitCode = EXIT_OK;
@@ -153,7 +147,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, (a) => restoreQuote(a, parseId(idArg)));
+      const q = await withArchive(g, quoteCore, (a, { restoreQuote }) => restoreQuote(a, parseId(idArg)));
       if (g.json) printJson({ quote: q });
       else details(q);
       process.exitCode = EXIT_OK;
@@ -168,7 +162,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       const min = o.minSimilarity === undefined ? undefined : Number(o.minSimilarity);
       if (min !== undefined && !(min > 0 && min <= 1)) throw new UsageError(`--min-similarity: "${o.minSimilarity}" is not a number above 0 and at most 1`);
-      const sources = await withArchive(g, (a) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
+      const sources = await withArchive(g, sourcesCore, (a, { quoteSources }) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
       if (g.json) printJson({ sources });
       else if (sources.length === 0) print('No other document holds this passage.');
       else

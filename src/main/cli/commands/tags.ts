@@ -1,8 +1,10 @@
 /** exhibit tag add | remove | list | set | rename | merge | delete */
 import type { Command } from 'commander';
-import { addTags, deleteTag, listTags, mergeTag, removeTag, renameTag, setTagInfo, type TagTarget } from '../../archive/index.js';
+import type { TagTarget } from '../../archive/tags/tags.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
 import { collect } from '../options.js';
+
+const tagCore = () => import('../../archive/tags/tags.js');
 
 function target(o: { doc: string[]; quote: string[] }): TagTarget {
   if (o.doc.length === 0 && o.quote.length === 0) throw new UsageError('give --doc ID or --quote ID (either may repeat)');
@@ -20,7 +22,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--quote <id>', 'a quote (repeatable)', collect, [])
     .action(async (name: string, o: { doc: string[]; quote: string[] }) => {
       const g = globals();
-      const added = await withArchive(g, (a) => addTags(a, [name], target(o)));
+      const added = await withArchive(g, tagCore, (a, { addTags }) => addTags(a, [name], target(o)));
       if (g.json) printJson({ added });
       else print(added === 0 ? `Nothing to do: the tag "${name}" was already there.` : `Tag "${name}" added to ${added} item(s).`);
       process.exitCode = EXIT_OK;
@@ -34,7 +36,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--quote <id>', 'a quote (repeatable)', collect, [])
     .action(async (name: string, o: { doc: string[]; quote: string[] }) => {
       const g = globals();
-      const removed = await withArchive(g, (a) => removeTag(a, name, target(o)));
+      const removed = await withArchive(g, tagCore, (a, { removeTag }) => removeTag(a, name, target(o)));
       if (g.json) printJson({ removed });
       else print(`Tag "${name}" removed from ${removed} item(s).`);
       process.exitCode = EXIT_OK;
@@ -45,7 +47,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .description('every tag with how many documents and quotes carry it')
     .action(async () => {
       const g = globals();
-      const tags = await withArchive(g, (a) => listTags(a.db));
+      const tags = await withArchive(g, tagCore, (a, { listTags }) => listTags(a.db));
       if (g.json) printJson({ tags });
       else if (tags.length === 0) print('No tags yet. Add one with: exhibit tag add TAG --doc ID');
       else
@@ -66,7 +68,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--description <text>', 'what the tag means ("" clears it)')
     .action(async (name: string, o: { color?: string; description?: string }) => {
       const g = globals();
-      const record = await withArchive(g, (a) =>
+      const record = await withArchive(g, tagCore, (a, { setTagInfo }) =>
         setTagInfo(a, name, {
           ...(o.color !== undefined ? { color: o.color } : {}),
           ...(o.description !== undefined ? { description: o.description } : {}),
@@ -84,7 +86,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .argument('<new>')
     .action(async (from: string, to: string) => {
       const g = globals();
-      const result = await withArchive(g, (a) => renameTag(a, from, to));
+      const result = await withArchive(g, tagCore, (a, { renameTag }) => renameTag(a, from, to));
       if (g.json) printJson(result);
       else for (const [before, after] of result.renamed) print(`${before} → ${after}`);
       process.exitCode = EXIT_OK;
@@ -97,7 +99,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .argument('<into>')
     .action(async (from: string, into: string) => {
       const g = globals();
-      const result = await withArchive(g, (a) => mergeTag(a, from, into));
+      const result = await withArchive(g, tagCore, (a, { mergeTag }) => mergeTag(a, from, into));
       if (g.json) printJson(result);
       else print(`Merged "${from}" into "${into}": ${result.documents} document link(s) and ${result.quotes} quote link(s) added.`);
       process.exitCode = EXIT_OK;
@@ -111,7 +113,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .action(async (name: string, o: { yes?: boolean }) => {
       const g = globals();
       if (!o.yes) throw new UsageError('tag delete: takes the tag off every item; pass --yes to confirm');
-      const result = await withArchive(g, (a) => deleteTag(a, name));
+      const result = await withArchive(g, tagCore, (a, { deleteTag }) => deleteTag(a, name));
       if (g.json) printJson(result);
       else print(`Deleted ${result.tags.map((t) => `"${t}"`).join(', ')}: ${result.documents} document(s) and ${result.quotes} quote(s) lost it.`);
       process.exitCode = EXIT_OK;

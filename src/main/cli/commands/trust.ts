@@ -4,12 +4,20 @@
  * fingerprint to hand to a colleague. Your own key is trusted implicitly.
  */
 import type { Command } from 'commander';
-import { loadOrCreateSigningKey, loadSigningKey } from '../../archive/signing/keys.js';
-import { addTrustedKey, readTrustedKeys, removeTrustedKey } from '../../archive/signing/trust-store.js';
 import { EXIT_FAILED, EXIT_OK, print, printJson, UsageError, type GlobalOptions } from '../context.js';
-import { cliKeyStore, keyFilePath, trustFilePath } from '../signing.js';
+
+/** Keys and the trust file load when one of these commands runs (the trust file's schema is zod's). */
+async function signingCore() {
+  const [keys, trust, cli] = await Promise.all([
+    import('../../archive/signing/keys.js'),
+    import('../../archive/signing/trust-store.js'),
+    import('../signing.js'),
+  ]);
+  return { ...keys, ...trust, ...cli };
+}
 
 async function ownFingerprint(): Promise<string | null> {
+  const { loadSigningKey, cliKeyStore } = await signingCore();
   return (await loadSigningKey(cliKeyStore()))?.fingerprint ?? null;
 }
 
@@ -24,6 +32,7 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
     .action(async (fingerprint: string, o: { name?: string }) => {
       const name = o.name?.trim();
       if (o.name !== undefined && !name) throw new UsageError('--name: give a name, or leave --name out');
+      const { addTrustedKey, trustFilePath } = await signingCore();
       const { key, added } = await addTrustedKey(trustFilePath(), fingerprint, name ?? null);
       if (globals().json) printJson({ ...key, added });
       else print(`${added ? 'Trusted' : 'Already trusted, updated'}: ${key.fingerprint}${key.name ? ` (${key.name})` : ''}`);
@@ -34,6 +43,7 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
     .command('list')
     .description('the keys you trust')
     .action(async () => {
+      const { readTrustedKeys, trustFilePath } = await signingCore();
       const keys = await readTrustedKeys(trustFilePath());
       const own = await ownFingerprint().catch(() => null);
       if (globals().json) printJson({ own, keys });
@@ -50,6 +60,7 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
     .description('stop trusting a key')
     .argument('<fingerprint>', 'the key’s fingerprint')
     .action(async (fingerprint: string) => {
+      const { removeTrustedKey, trustFilePath } = await signingCore();
       const removed = await removeTrustedKey(trustFilePath(), fingerprint);
       if (globals().json) printJson({ removed });
       else print(removed ? `No longer trusted: ${removed.fingerprint}${removed.name ? ` (${removed.name})` : ''}` : `${fingerprint} was not among your trusted keys`);
@@ -63,6 +74,7 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
     .description('your key’s fingerprint, for a colleague to trust (exhibit trust add)')
     .action(async () => {
       const fingerprint = await ownFingerprint();
+      const { keyFilePath } = await signingCore();
       if (globals().json) printJson({ fingerprint, file: keyFilePath() });
       else if (fingerprint) print(`${fingerprint}  your signing key (${keyFilePath()})`);
       else print('You have no signing key yet: one is made on your first bundle export, or now with: exhibit key create');
@@ -73,6 +85,7 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
     .command('create')
     .description('make your signing key now (it is otherwise made on your first bundle export)')
     .action(async () => {
+      const { loadOrCreateSigningKey, cliKeyStore, keyFilePath } = await signingCore();
       const made = await loadOrCreateSigningKey(cliKeyStore());
       if (globals().json) printJson({ fingerprint: made.fingerprint, file: keyFilePath(), created: made.created });
       else print(`${made.created ? 'Made your signing key' : 'You already have a signing key'}: ${made.fingerprint} (${keyFilePath()})`);

@@ -1,8 +1,6 @@
 /** exhibit verify BUNDLE.zip: checks an evidence bundle against itself (no archive needed), and says who signed it. */
 import type { Command } from 'commander';
-import { verifyBundle } from '../../archive/export/verify.js';
 import { EXIT_FAILED, EXIT_OK, print, printJson, type GlobalOptions } from '../context.js';
-import { cliTrustContext } from '../signing.js';
 
 export function registerVerifyCommand(program: Command, globals: () => GlobalOptions): void {
   program
@@ -12,6 +10,8 @@ export function registerVerifyCommand(program: Command, globals: () => GlobalOpt
     .option('--require-trusted', 'fail (exit 1) unless the bundle is signed by your own key or one you trust')
     .action(async (path: string, o: { requireTrusted?: boolean }) => {
       const g = globals();
+      // Loaded when run: the verifier brings the importers (pdf.js…) to re-extract the originals.
+      const [{ verifyBundle }, { cliTrustContext }] = await Promise.all([import('../../archive/export/verify.js'), import('../signing.js')]);
       const { trust, warnings } = await cliTrustContext();
       const report = await verifyBundle(path, undefined, trust);
       const signature = report.signature;
