@@ -11,7 +11,11 @@ export type ArchiveErrorCode =
   | 'unsupported'
   | 'encrypted'
   | 'corrupt'
-  | 'too-large';
+  | 'too-large'
+  /** The archive's file or folder cannot be written (write-protected media, a locked share). */
+  | 'read-only'
+  /** Another program holds the archive's write lock. */
+  | 'busy';
 
 export class ArchiveError extends Error {
   readonly code: ArchiveErrorCode;
@@ -27,4 +31,10 @@ export class ArchiveError extends Error {
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
+}
+
+/** SQLite's error code name (SQLITE_BUSY, SQLITE_READONLY…) carried by a node-sqlite3 error, if any. */
+export function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }

@@ -2,11 +2,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { openArchive, type Archive } from '../archive/index.js';
+import { openArchive, type Archive, type OpenMode } from '../archive/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** `check` could not run every check because another program was writing: try again. */
+export const EXIT_INCOMPLETE = 3;
 
 /** A usage error: exits 2 with the message. */
 export class UsageError extends Error {
@@ -34,16 +36,25 @@ export function archivePath(options: GlobalOptions): string {
   return options.archive ?? process.env['EXHIBIT_ARCHIVE'] ?? defaultArchivePath();
 }
 
-/** Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default, runs `fn`, closes it. */
-export async function withArchive<T>(options: GlobalOptions, fn: (archive: Archive) => Promise<T>): Promise<T> {
+/**
+ * Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default in `mode`, runs
+ * `fn`, closes it. Commands that change the archive open it `create` (a new path starts a
+ * new archive, as it always has); reading commands use `readArchive`.
+ */
+export async function withArchive<T>(options: GlobalOptions, fn: (archive: Archive) => Promise<T>, mode: OpenMode = 'create'): Promise<T> {
   const path = archivePath(options);
-  if (path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
-  const archive = await openArchive(path);
+  if (mode === 'create' && path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
+  const archive = await openArchive(path, { mode });
   try {
     return await fn(archive);
   } finally {
     await archive.close();
   }
+}
+
+/** Opens the archive read-only for `fn`: never creates, upgrades or changes a file. */
+export function readArchive<T>(options: GlobalOptions, fn: (archive: Archive) => Promise<T>): Promise<T> {
+  return withArchive(options, fn, 'read');
 }
 
 export function printJson(value: unknown): void {

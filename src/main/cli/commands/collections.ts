@@ -12,7 +12,7 @@ import {
   removeFromCollection,
   type CollectionPatch,
 } from '../../archive/index.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { oneLine, parseWhole } from '../options.js';
 
 function headline(c: CollectionSummary): string {
@@ -99,7 +99,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .description('list the collections')
     .action(async () => {
       const g = globals();
-      const collections = await withArchive(g, (a) => listCollections(a.db));
+      const collections = await readArchive(g, (a) => listCollections(a.db));
       if (g.json) printJson({ collections });
       else if (collections.length === 0) print('No collections. Make one with: exhibit collection create NAME --title "…"');
       else for (const c of collections) print(headline(c));
@@ -112,7 +112,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .argument('<name>')
     .action(async (name: string) => {
       const g = globals();
-      done(g, await withArchive(g, (a) => getCollection(a.db, name)));
+      done(g, await readArchive(g, (a) => getCollection(a.db, name)));
     });
 
   collection

@@ -11,7 +11,7 @@ import {
   updateQuote,
   type QuotePatch,
 } from '../../archive/index.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { collect, oneLine, parseWhole } from '../options.js';
 
 function describe(q: QuoteRecord): string {
@@ -80,7 +80,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .option('--deleted', 'list deleted quotes instead (exhibit quote restore brings one back)')
     .action(async (o: { tag: string[]; doc?: string; search?: string; orphaned?: boolean; deleted?: boolean }) => {
       const g = globals();
-      const quotes = await withArchive(g, (a) =>
+      const quotes = await readArchive(g, (a) =>
         listQuotes(a.db, {
           tags: o.tag,
           ...(o.doc !== undefined ? { documentId: parseId(o.doc, '--doc') } : {}),
@@ -101,7 +101,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, (a) => getQuote(a.db, parseId(idArg)));
+      const q = await readArchive(g, (a) => getQuote(a.db, parseId(idArg)));
       if (g.json) printJson({ quote: q });
       else {
         details(q);
@@ -168,7 +168,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       const min = o.minSimilarity === undefined ? undefined : Number(o.minSimilarity);
       if (min !== undefined && !(min > 0 && min <= 1)) throw new UsageError(`--min-similarity: "${o.minSimilarity}" is not a number above 0 and at most 1`);
-      const sources = await withArchive(g, (a) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
+      const sources = await readArchive(g, (a) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
       if (g.json) printJson({ sources });
       else if (sources.length === 0) print('No other document holds this passage.');
       else

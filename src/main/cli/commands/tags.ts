@@ -1,7 +1,7 @@
 /** exhibit tag add | remove | list | set | rename | merge | delete */
 import type { Command } from 'commander';
 import { addTags, deleteTag, listTags, mergeTag, removeTag, renameTag, setTagInfo, type TagTarget } from '../../archive/index.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { collect } from '../options.js';
 
 function target(o: { doc: string[]; quote: string[] }): TagTarget {
@@ -45,7 +45,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .description('every tag with how many documents and quotes carry it')
     .action(async () => {
       const g = globals();
-      const tags = await withArchive(g, (a) => listTags(a.db));
+      const tags = await readArchive(g, (a) => listTags(a.db));
       if (g.json) printJson({ tags });
       else if (tags.length === 0) print('No tags yet. Add one with: exhibit tag add TAG --doc ID');
       else
