@@ -15,6 +15,8 @@ export interface ArchiveInfo {
   schemaVersion: number;
   documents: number;
   trashed: number;
+  /** Opened read-only (write-protected media, a locked share): it can be read, never changed. */
+  readOnly: boolean;
 }
 
 /** An original file's bytes and how to read them. */

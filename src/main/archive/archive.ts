@@ -41,6 +41,11 @@ export function readOnlyError(path: string, why: string): ArchiveError {
   return new ArchiveError('read-only', `${path}: the archive is read-only (${why}); it can be read but nothing can be changed in it`);
 }
 
+/** Refuses a batch of changes at once on an archive opened read-only, rather than once per file. */
+export function assertWritable(archive: Archive): void {
+  if (archive.readOnly) throw readOnlyError(archive.path, 'its file or folder cannot be written');
+}
+
 async function migrate(connection: Sqlite3Connection, path: string, current: number): Promise<void> {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;

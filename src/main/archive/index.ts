@@ -1,7 +1,7 @@
 /** The archive core's public surface: what the CLI, the app and the tests call. */
 export { openArchive, readOnlyError, type Archive, type OpenOptions, type OpenMode } from './archive.js';
 export { whyNotWritable } from './db/file-access.js';
-export { ArchiveError, messageOf, type ArchiveErrorCode } from './errors.js';
+export { ArchiveError, messageOf, sqliteCode, type ArchiveErrorCode } from './errors.js';
 export { listHistory, verifyHistory, recordHistory, type HistoryEntry } from './custody.js';
 export { checkArchive, type CheckReport, type CheckProblem, type CheckSkipped } from './check.js';
 export { rebuildSearchIndexes } from './search/rebuild.js';
