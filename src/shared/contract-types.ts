@@ -15,6 +15,8 @@ export interface ArchiveInfo {
   schemaVersion: number;
   documents: number;
   trashed: number;
+  /** Opened read-only (write-protected media, a locked share): it can be read, never changed. */
+  readOnly: boolean;
 }
 
 /** An original file's bytes and how to read them. */
@@ -81,4 +83,16 @@ export interface CheckReport {
   originals: number;
   historyEntries: number;
   problems: CheckProblem[];
+  /**
+   * Checks that could not run, said as such and never as damage: 'busy' while another
+   * program holds the write lock (try again), 'read-only' where the archive cannot be
+   * written (FTS5 checks an index through a write).
+   */
+  notChecked: CheckSkipped[];
+}
+
+export interface CheckSkipped {
+  kind: CheckProblem['kind'];
+  reason: 'busy' | 'read-only';
+  message: string;
 }

@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'encrypted',
   'corrupt',
   'too-large',
+  'read-only',
   'busy',
   'disk-full',
   // the bridge's own

@@ -155,8 +155,9 @@ describe('importing an evidence bundle', () => {
     expect((await listQuotes(target.db)).length).toBe(source.quotes.length);
     expect((await listHistory(target.db)).at(-1)).toMatchObject({ action: 'bundle-import', details: { file: 'case.zip' } });
     expect(drops()).toBe(before);
-    // A zip that is not a bundle is just a file of unknown type, as from disk.
-    await expect(importDroppedFile(target, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'photos.zip')).rejects.toThrow(/unknown file type \(\.zip\)/);
+    // A zip that cannot be read safely gets the bundle check's named problem, as from disk.
+    const [broken] = await importDroppedFile(target, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'photos.zip');
+    expect(broken?.error).toMatch(/^photos\.zip: the evidence bundle does not verify \(1 problem, the first: not a readable zip file/);
     expect(drops()).toBe(before);
   });
 

@@ -1,40 +1,53 @@
 /**
  * Opening an archive: one SQLite file holding originals, text, metadata and history.
+ *
+ * Three modes. `read` opens the file read-only (SQLITE_OPEN_READONLY): it never creates a
+ * file, runs a migration or changes the journal mode, so archives on write-protected media
+ * can be read. `write` opens an existing archive to change it, refused in words when the
+ * file or its folder is read-only. `create` is `write` that may also make a new archive.
+ * In every mode a file that is not an Exhibit archive, or one from a newer schema, is
+ * refused before anything is written to it.
  */
 import { existsSync } from 'node:fs';
-import { CompiledQuery, Kysely } from 'kysely';
+import sqlite3 from 'sqlite3';
+import { Kysely } from 'kysely';
 import { Sqlite3Dialect, type Sqlite3Connection } from './db/sqlite3-dialect.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './db/migrations/index.js';
 import type { Database } from './db/schema.js';
-import { ArchiveError, messageOf } from './errors.js';
+import { EXHIBIT_APPLICATION_ID, identifyFile } from './db/identify.js';
+import { readTarget, whyNotWritable } from './db/file-access.js';
+import { ArchiveError, messageOf, sqliteCode } from './errors.js';
 import { ARCHIVE_ITSELF, ownFileKind, registerOpenArchive } from './own-files.js';
+
+export type OpenMode = 'read' | 'write' | 'create';
 
 export interface Archive {
   /** Where the archive file lives. */
   readonly path: string;
   readonly db: Kysely<Database>;
+  /** Opened in `read` mode: every write fails. */
+  readonly readOnly: boolean;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
-  /** Create the file when it does not exist (default true). */
+  /** Default `create`, or `write` when `create` is false. */
+  readonly mode?: OpenMode;
+  /** Older spelling: false means mode `write`. */
   readonly create?: boolean;
 }
 
-async function pragma(connection: Sqlite3Connection, name: string): Promise<unknown> {
-  const result = await connection.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`pragma ${name}`));
-  const row = result.rows[0];
-  return row ? Object.values(row)[0] : undefined;
+/** The one sentence every refused change to a read-only archive says. */
+export function readOnlyError(path: string, why: string): ArchiveError {
+  return new ArchiveError('read-only', `${path}: the archive is read-only (${why}); it can be read but nothing can be changed in it`);
 }
 
-async function migrate(connection: Sqlite3Connection, path: string): Promise<void> {
-  const current = Number(await pragma(connection, 'user_version'));
-  if (current > SCHEMA_VERSION) {
-    throw new ArchiveError(
-      'newer-schema',
-      `${path}: this archive was written by a newer version of Exhibit (schema ${current}; this version reads up to ${SCHEMA_VERSION}). Update Exhibit to open it.`,
-    );
-  }
+/** Refuses a batch of changes at once on an archive opened read-only, rather than once per file. */
+export function assertWritable(archive: Archive): void {
+  if (archive.readOnly) throw readOnlyError(archive.path, 'its file or folder cannot be written');
+}
+
+async function migrate(connection: Sqlite3Connection, path: string, current: number): Promise<void> {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     // One transaction per migration: an archive is never left half-migrated.
@@ -47,33 +60,86 @@ async function migrate(connection: Sqlite3Connection, path: string): Promise<voi
   }
 }
 
-/** Opens (and if needed creates and migrates) the archive at `path`. */
+/** Refuses anything but an Exhibit archive this version can read; reads only. */
+async function admit(connection: Sqlite3Connection, path: string, mode: OpenMode): Promise<{ schemaVersion: number; applicationId: number }> {
+  const found = await identifyFile(connection);
+  if (found.kind === 'foreign') throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${found.why}); left untouched`);
+  if (found.kind === 'empty') {
+    if (mode === 'create') return { schemaVersion: 0, applicationId: 0 };
+    throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (an empty file); left untouched`);
+  }
+  if (found.schemaVersion > SCHEMA_VERSION) {
+    throw new ArchiveError(
+      'newer-schema',
+      `${path}: this archive was written by a newer version of Exhibit (schema ${found.schemaVersion}; this version reads up to ${SCHEMA_VERSION}). Update Exhibit to open it.`,
+    );
+  }
+  if (mode === 'read' && found.schemaVersion < SCHEMA_VERSION) {
+    throw new ArchiveError(
+      'unsupported',
+      `${path}: this archive has an older schema (${found.schemaVersion}; this version uses ${SCHEMA_VERSION}) and reading never upgrades it; open it once with a command that changes it, or in the app, to upgrade it`,
+    );
+  }
+  return found;
+}
+
+async function prepare(connection: Sqlite3Connection, path: string, mode: OpenMode): Promise<void> {
+  try {
+    await connection.exec('PRAGMA busy_timeout = 5000;');
+    const { schemaVersion: version, applicationId } = await admit(connection, path, mode);
+    if (mode === 'read') {
+      await connection.exec('PRAGMA foreign_keys = ON;');
+      return;
+    }
+    await connection.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
+    await migrate(connection, path, version);
+    // The marker that tells our archives from other SQLite files (archives from before it get it
+    // here). Written only when missing: setting it takes the write lock, which may be busy.
+    if (applicationId !== EXHIBIT_APPLICATION_ID) await connection.exec(`PRAGMA application_id = ${EXHIBIT_APPLICATION_ID};`);
+  } catch (error) {
+    if (error instanceof ArchiveError) throw error;
+    const code = sqliteCode(error);
+    if (code === 'SQLITE_READONLY' && mode !== 'read') throw readOnlyError(path, messageOf(error));
+    if (code === 'SQLITE_BUSY') throw new ArchiveError('busy', `${path}: another program is writing the archive; try again when it is done`);
+    throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${messageOf(error)})`);
+  }
+}
+
+function dialectFor(path: string, mode: OpenMode): Sqlite3Dialect {
+  if (mode === 'read' && path !== ':memory:') {
+    const target = readTarget(path);
+    if (target.unreadWal) {
+      throw new ArchiveError(
+        'read-only',
+        `${path}: the archive's folder is read-only and its -wal file holds changes not yet in the archive, which cannot be read there; copy the archive with its -wal file to a writable folder`,
+      );
+    }
+    return new Sqlite3Dialect({
+      filename: target.filename,
+      mode: sqlite3.OPEN_READONLY | sqlite3.OPEN_URI,
+      onConnect: (connection) => prepare(connection, path, mode),
+    });
+  }
+  return new Sqlite3Dialect({
+    filename: path,
+    mode: mode === 'create' ? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE : sqlite3.OPEN_READWRITE,
+    onConnect: (connection) => prepare(connection, path, mode),
+  });
+}
+
+/** Opens the archive at `path` in `mode` (see the module comment). */
 export async function openArchive(path: string, options: OpenOptions = {}): Promise<Archive> {
-  if (options.create === false && path !== ':memory:' && !existsSync(path)) {
-    throw new ArchiveError('not-found', `${path}: no archive at this path`);
+  const mode: OpenMode = options.mode ?? (options.create === false ? 'write' : 'create');
+  if (path !== ':memory:') {
+    if (mode !== 'create' && !existsSync(path)) throw new ArchiveError('not-found', `${path}: no archive at this path`);
+    const why = mode === 'read' ? null : whyNotWritable(path);
+    if (why !== null) throw readOnlyError(path, why);
   }
   // Opening an open archive's -wal or -shm as a database would drop this process's locks on it.
   const kind = await ownFileKind(path);
   if (kind && kind !== ARCHIVE_ITSELF) throw new ArchiveError('invalid-input', `${path}: this is ${kind}, not an archive`);
+  const db = new Kysely<Database>({ dialect: dialectFor(path, mode) });
   const forget = registerOpenArchive(path);
-  const db = new Kysely<Database>({
-    dialect: new Sqlite3Dialect({
-      filename: path,
-      onConnect: async (connection) => {
-        try {
-          await connection.exec('PRAGMA busy_timeout = 5000;');
-          // Reading a page of the file tells a database from anything else.
-          await pragma(connection, 'schema_version');
-          await pragma(connection, 'journal_mode = WAL');
-          await connection.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
-        } catch (error) {
-          if (error instanceof ArchiveError) throw error;
-          throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${messageOf(error)})`);
-        }
-        await migrate(connection, path);
-      },
-    }),
-  });
   try {
     // Kysely connects lazily; connect now so errors surface here.
     await db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst();
@@ -86,6 +152,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   return {
     path,
     db,
+    readOnly: mode === 'read',
     close: async () => {
       await db.destroy();
       forget();

@@ -12,6 +12,8 @@ export type ArchiveErrorCode =
   | 'encrypted'
   | 'corrupt'
   | 'too-large'
+  /** The archive's file or folder cannot be written (write-protected media, a locked share). */
+  | 'read-only'
   /** Another program held the write lock for longer than Exhibit waits. */
   | 'busy'
   /** The disk (or quota) that holds the archive or the export is full. */
@@ -31,4 +33,10 @@ export class ArchiveError extends Error {
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
+}
+
+/** SQLite's error code name (SQLITE_BUSY, SQLITE_READONLY…) carried by a node-sqlite3 error, if any. */
+export function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }

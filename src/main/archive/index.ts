@@ -1,11 +1,12 @@
 /** The archive core's public surface: what the CLI, the app and the tests call. */
-export { openArchive, type Archive, type OpenOptions } from './archive.js';
-export { ArchiveError, messageOf, type ArchiveErrorCode } from './errors.js';
+export { openArchive, readOnlyError, type Archive, type OpenOptions, type OpenMode } from './archive.js';
+export { whyNotWritable } from './db/file-access.js';
+export { ArchiveError, messageOf, sqliteCode, type ArchiveErrorCode } from './errors.js';
 export { BUSY_MESSAGE, isBusy, retryWhileBusy } from './busy.js';
 export { diskFullError, diskFullReason, isDiskFull } from './disk-full.js';
 export { listHistory, verifyHistory, recordHistory, type HistoryEntry } from './custody.js';
-export { checkArchive, type CheckReport, type CheckProblem } from './check.js';
-export { rebuildSearchIndexes, staleSearchIndexes } from './search/rebuild.js';
+export { checkArchive, type CheckReport, type CheckProblem, type CheckSkipped } from './check.js';
+export { rebuildSearchIndexes } from './search/rebuild.js';
 export {
   listDocuments,
   getDocument,

@@ -28,5 +28,6 @@ export async function archiveSummary(archive: Archive): Promise<ArchiveSummary> 
     schemaVersion: Number(version.rows[0]?.user_version ?? 0),
     documents: Number(counts.all) - trashed,
     trashed,
+    readOnly: archive.readOnly,
   };
 }

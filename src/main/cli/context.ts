@@ -2,11 +2,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { Archive } from '../archive/archive.js';
+import type { Archive, OpenMode } from '../archive/archive.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** `check` could not run every check because another program was writing: try again. */
+export const EXIT_INCOMPLETE = 3;
 
 /** A usage error: exits 2 with the message. */
 export class UsageError extends Error {
@@ -35,8 +37,10 @@ export function archivePath(options: GlobalOptions): string {
 }
 
 /**
- * Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default and runs `fn` with it
- * and the part of the core that `load` imports, then closes it. Each command loads what it
+ * Opens the archive named by --archive / EXHIBIT_ARCHIVE / the default in `mode` and runs
+ * `fn` with it and the part of the core that `load` imports, then closes it. Commands that
+ * change the archive open it `create` (a new path starts a new archive, as it always has);
+ * reading commands use `readArchive`. Each command loads what it
  * uses when it runs, so `exhibit --help` or `exhibit search` never loads pdf.js, citeproc,
  * the importers or the exporters, and a usage error never opens SQLite.
  */
@@ -44,16 +48,26 @@ export async function withArchive<M, T>(
   options: GlobalOptions,
   load: () => Promise<M>,
   fn: (archive: Archive, core: M) => Promise<T>,
+  mode: OpenMode = 'create',
 ): Promise<T> {
   const path = archivePath(options);
-  if (path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
+  if (mode === 'create' && path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
   const [{ openArchive }, core] = await Promise.all([import('../archive/archive.js'), load()]);
-  const archive = await openArchive(path);
+  const archive = await openArchive(path, { mode });
   try {
     return await fn(archive, core);
   } finally {
     await archive.close();
   }
+}
+
+/** Opens the archive read-only for `fn`: never creates, upgrades or changes a file. */
+export function readArchive<M, T>(
+  options: GlobalOptions,
+  load: () => Promise<M>,
+  fn: (archive: Archive, core: M) => Promise<T>,
+): Promise<T> {
+  return withArchive(options, load, fn, 'read');
 }
 
 export function printJson(value: unknown): void {

@@ -16,6 +16,7 @@ import { JobRegistry } from '../ipc/jobs.js';
 import type { ArchiveSession } from '../ipc/session.js';
 import { unsupportedShellHandlers } from '../ipc/unsupported-shell.js';
 import { checkRequest, tokenCookieName } from './guard.js';
+import { discardRest, readBody } from './read-body.js';
 import { APP_CSP } from '../web/csp.js';
 import { readStatic } from '../web/static-files.js';
 
@@ -61,24 +62,6 @@ function sendResult(response: ServerResponse, status: number, result: Result<unk
   send(response, status, 'application/json; charset=utf-8', encodeWire(result));
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 async function handleCall(request: IncomingMessage, response: ServerResponse, name: CallName, dispatch: Dispatch): Promise<void> {
   if (request.method !== 'POST') {
     send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
@@ -88,11 +71,15 @@ async function handleCall(request: IncomingMessage, response: ServerResponse, na
     sendResult(response, 415, { ok: false, error: { code: 'invalid-input', message: `${name}: send the input as application/json` } });
     return;
   }
-  const body = await readBody(request);
-  if (body === null) {
+  const read = await readBody(request, MAX_BODY_BYTES);
+  if (!read.ok) {
+    // Answer, then read and drop the rest: closing on a client still sending would reset it
+    // before it reads the answer.
     sendResult(response, 413, { ok: false, error: { code: 'too-large', message: `${name}: the request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` } });
+    discardRest(request);
     return;
   }
+  const body = read.body;
   let input: unknown;
   try {
     input = body === '' ? undefined : decodeWire(body);

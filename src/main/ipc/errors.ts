@@ -1,6 +1,6 @@
 /** Turning anything a handler throws into the contract's structured error. */
 import type { z } from 'zod';
-import { ArchiveError, isDiskFull, messageOf, type ArchiveErrorCode } from '../archive/index.js';
+import { ArchiveError, isDiskFull, messageOf, sqliteCode, type ArchiveErrorCode } from '../archive/index.js';
 import type { CallError, ErrorCode } from '../../shared/contract.js';
 
 /** Compile-time check: every code the core throws is one the contract declares. */
@@ -23,6 +23,11 @@ export function toCallError(error: unknown): CallError {
   if (error instanceof ArchiveError || error instanceof BridgeError) return { code: error.code, message: error.message };
   if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
   if (isDiskFull(error)) return { code: 'disk-full', message: 'the disk is full: free some space and try again' };
+  // A change tried on an archive opened read-only: SQLite refuses it; say why in words.
+  if (sqliteCode(error) === 'SQLITE_READONLY') {
+    return { code: 'read-only', message: 'the archive is read-only (its file or folder cannot be written): it can be read, but nothing can be changed in it' };
+  }
+  if (sqliteCode(error) === 'SQLITE_BUSY') return { code: 'busy', message: 'another program is writing the archive; try again when it is done' };
   return { code: 'internal', message: `something went wrong: ${messageOf(error)}` };
 }
 

@@ -1,5 +1,5 @@
 /** The archive the app has open: at most one at a time, switched by the shell. */
-import { openArchive, type Archive } from '../archive/index.js';
+import { ArchiveError, openArchive, type Archive } from '../archive/index.js';
 import { BridgeError } from './errors.js';
 
 export class ArchiveSession {
@@ -19,9 +19,16 @@ export class ArchiveSession {
     return this.#archive !== null;
   }
 
-  /** Opens `path` (creating it when `create`), then closes the previous one. */
+  /**
+   * Opens `path` (creating it when `create`), then closes the previous one. An archive that
+   * cannot be written (write-protected media, a locked share) opens read-only instead, so
+   * it can still be read; its ArchiveInfo says so and every change is refused in words.
+   */
   async open(path: string, options: { create?: boolean } = {}): Promise<Archive> {
-    const next = await openArchive(path, { create: options.create ?? false });
+    const next = await openArchive(path, { mode: options.create ? 'create' : 'write' }).catch((error: unknown) => {
+      if (error instanceof ArchiveError && error.code === 'read-only') return openArchive(path, { mode: 'read' });
+      throw error;
+    });
     const previous = this.#archive;
     this.#archive = next;
     await previous?.close().catch(() => undefined);

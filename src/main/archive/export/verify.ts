@@ -229,6 +229,14 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
     for (const doc of manifest.documents) {
       const quotes = quotesByDoc.get(doc.id) ?? [];
       const listedFile = listed.get(doc.path);
+      // The README promises that `sha256sum originals/*` checks each original by its name alone.
+      if (!doc.path.slice(doc.path.lastIndexOf('/') + 1).startsWith(doc.sha256)) {
+        problems.push({
+          kind: 'original',
+          file: doc.path,
+          message: `${doc.path}: the original of document ${doc.id} is not named after its SHA-256 (${doc.sha256}), as every original in a bundle is`,
+        });
+      }
       if (!zip.entries.has(doc.path)) {
         if (listedFile) continue; // already reported missing
         problems.push({ kind: 'original', file: doc.path, message: `${doc.path}: the original of document ${doc.id} is missing` });

@@ -23,7 +23,7 @@ import { recordHistory } from '../custody.js';
 import type { Database } from '../db/schema.js';
 import { updateMetadataInTransaction, validateMetadataPatch, type MetadataPatch } from '../documents.js';
 import { ArchiveError, messageOf } from '../errors.js';
-import { MANIFEST_NAME, manifestSchema, BUNDLE_FORMAT, type BundleManifest, type ManifestDocument, type ManifestQuote } from '../export/manifest.js';
+import { MANIFEST_NAME, manifestSchema, type BundleManifest, type ManifestDocument, type ManifestQuote } from '../export/manifest.js';
 import { verifyBundle } from '../export/verify.js';
 import { openZip } from '../export/zip-read.js';
 import { ownFileKind } from '../own-files.js';
@@ -44,7 +44,12 @@ export interface BundleImportOptions {
   tags?: readonly string[];
 }
 
-/** True when the file is a zip whose manifest.json is an Exhibit bundle manifest. Never throws. */
+/**
+ * True when the file is a zip that is, or may be, an Exhibit evidence bundle: one holding
+ * a manifest.json, or one that cannot be read safely (unsafe names, a zip bomb, duplicate
+ * entries, a truncated file), so that importing it gives the bundle check's named problem
+ * rather than "unknown file type". A sound zip without a manifest is not one. Never throws.
+ */
 export async function isEvidenceBundle(path: string): Promise<boolean> {
   if (extname(path).toLowerCase() === '.docx') return false;
   try {
@@ -58,16 +63,19 @@ export async function isEvidenceBundle(path: string): Promise<boolean> {
       await handle.close();
     }
     if (head.toString('latin1') !== 'PK\x03\x04') return false;
-    const zip = await openZip(path);
-    try {
-      if (!zip.entries.has(MANIFEST_NAME)) return false;
-      const manifest = JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8')) as { format?: unknown };
-      return manifest?.format === BUNDLE_FORMAT;
-    } finally {
-      zip.close();
-    }
   } catch {
     return false;
+  }
+  let zip: Awaited<ReturnType<typeof openZip>>;
+  try {
+    zip = await openZip(path);
+  } catch {
+    return true;
+  }
+  try {
+    return zip.entries.has(MANIFEST_NAME);
+  } finally {
+    zip.close();
   }
 }
 
@@ -235,7 +243,10 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
   if (!report.ok) {
     const summary = { ...emptySummary(report.bundleId), problems: report.problems };
     const n = report.problems.length;
-    return failed(shown, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${report.problems[0]?.message}); nothing was imported`, summary);
+    const first = report.problems[0]?.message ?? '';
+    // A zip-level problem names the file read, which for a dropped file is a temporary copy.
+    const named = first.startsWith(`${zipPath}: `) ? first.slice(zipPath.length + 2) : first;
+    return failed(shown, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${named}); nothing was imported`, summary);
   }
   const bundleId = report.bundleId ?? '';
   let prepared: Awaited<ReturnType<typeof prepareBundle>>;

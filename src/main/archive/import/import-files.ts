@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
-import type { Archive } from '../archive.js';
+import { assertWritable, type Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { retryWhileBusy } from '../busy.js';
 import { diskFullReason, isDiskFull } from '../disk-full.js';
@@ -126,6 +126,7 @@ export async function importDroppedFile(
   name: string,
   options: Pick<ImportOptions, 'type' | 'tags'> = {},
 ): Promise<ImportResult[]> {
+  assertWritable(archive);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip && extname(name).toLowerCase() !== '.docx') {
     const dir = await mkdtemp(join(tmpdir(), 'exhibit-drop-'));
@@ -144,6 +145,7 @@ export async function importDroppedFile(
 export async function importPaths(archive: Archive, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
   // A bad tag name is a mistake in the command, not in a file: refuse before importing anything.
   for (const tag of options.tags ?? []) normalizeTagName(tag);
+  assertWritable(archive);
   const { files, failures } = await expand(paths);
   const results: ImportResult[] = [...failures];
   const total = files.length;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
 import type { CollectionPatch } from '../../archive/collections/collections.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { oneLine, parseWhole } from '../options.js';
 
 const collectionCore = () => import('../../archive/collections/collections.js');
@@ -91,7 +91,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .description('list the collections')
     .action(async () => {
       const g = globals();
-      const collections = await withArchive(g, collectionCore, (a, { listCollections }) => listCollections(a.db));
+      const collections = await readArchive(g, collectionCore, (a, { listCollections }) => listCollections(a.db));
       if (g.json) printJson({ collections });
       else if (collections.length === 0) print('No collections. Make one with: exhibit collection create NAME --title "…"');
       else for (const c of collections) print(headline(c));
@@ -104,7 +104,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .argument('<name>')
     .action(async (name: string) => {
       const g = globals();
-      done(g, await withArchive(g, collectionCore, (a, { getCollection }) => getCollection(a.db, name)));
+      done(g, await readArchive(g, collectionCore, (a, { getCollection }) => getCollection(a.db, name)));
     });
 
   collection

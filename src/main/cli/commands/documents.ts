@@ -5,7 +5,20 @@ import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../..
 import { BUSY_MESSAGE } from '../../archive/busy.js';
 import type { MetadataPatch } from '../../archive/documents.js';
 import type { BundleImportSummary } from '../../archive/import/results.js';
-import { EXIT_FAILED, EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { whyNotWritable } from '../../archive/db/file-access.js';
+import {
+  archivePath,
+  EXIT_FAILED,
+  EXIT_INCOMPLETE,
+  EXIT_OK,
+  parseId,
+  print,
+  printJson,
+  UsageError,
+  readArchive,
+  withArchive,
+  type GlobalOptions,
+} from '../context.js';
 
 // Each command loads its part of the core when it runs (the importers only for import).
 const documentCore = () => import('../../archive/documents.js');
@@ -87,7 +100,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--trash', 'list the trash instead')
     .action(async (opts: { trash?: boolean }) => {
       const g = globals();
-      const documents = await withArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: opts.trash ?? false }));
+      const documents = await readArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: opts.trash ?? false }));
       if (g.json) printJson({ documents });
       else if (documents.length === 0) print(opts.trash ? 'The trash is empty.' : 'No documents yet. Import some with: exhibit import FILE...');
       else for (const d of documents) print(line(d));
@@ -103,7 +116,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       const g = globals();
       const id = parseId(idArg);
       const page = opts.page === undefined ? undefined : parseId(opts.page, '--page');
-      const { document, pages } = await withArchive(g, documentCore, async (a, { getDocument, getPages }) => ({
+      const { document, pages } = await readArchive(g, documentCore, async (a, { getDocument, getPages }) => ({
         document: await getDocument(a.db, id),
         pages: await getPages(a.db, id, page),
       }));
@@ -188,7 +201,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('list')
     .action(async () => {
       const g = globals();
-      const documents = await withArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: true }));
+      const documents = await readArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: true }));
       if (g.json) printJson({ documents });
       else if (documents.length === 0) print('The trash is empty.');
       else for (const d of documents) print(line(d));
@@ -225,7 +238,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string | undefined) => {
       const g = globals();
       const id = idArg === undefined ? undefined : parseId(idArg);
-      const entries = await withArchive(g, custodyCore, (a, { listHistory }) => listHistory(a.db, id));
+      const entries = await readArchive(g, custodyCore, (a, { listHistory }) => listHistory(a.db, id));
       if (g.json) printJson({ entries });
       else if (entries.length === 0) print('No history yet.');
       else
@@ -242,16 +255,28 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
     .action(async (options: { rebuildSearch?: boolean }) => {
       const g = globals();
-      const report = await withArchive(g, checkCore, async (a, { checkArchive, rebuildSearchIndexes }) => {
-        if (options.rebuildSearch) await rebuildSearchIndexes(a);
-        return checkArchive(a);
-      });
+      // Checking changes nothing, but SQLite checks a search index through a write, so the
+      // archive opens for writing where it can; on read-only media those checks say so.
+      const writable = options.rebuildSearch || whyNotWritable(archivePath(g)) === null;
+      const report = await withArchive(
+        g,
+        checkCore,
+        async (a, { checkArchive, rebuildSearchIndexes }) => {
+          if (options.rebuildSearch) await rebuildSearchIndexes(a);
+          return checkArchive(a);
+        },
+        writable ? 'write' : 'read',
+      );
       if (g.json) printJson(report);
       else {
         print(`${report.documents} document(s), ${report.originals} original(s), ${report.historyEntries} history entr(ies)`);
         for (const p of report.problems) print(`problem (${p.kind}): ${p.message}`);
-        print(report.ok ? 'All checks passed.' : `${report.problems.length} problem(s) found.`);
+        for (const n of report.notChecked) print(`not checked (${n.kind}): ${n.message}`);
+        if (!report.ok) print(`${report.problems.length} problem(s) found.`);
+        else print(report.notChecked.length === 0 ? 'All checks passed.' : 'No problem found in what could be checked.');
       }
-      process.exitCode = report.ok ? EXIT_OK : EXIT_FAILED;
+      // Busy is not damage: 3 says "try again", read-only media leave nothing to retry.
+      const busy = report.notChecked.some((n) => n.reason === 'busy');
+      process.exitCode = !report.ok ? EXIT_FAILED : busy ? EXIT_INCOMPLETE : EXIT_OK;
     });
 }

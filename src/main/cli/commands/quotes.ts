@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import type { QuotePatch } from '../../archive/quotes/quotes.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { collect, oneLine, parseWhole } from '../options.js';
 
 const quoteCore = () => import('../../archive/quotes/quotes.js');
@@ -74,7 +74,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .option('--deleted', 'list deleted quotes instead (exhibit quote restore brings one back)')
     .action(async (o: { tag: string[]; doc?: string; search?: string; orphaned?: boolean; deleted?: boolean }) => {
       const g = globals();
-      const quotes = await withArchive(g, quoteCore, (a, { listQuotes }) =>
+      const quotes = await readArchive(g, quoteCore, (a, { listQuotes }) =>
         listQuotes(a.db, {
           tags: o.tag,
           ...(o.doc !== undefined ? { documentId: parseId(o.doc, '--doc') } : {}),
@@ -95,7 +95,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, quoteCore, (a, { getQuote }) => getQuote(a.db, parseId(idArg)));
+      const q = await readArchive(g, quoteCore, (a, { getQuote }) => getQuote(a.db, parseId(idArg)));
       if (g.json) printJson({ quote: q });
       else {
         details(q);
@@ -162,7 +162,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       const min = o.minSimilarity === undefined ? undefined : Number(o.minSimilarity);
       if (min !== undefined && !(min > 0 && min <= 1)) throw new UsageError(`--min-similarity: "${o.minSimilarity}" is not a number above 0 and at most 1`);
-      const sources = await withArchive(g, sourcesCore, (a, { quoteSources }) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
+      const sources = await readArchive(g, sourcesCore, (a, { quoteSources }) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
       if (g.json) printJson({ sources });
       else if (sources.length === 0) print('No other document holds this passage.');
       else

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/document.js';
 import { SEARCH_KINDS, type SearchKind, type SearchOptions } from '../../../shared/search.js';
-import { EXIT_OK, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, print, printJson, UsageError, readArchive, type GlobalOptions } from '../context.js';
 import { collect, parseWhole, plainSnippet } from '../options.js';
 
 const searchCore = () => import('../../archive/search/search.js');
@@ -57,7 +57,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
         ...(o.limit !== undefined ? { limit: parseWhole(o.limit, '--limit', 0) } : {}),
         ...(o.offset !== undefined ? { offset: parseWhole(o.offset, '--offset', 0) } : {}),
       };
-      const result = await withArchive(g, searchCore, (a, { search }) => search(a.db, words.join(' '), options));
+      const result = await readArchive(g, searchCore, (a, { search }) => search(a.db, words.join(' '), options));
       if (g.json) printJson(result);
       else {
         print(`${result.total} hit(s)${result.hits.length < result.total ? `, the first ${result.hits.length} shown` : ''}`);

@@ -1,7 +1,7 @@
 /** exhibit tag add | remove | list | set | rename | merge | delete */
 import type { Command } from 'commander';
 import type { TagTarget } from '../../archive/tags/tags.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
 import { collect } from '../options.js';
 
 const tagCore = () => import('../../archive/tags/tags.js');
@@ -47,7 +47,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .description('every tag with how many documents and quotes carry it')
     .action(async () => {
       const g = globals();
-      const tags = await withArchive(g, tagCore, (a, { listTags }) => listTags(a.db));
+      const tags = await readArchive(g, tagCore, (a, { listTags }) => listTags(a.db));
       if (g.json) printJson({ tags });
       else if (tags.length === 0) print('No tags yet. Add one with: exhibit tag add TAG --doc ID');
       else

@@ -131,6 +131,11 @@ function Shell() {
             </span>
             <span className="brand-name">Exhibit</span>
             {info.data && <span className="brand-file">{info.data.fileName}</span>}
+            {info.data?.readOnly && (
+              <span className="brand-read-only" role="status" title="The archive’s file or folder cannot be written: it can be read, but nothing can be changed in it.">
+                Read-only
+              </span>
+            )}
           </div>
           <nav className="nav" aria-label="Views">
             {NAV.map((n) => {
