@@ -78,11 +78,8 @@ export interface Collection {
   updatedAt: string;
 }
 
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'csv', 'json', 'bundle'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'legal'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
+export { CITATION_STYLES, CITATION_STYLE_LABELS, EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from './export-options.js';
+export type { CitationStyleId as CitationStyle } from './export-options.js';
 
 /** One quote as the export will print it. */
 export interface CitedQuote {
