@@ -4,6 +4,7 @@
  * the quotes-and-search and export issues' CLI shapes so their handlers are thin; kept apart
  * from contract-types.ts to keep merges small.
  */
+import type { DocumentFormat } from './document.js';
 import type { QuoteSource as CoreQuoteSource, QuoteRecord, TagRecord } from './quote.js';
 
 /** A saved quote (the core's record) with its document's title, for lists that mix documents. */
@@ -41,6 +42,8 @@ export interface SearchHit {
   kind: 'page' | 'quote' | 'note' | 'metadata';
   documentId: number;
   title: string;
+  /** The document's file format, so the same text as PDF, web page and plain text can be told apart. */
+  format: DocumentFormat;
   /** Physical page of the hit, from 1 (null for metadata). */
   page: number | null;
   pageLabel: string | null;
