@@ -124,6 +124,32 @@ describe.skipIf(!haveChromium)('the library’s rough edges (issue 10)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('has clipping probes that do catch cut-off text and a scrollbar beside a centred column', async () => {
+    const { page } = await open();
+    // Styles set through the CSSOM: the app's Content-Security-Policy refuses style attributes.
+    await page.evaluate(`(() => {
+      const make = (tag, style, text) => { const el = document.createElement(tag); Object.assign(el.style, style); if (text) el.textContent = text; return el; };
+      const box = make('div', {});
+      box.className = 'probe-check';
+      const select = make('select', { width: '80px' });
+      select.append(make('option', {}, 'A label far too long for its menu'));
+      const input = make('input', { width: '60px' });
+      input.placeholder = 'To 2026-11-13, cut';
+      const scroller = make('div', { width: '300px', margin: '0 auto', height: '50px', overflow: 'auto' });
+      const inner = make('div', { height: '200px' }, 'tall');
+      inner.className = 'probe-inner';
+      scroller.append(inner);
+      box.append(select, input, make('p', { width: '50px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, 'A sentence that cannot fit'), scroller);
+      document.body.prepend(box);
+    })()`);
+    const found = await clippedText(page, '.probe-check', 'probe check');
+    expect(found.some((f) => f.includes('A label far too long for its menu'))).toBe(true);
+    expect(found.some((f) => f.includes('To 2026-11-13, cut'))).toBe(true);
+    expect(found.some((f) => f.includes('A sentence that cannot fit'))).toBe(true);
+    expect(found).toHaveLength(3);
+    expect(await scrollbarAwayFromEdge(page, '.probe-inner', 'probe check')).toMatch(/before the window’s right edge/);
+  });
+
   it('offers every citation style and format the CLI does, and exports the quotes matching a search', async () => {
     const { page, problems } = await open(async (archive) => {
       const results = await importSampleCase(archive);
