@@ -4,6 +4,7 @@
  * the quotes-and-search and export issues' CLI shapes so their handlers are thin; kept apart
  * from contract-types.ts to keep merges small.
  */
+import type { DocumentFormat } from './document.js';
 import type { QuoteSource as CoreQuoteSource, QuoteRecord, TagRecord } from './quote.js';
 
 /** A saved quote (the core's record) with its document's title, for lists that mix documents. */
@@ -41,6 +42,8 @@ export interface SearchHit {
   kind: 'page' | 'quote' | 'note' | 'metadata';
   documentId: number;
   title: string;
+  /** The document's file format, so the same text as PDF, web page and plain text can be told apart. */
+  format: DocumentFormat;
   /** Physical page of the hit, from 1 (null for metadata). */
   page: number | null;
   pageLabel: string | null;
@@ -78,11 +81,8 @@ export interface Collection {
   updatedAt: string;
 }
 
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'csv', 'json', 'bundle'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'legal'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
+export { CITATION_STYLES, CITATION_STYLE_LABELS, EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from './export-options.js';
+export type { CitationStyleId as CitationStyle } from './export-options.js';
 
 /** One quote as the export will print it. */
 export interface CitedQuote {

@@ -134,6 +134,8 @@ const exportSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('quotes'), quoteIds: z.array(id).min(1).max(100_000) }),
   z.strictObject({ kind: z.literal('collection'), id }),
   z.strictObject({ kind: z.literal('tag'), tag: tagName }),
+  /** The quotes whose own text or note matches, as `exhibit export --search` takes them. */
+  z.strictObject({ kind: z.literal('search'), query: text(1000).refine((s) => s.trim() !== '', 'a search: one or more words') }),
   z.strictObject({ kind: z.literal('all') }),
 ]);
 

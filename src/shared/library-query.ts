@@ -19,7 +19,7 @@ export interface LibraryFilter {
   /** Words that must each appear in the title, an author or the file name (any case). */
   text?: string;
   types?: DocumentType[];
-  /** A tag selects documents carrying it or any tag nested under it. */
+  /** A tag selects documents carrying it or any tag nested under it, themselves or on one of their quotes. */
   tag?: string | null;
   /** Part of an author's name (any case). */
   author?: string;
@@ -64,7 +64,7 @@ export interface LibraryFacets {
   /** Live documents in the archive. */
   documents: number;
   types: { type: DocumentType; count: number }[];
-  /** Every tag in use and every parent of one, with the documents carrying it or one under it. */
+  /** Every tag in use on a document or a quote, and every parent of one, with the documents carrying it or one under it, themselves or on a quote. */
   tags: { name: string; count: number }[];
   /** The most frequent authors first (at most 2,000), with their document counts. */
   authors: { name: string; count: number }[];

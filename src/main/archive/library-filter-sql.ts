@@ -31,6 +31,16 @@ export function scanBeatsOrderIndex(filter: LibraryFilter): boolean {
   );
 }
 
+/**
+ * Which tags each document stands under in the library: its own, and those of its live
+ * quotes (a quote tagged "agency/LAPD" puts its document under that tag). Rows
+ * (document_id, tag_id), possibly repeated; trashed documents are left to the caller.
+ */
+export const taggedDocuments: RawBuilder<{ document_id: number; tag_id: number }> = sql`
+  SELECT dt.document_id, dt.tag_id FROM document_tags dt
+  UNION ALL
+  SELECT q.document_id, qt.tag_id FROM quote_tags qt JOIN quotes q ON q.id = qt.quote_id WHERE q.deleted_at IS NULL`;
+
 export function libraryConditions(filter: LibraryFilter): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`];
   if (filter.ids) conditions.push(sql`d.id IN (SELECT value FROM json_each(${JSON.stringify(filter.ids)}))`);
@@ -42,10 +52,11 @@ export function libraryConditions(filter: LibraryFilter): RawBuilder<unknown> {
   // "to 2020-11" includes every day of November: any date starting 2020-11 sorts below this.
   if (filter.to) conditions.push(sql`d.date <= ${`${filter.to}\uffff`}`);
   if (filter.tag) {
-    // A tag selects what carries it or any tag nested under it (names compare as the tags table does).
+    // A tag selects what carries it or any tag nested under it (names compare as the tags
+    // table does), on the document or on one of its live quotes.
     conditions.push(sql`d.id IN (
-      SELECT dt.document_id FROM document_tags dt
-      WHERE dt.tag_id IN (SELECT id FROM tags WHERE name = ${filter.tag} OR name LIKE ${descendantsPattern(filter.tag)} ESCAPE '\\'))`);
+      SELECT x.document_id FROM (${taggedDocuments}) x
+      WHERE x.tag_id IN (SELECT id FROM tags WHERE name = ${filter.tag} OR name LIKE ${descendantsPattern(filter.tag)} ESCAPE '\\'))`);
   }
   return sql.join(conditions, sql` AND `);
 }

@@ -50,7 +50,7 @@ export class Library {
   async titles(): Promise<string[]> {
     // The rows of the current order and filter (the library marks itself busy while they load).
     await this.page.locator('.library-main:not([aria-busy="true"]) .lt-body [role="row"]').first().waitFor();
-    return this.page.locator('.lt-body [role="row"] .col-title').allInnerTexts();
+    return this.page.locator('.lt-body [role="row"] .col-title .cell-text').allInnerTexts();
   }
 
   row(title: string): Locator {

@@ -5,18 +5,10 @@
  * a search, a collection) never leaks into the formats.
  */
 import type { DocumentRecord } from '../../../shared/document.js';
+import type { CitationStyleId } from '../../../shared/export-options.js';
 
-/**
- * The citation styles shipped in resources/csl. `chicago` is Chicago's notes and
- * bibliography with full notes, so each footnote is a complete cite on its own;
- * `chicago-short-notes` and `chicago-author-date` are its other two forms.
- */
-export const CITATION_STYLES = ['chicago', 'chicago-short-notes', 'chicago-author-date', 'apa', 'mla', 'legal'] as const;
-export type CitationStyleId = (typeof CITATION_STYLES)[number];
-
-/** The formats `exhibit export --format` writes. */
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'csv', 'json', 'bundle'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// The lists live in the contract so the CLI and the app offer the same ones.
+export { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
 
 /**
  * A saved passage with its W3C-style selectors: physical pages `page`..`pageEnd`,

@@ -11,6 +11,7 @@ import { stripControls } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 import { htmlToText } from './html-text.js';
 import { headerValue, latin1, messageCharset, partCharsets, redecodeEightBit, topHeaderBlock } from './mime-raw.js';
+import { truncationWarning } from './mime-truncation.js';
 import { attachmentName } from './attachment-name.js';
 import { partialDate } from './partial-date.js';
 import type { ExtractedAttachment, ExtractedDocument } from './types.js';
@@ -149,6 +150,8 @@ export async function importEmail(input: Uint8Array): Promise<ExtractedDocument>
   const email = await parse(bytes);
   if (!email.headers.some((h) => MAIL_HEADERS.has(h.key))) throw notMail;
   const warnings: string[] = [];
+  const truncated = truncationWarning(raw);
+  if (truncated) warnings.push(truncated);
   const block = topHeaderBlock(raw);
   const charset = messageCharset(raw);
   const reread = (name: string) => redecodeEightBit(headerValue(block, name), charset);

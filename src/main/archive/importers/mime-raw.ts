@@ -28,7 +28,7 @@ export function headerValue(block: string, name: string): string | undefined {
   return m?.[1]?.replace(/\r?\n(?=[ \t])/g, '').trim();
 }
 
-function param(value: string, name: string): string | undefined {
+export function param(value: string, name: string): string | undefined {
   const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i');
   const m = re.exec(value);
   return m ? (m[1] ?? m[2]) : undefined;

@@ -1,7 +1,7 @@
 /** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
 import type { Command } from 'commander';
 import type { ExportSelection } from '../../archive/export/gather.js';
-import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
+import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
 import type { LoadedSigningKey } from '../../archive/signing/keys.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
 

@@ -19,6 +19,7 @@ import {
   updateQuote,
 } from '../../archive/index.js';
 import type { Database } from '../../archive/db/schema.js';
+import { documentFormats } from '../../archive/document-formats.js';
 import { ArchiveError } from '../../archive/errors.js';
 import { getCollection } from '../../archive/collections/collections.js';
 import { restoreTags } from '../../archive/tags/restore.js';
@@ -164,7 +165,8 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
 
   'search.query': async (input, { session }) => {
     const started = performance.now();
-    const result = await search(session.current().db, input.query, {
+    const db = session.current().db;
+    const result = await search(db, input.query, {
       ...(input.tags?.length ? { tags: input.tags } : {}),
       ...(input.type ? { types: [input.type] } : {}),
       ...(input.author ? { author: input.author } : {}),
@@ -173,6 +175,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
       ...(input.hasQuotes ? { hasQuotes: true } : {}),
       limit: input.limit ?? 50,
     });
+    const formats = await documentFormats(db, result.hits.map((h) => h.documentId));
     return {
       total: result.total,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
@@ -180,6 +183,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
         kind: h.kind,
         documentId: h.documentId,
         title: h.title,
+        format: formats.get(h.documentId) ?? 'text',
         page: h.kind === 'metadata' ? null : h.page,
         pageLabel: h.kind === 'metadata' ? null : h.pageLabel,
         snippet: snippetParts(h.snippet),

@@ -1,5 +1,5 @@
 /** Display helpers shared by the views. */
-import type { DocumentType } from '../../../shared/document.js';
+import type { DocumentFormat, DocumentType } from '../../../shared/document.js';
 
 const TYPE_LABELS: Record<DocumentType, string> = {
   statement: 'Statement',
@@ -14,6 +14,20 @@ const TYPE_LABELS: Record<DocumentType, string> = {
 
 export function typeLabel(type: DocumentType): string {
   return TYPE_LABELS[type];
+}
+
+/** The file's format in words: the same article as PDF, web page and text must be told apart. */
+const FORMAT_LABELS: Record<DocumentFormat, string> = {
+  pdf: 'PDF',
+  text: 'Text',
+  markdown: 'Markdown',
+  html: 'Web page',
+  docx: 'Word',
+  email: 'Email',
+};
+
+export function formatLabel(format: DocumentFormat): string {
+  return FORMAT_LABELS[format];
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,11 +1,19 @@
 /**
- * Export: choose the quotes (all, a tag, a collection or a selection), a format and a
+ * Export: choose the quotes (all, a tag, a collection, a selection or a search's), a format and a
  * citation style; see how the citations will read; write the file. A bundle is verified
  * right after it is written (every original's SHA-256, every quote at its place).
  */
 import { useState } from 'react';
 import type { CallInput } from '../../../shared/contract.js';
-import { CITATION_STYLES, EXPORT_FORMATS, type ExportFile, type ExportFormat, type CitationStyle } from '../../../shared/contract-quote-types.js';
+import {
+  CITATION_STYLE_LABELS,
+  CITATION_STYLES,
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
+  type CitationStyle,
+  type ExportFile,
+  type ExportFormat,
+} from '../../../shared/contract-quote-types.js';
 import { api } from '../api/client.js';
 import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
@@ -19,23 +27,6 @@ export interface ExportRequest {
   /** Preset by the view that opened the dialog, or null to choose here. */
   source: ExportSource | null;
 }
-
-const FORMAT_LABEL: Record<ExportFormat, string> = {
-  md: 'Markdown',
-  html: 'Web page (HTML)',
-  docx: 'Word (DOCX)',
-  pdf: 'PDF',
-  csv: 'Spreadsheet (CSV)',
-  json: 'Data (CSL-JSON and Web Annotations)',
-  bundle: 'Evidence bundle (ZIP with originals, verifiable)',
-};
-
-const STYLE_LABEL: Record<CitationStyle, string> = {
-  chicago: 'Chicago (notes and bibliography)',
-  apa: 'APA 7',
-  mla: 'MLA 9',
-  legal: 'Legal (Bluebook manner)',
-};
 
 export function ExportDialog({ request, onClose }: { request: ExportRequest | null; onClose: () => void }) {
   return (
@@ -72,7 +63,7 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
   const collections = useQuery('collections.list', {});
 
   const source: ExportSource | null =
-    kind === 'quotes' && preset?.kind === 'quotes'
+    (kind === 'quotes' && preset?.kind === 'quotes') || (kind === 'search' && preset?.kind === 'search')
       ? preset
       : kind === 'tag'
         ? tag
@@ -121,6 +112,11 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
               <input type="radio" name="export-source" checked={kind === 'quotes'} onChange={() => setKind('quotes')} /> The {preset.quoteIds.length} selected quote{preset.quoteIds.length === 1 ? '' : 's'}
             </label>
           )}
+          {preset?.kind === 'search' && (
+            <label className="check">
+              <input type="radio" name="export-source" checked={kind === 'search'} onChange={() => setKind('search')} /> Quotes matching “{preset.query}”
+            </label>
+          )}
           <label className="check">
             <input type="radio" name="export-source" checked={kind === 'tag'} onChange={() => setKind('tag')} /> Quotes with a tag
           </label>
@@ -153,7 +149,7 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
           <select id="export-format" className="select" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             {EXPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABEL[f]}
+                {EXPORT_FORMAT_LABELS[f]}
               </option>
             ))}
           </select>
@@ -163,7 +159,7 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
           <select id="export-style" className="select" value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
             {CITATION_STYLES.map((s) => (
               <option key={s} value={s}>
-                {STYLE_LABEL[s]}
+                {CITATION_STYLE_LABELS[s]}
               </option>
             ))}
           </select>

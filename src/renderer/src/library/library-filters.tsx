@@ -68,7 +68,13 @@ export function LibraryFilters({ facets = NO_FACETS, filter, onChange, tagsAvail
         ) : tagTree.length === 0 ? (
           <p className="filter-note">No tags yet. Add them in a document’s details or when you quote.</p>
         ) : (
-          <TagTreeView roots={tagTree} selected={filter.tag} onSelect={(tag) => set({ tag })} label="Filter by tag" />
+          <>
+            <TagTreeView roots={tagTree} selected={filter.tag} onSelect={(tag) => set({ tag })} label="Filter by tag, on documents or their quotes" />
+            {/* A tag may stand only on quotes: say what selecting it shows, and what the counts count. */}
+            <p className="filter-note" id="filter-tags-note">
+              Documents tagged, or holding a quote tagged.
+            </p>
+          </>
         )}
       </section>
 

@@ -7,6 +7,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { formatPartialDate, typeLabel } from '../common/format.js';
+import { FormatBadge } from '../common/format-badge.js';
 import type { LibraryRow, Sort, SortKey } from './library-rows.js';
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
@@ -190,6 +191,7 @@ export function LibraryTable({ count, rowAt, selectedIndex, onRange, resetKey, t
                 <div role="gridcell" className="col-title" title={row.title}>
                   <span className={`format-dot ${row.format}`} aria-hidden="true" />
                   <span className="cell-text">{row.title}</span>
+                  <FormatBadge format={row.format} />
                 </div>
                 <div role="gridcell" className="col-type">
                   {typeLabel(row.type)}

@@ -258,6 +258,16 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
           <button type="button" className="btn" disabled={checked.size === 0} onClick={() => openExport({ source: { kind: 'quotes', quoteIds: [...checked] } })}>
             <Icon name="export" /> Export selected
           </button>
+          {words && quotes.length > 0 && (
+            // Words alone are the CLI's `export --search`; with a tag or document too, the quotes shown.
+            <button
+              type="button"
+              className="btn"
+              onClick={() => openExport({ source: tag === null && documentId === null ? { kind: 'search', query: words } : { kind: 'quotes', quoteIds: quotes.map((q) => q.id) } })}
+            >
+              <Icon name="export" /> Export these quotes…
+            </button>
+          )}
         </div>
         {noQuotesAtAll ? (
           <EmptyState

@@ -9,6 +9,7 @@ import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../share
 import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel } from '../common/format.js';
+import { FormatBadge } from '../common/format-badge.js';
 import { Icon } from '../common/icons.js';
 import { Modal } from '../common/modal.js';
 import { navigate } from '../common/router.js';
@@ -190,6 +191,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
                 >
                   <div className="hit-head">
                     <span className="hit-title">{hit.title}</span>
+                    <FormatBadge format={hit.format} />
                     <span className="chip">{KIND_LABEL[hit.kind]}</span>
                     {hit.page !== null && <span className="hit-page">p. {hit.pageLabel ?? hit.page}</span>}
                   </div>
