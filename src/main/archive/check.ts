@@ -4,18 +4,46 @@
  * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport } from '../../shared/contract-types.js';
 import { verifyHistory } from './custody.js';
-import { staleSearchIndexes } from './search/rebuild.js';
+import type { Database } from './db/schema.js';
+import { refreshSearchIndexCaches, staleSearchIndexes } from './search/rebuild.js';
 
 export type { CheckProblem, CheckReport };
 
-/** Runs every check and reports each problem found; changes nothing. */
+/**
+ * Runs every check and reports each problem found; changes nothing. Everything but the
+ * search indexes' content check is read in one read transaction, so it sees one state of
+ * the archive even while another program (the CLI, a second window) imports into it.
+ */
 export async function checkArchive(archive: Archive): Promise<CheckReport> {
-  const problems: CheckProblem[] = [];
   const { db } = archive;
+  const report = await db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const read = await checkOneSnapshot(conn);
+      await sql`commit`.execute(conn);
+      return read;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+  for (const table of await staleSearchIndexes(db)) {
+    report.problems.push({
+      kind: 'search-index',
+      message: `search index ${table} no longer matches the text it indexes, so searches may miss or invent hits; exhibit check --rebuild-search rebuilds it`,
+    });
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+async function checkOneSnapshot(db: Kysely<Database>): Promise<CheckReport> {
+  const problems: CheckProblem[] = [];
+  await refreshSearchIndexCaches(db);
   const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
   for (const row of integrity.rows) {
     if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
@@ -25,12 +53,6 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
     problems.push({ kind: 'foreign-key', message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row` });
   }
   for (const b of await verifyHistory(db)) problems.push({ kind: 'history', message: b.message });
-  for (const table of await staleSearchIndexes(db)) {
-    problems.push({
-      kind: 'search-index',
-      message: `search index ${table} no longer matches the text it indexes, so searches may miss or invent hits; exhibit check --rebuild-search rebuilds it`,
-    });
-  }
 
   let originals = 0;
   for await (const row of db.selectFrom('originals').select(['sha256', 'size', 'data']).stream(16)) {

@@ -5,21 +5,46 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Archive } from '../archive.js';
+import { retryWhileBusy } from '../busy.js';
 import { recordHistory } from '../custody.js';
 import type { Database } from '../db/schema.js';
 import { FTS_TABLES } from '../db/migrations/0002-quotes-tags-search.js';
 
-/** The indexes whose entries differ from the rows their views show, by FTS5's own check. */
-export async function staleSearchIndexes(db: Kysely<Database>): Promise<string[]> {
+/** True for the error FTS5's check raises when an index differs from its content. */
+function isCorrupt(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || (error instanceof Error && /^SQLITE_CORRUPT\b/.test(error.message));
+}
+
+/**
+ * The indexes whose entries differ from the rows their views show, by FTS5's own check.
+ * The check is an INSERT, so it takes the write lock for its one statement: while another
+ * program writes it waits (a busy archive is not a stale index), and it sees the index and
+ * the text at one moment. Any other failure is the check's, and is thrown, not reported.
+ */
+export async function staleSearchIndexes(db: Kysely<Database>, options: { onBusy?: () => void } = {}): Promise<string[]> {
   const stale: string[] = [];
   for (const table of FTS_TABLES) {
     try {
-      await sql.raw(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).execute(db);
-    } catch {
+      await retryWhileBusy(() => sql.raw(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).execute(db), options);
+    } catch (error) {
+      if (!isCorrupt(error)) throw error;
       stale.push(table);
     }
   }
   return stale;
+}
+
+/**
+ * Makes this connection's FTS5 tables forget what they cached of their index structure if
+ * another connection has written since. FTS5 keeps the structure between transactions and
+ * checks it is current only when a statement opens a cursor on the table or writes to it;
+ * `PRAGMA integrity_check` does neither, so after another process merged index segments it
+ * read blobs that were gone and reported "fts5: corruption found reading blob …" in a
+ * sound archive. Run inside the same read transaction as the integrity check.
+ */
+export async function refreshSearchIndexCaches(db: Kysely<Database>): Promise<void> {
+  for (const table of FTS_TABLES) await sql.raw(`SELECT rowid FROM ${table} LIMIT 1`).execute(db);
 }
 
 /** Rebuilds every search index from its view, in one transaction, on record. */
