@@ -58,6 +58,11 @@ export interface ImportProgressEvent {
   /** The file being imported (result null) or just finished (result set). */
   path: string;
   result: ImportResult | null;
+  /**
+   * Set while the import waits for another program's write lock: the sentence to show
+   * until the next event without it. The file named by `path` is not lost; it waits.
+   */
+  busy?: string;
 }
 
 /** One custody entry (hash chain). */

@@ -4,12 +4,14 @@
  * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport, CheckSkipped } from '../../shared/contract-types.js';
 import { verifyHistory } from './custody.js';
+import type { Database } from './db/schema.js';
 import { FTS_TABLES } from './db/migrations/0002-quotes-tags-search.js';
 import { messageOf, sqliteCode } from './errors.js';
+import { refreshSearchIndexCaches } from './search/rebuild.js';
 
 export type { CheckProblem, CheckReport, CheckSkipped };
 
@@ -43,10 +45,33 @@ async function checkSearchIndexes(archive: Archive, problems: CheckProblem[], no
   }
 }
 
-/** Runs every check and reports each problem found; changes nothing. */
+/**
+ * Runs every check and reports each problem found; changes nothing. Everything but the
+ * search indexes' content check is read in one read transaction, so it sees one state of
+ * the archive even while another program (the CLI, a second window) imports into it.
+ */
 export async function checkArchive(archive: Archive): Promise<CheckReport> {
-  const problems: CheckProblem[] = [];
   const { db } = archive;
+  const report = await db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const read = await checkOneSnapshot(conn);
+      await sql`commit`.execute(conn);
+      return read;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+  // FTS5's content check is a write: it runs after the read transaction, on its own.
+  await checkSearchIndexes(archive, report.problems, report.notChecked);
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+async function checkOneSnapshot(db: Kysely<Database>): Promise<CheckReport> {
+  const problems: CheckProblem[] = [];
+  await refreshSearchIndexCaches(db);
   const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
   for (const row of integrity.rows) {
     if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
@@ -56,8 +81,6 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
     problems.push({ kind: 'foreign-key', message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row` });
   }
   for (const b of await verifyHistory(db)) problems.push({ kind: 'history', message: b.message });
-  const notChecked: CheckSkipped[] = [];
-  await checkSearchIndexes(archive, problems, notChecked);
 
   let originals = 0;
   for await (const row of db.selectFrom('originals').select(['sha256', 'size', 'data']).stream(16)) {
@@ -77,5 +100,6 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
 
   const documents = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const history = await db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const notChecked: CheckSkipped[] = [];
   return { ok: problems.length === 0, documents: Number(documents.n), originals, historyEntries: Number(history.n), problems, notChecked };
 }

@@ -19,6 +19,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { Archive } from '../archive.js';
+import { retryWhileBusy } from '../busy.js';
 import { recordHistory } from '../custody.js';
 import type { Database } from '../db/schema.js';
 import { updateMetadataInTransaction, validateMetadataPatch, type MetadataPatch } from '../documents.js';
@@ -42,6 +43,9 @@ export interface BundleImportOptions {
   displayPath?: string;
   /** Tags for every document of the bundle (as `import --tag` puts on every file). */
   tags?: readonly string[];
+  /** Called when another program holds the write lock and the import waits for it. */
+  onBusy?: () => void;
+  signal?: AbortSignal;
 }
 
 /**
@@ -261,95 +265,102 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
   const signature = report.signature ? { status: report.signature.status, fingerprint: report.signature.fingerprint, message: report.signature.message } : null;
   if (signature?.status === 'unsigned') warnings.push(signature.message);
   const extraTags = validTags(options.tags ?? [], 'import --tag', warnings);
+  const warningsBefore = [...warnings];
+  const busy = { ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
 
-  return archive.db.transaction().execute(async (trx) => {
-    const idBySha = new Map<string, number>();
-    const newShas = new Set<string>();
-    const documentResults: ImportResult[] = [];
-    let changed = false;
-    for (const doc of order) {
-      const prep = preparations.get(doc.sha256);
-      if (!prep || idBySha.has(doc.sha256)) continue;
-      if (prep.kind === 'new') {
-        const { results, ids } = await storePrepared(trx, prep.file, { historyDetails: { bundleId } });
-        documentResults.push(...results);
-        for (const [sha, id] of ids) {
-          idBySha.set(sha, id);
-          newShas.add(sha);
+  // Another program's write lock is waited out: the whole transaction is tried again, and
+  // the warnings it gathered with it.
+  return retryWhileBusy(() => {
+    warnings.splice(0, warnings.length, ...warningsBefore);
+    return archive.db.transaction().execute(async (trx) => {
+      const idBySha = new Map<string, number>();
+      const newShas = new Set<string>();
+      const documentResults: ImportResult[] = [];
+      let changed = false;
+      for (const doc of order) {
+        const prep = preparations.get(doc.sha256);
+        if (!prep || idBySha.has(doc.sha256)) continue;
+        if (prep.kind === 'new') {
+          const { results, ids } = await storePrepared(trx, prep.file, { historyDetails: { bundleId } });
+          documentResults.push(...results);
+          for (const [sha, id] of ids) {
+            idBySha.set(sha, id);
+            newShas.add(sha);
+          }
+          changed = true;
+        } else {
+          idBySha.set(doc.sha256, prep.id);
+          documentResults.push({
+            path: `${shown}#${doc.path}`,
+            status: 'duplicate',
+            documentId: prep.id,
+            error: null,
+            warnings: prep.deletedAt ? [`the existing copy (document ${prep.id}) is in the trash`] : [],
+          });
         }
-        changed = true;
-      } else {
-        idBySha.set(doc.sha256, prep.id);
-        documentResults.push({
-          path: `${shown}#${doc.path}`,
-          status: 'duplicate',
-          documentId: prep.id,
-          error: null,
-          warnings: prep.deletedAt ? [`the existing copy (document ${prep.id}) is in the trash`] : [],
+      }
+      // Attachments stored as duplicates with their email: find them by SHA-256.
+      for (const doc of manifest.documents) {
+        if (idBySha.has(doc.sha256)) continue;
+        const held = await findDuplicate(trx, doc.sha256);
+        if (!held) throw new ArchiveError('corrupt', `${shown}: ${doc.path} was not stored; nothing was imported`);
+        idBySha.set(doc.sha256, held.id);
+        documentResults.push({ path: `${shown}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
+      }
+
+      const documentOf = new Map<number, { id: number; trashed: boolean }>();
+      for (const doc of manifest.documents) {
+        const id = idBySha.get(doc.sha256) as number;
+        if (newShas.has(doc.sha256)) {
+          await updateMetadataInTransaction(trx, id, metadataOf(doc, warnings));
+        } else {
+          const here = await trx.selectFrom('documents').select(['title', 'date']).where('id', '=', id).executeTakeFirstOrThrow();
+          const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(Boolean);
+          if (differs.length) warnings.push(`document ${id} was already here: its metadata was kept (the bundle's ${differs.join(' and ')} differ${differs.length === 1 ? 's' : ''})`);
+        }
+        const tags = [...validTags(doc.tags, `document "${doc.title}"`, warnings), ...extraTags];
+        if (tags.length && (await addTagsInTransaction(trx, tags, { documentIds: [id] })) > 0) changed = true;
+        const row = await trx.selectFrom('documents').select('deleted_at').where('id', '=', id).executeTakeFirstOrThrow();
+        documentOf.set(doc.id, { id, trashed: row.deleted_at !== null });
+      }
+
+      const ctx: QuoteContext = { trx, bundleId, warnings, pages: new Map() };
+      const outcomes: BundleQuoteOutcome[] = [];
+      for (const q of manifest.quotes) {
+        const doc = documentOf.get(q.documentId);
+        if (!doc) {
+          outcomes.push({ bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `its document ${q.documentId} is not in the bundle` });
+          continue;
+        }
+        const done = await importQuote(ctx, q, doc.id, doc.trashed);
+        outcomes.push(done.outcome);
+        if (done.changed) changed = true;
+      }
+
+      const documents = {
+        imported: manifest.documents.filter((d) => newShas.has(d.sha256)).length,
+        existing: manifest.documents.filter((d) => !newShas.has(d.sha256)).length,
+      };
+      if (changed) {
+        await recordHistory(trx, {
+          action: 'bundle-import',
+          subject: `bundle:${bundleId}`,
+          details: {
+            file: basename(shown),
+            sha256: zipSha256,
+            bundleId,
+            fromArchive: manifest.archiveId,
+            signer: signature?.fingerprint ?? null,
+            title: manifest.title,
+            documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
+            quotes: outcomes,
+          },
         });
       }
-    }
-    // Attachments stored as duplicates with their email: find them by SHA-256.
-    for (const doc of manifest.documents) {
-      if (idBySha.has(doc.sha256)) continue;
-      const held = await findDuplicate(trx, doc.sha256);
-      if (!held) throw new ArchiveError('corrupt', `${shown}: ${doc.path} was not stored; nothing was imported`);
-      idBySha.set(doc.sha256, held.id);
-      documentResults.push({ path: `${shown}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
-    }
-
-    const documentOf = new Map<number, { id: number; trashed: boolean }>();
-    for (const doc of manifest.documents) {
-      const id = idBySha.get(doc.sha256) as number;
-      if (newShas.has(doc.sha256)) {
-        await updateMetadataInTransaction(trx, id, metadataOf(doc, warnings));
-      } else {
-        const here = await trx.selectFrom('documents').select(['title', 'date']).where('id', '=', id).executeTakeFirstOrThrow();
-        const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(Boolean);
-        if (differs.length) warnings.push(`document ${id} was already here: its metadata was kept (the bundle's ${differs.join(' and ')} differ${differs.length === 1 ? 's' : ''})`);
-      }
-      const tags = [...validTags(doc.tags, `document "${doc.title}"`, warnings), ...extraTags];
-      if (tags.length && (await addTagsInTransaction(trx, tags, { documentIds: [id] })) > 0) changed = true;
-      const row = await trx.selectFrom('documents').select('deleted_at').where('id', '=', id).executeTakeFirstOrThrow();
-      documentOf.set(doc.id, { id, trashed: row.deleted_at !== null });
-    }
-
-    const ctx: QuoteContext = { trx, bundleId, warnings, pages: new Map() };
-    const outcomes: BundleQuoteOutcome[] = [];
-    for (const q of manifest.quotes) {
-      const doc = documentOf.get(q.documentId);
-      if (!doc) {
-        outcomes.push({ bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `its document ${q.documentId} is not in the bundle` });
-        continue;
-      }
-      const done = await importQuote(ctx, q, doc.id, doc.trashed);
-      outcomes.push(done.outcome);
-      if (done.changed) changed = true;
-    }
-
-    const documents = {
-      imported: manifest.documents.filter((d) => newShas.has(d.sha256)).length,
-      existing: manifest.documents.filter((d) => !newShas.has(d.sha256)).length,
-    };
-    if (changed) {
-      await recordHistory(trx, {
-        action: 'bundle-import',
-        subject: `bundle:${bundleId}`,
-        details: {
-          file: basename(shown),
-          sha256: zipSha256,
-          bundleId,
-          fromArchive: manifest.archiveId,
-          signer: signature?.fingerprint ?? null,
-          title: manifest.title,
-          documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
-          quotes: outcomes,
-        },
-      });
-    }
-    for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
-    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [], signature };
-    const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
-    return [own, ...documentResults];
-  });
+      for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
+      const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [], signature };
+      const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
+      return [own, ...documentResults];
+    });
+  }, busy);
 }

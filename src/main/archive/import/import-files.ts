@@ -14,7 +14,7 @@ import { diskFullReason, isDiskFull } from '../disk-full.js';
 import { ownFileKind } from '../own-files.js';
 import { normalizeTagName } from '../tags/names.js';
 import { addTags } from '../tags/tags.js';
-import { importBundle, isEvidenceBundle } from './bundle.js';
+import { importBundle, isEvidenceBundle, type BundleImportOptions } from './bundle.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { prepareFile, storePrepared } from './prepare.js';
 import type { ImportResult } from './results.js';
@@ -82,6 +82,11 @@ function reasonForFs(error: unknown): string {
   return messageOf(error);
 }
 
+/** The options a bundle import shares with a plain one. */
+function busyAndTags(options: Pick<ImportOptions, 'tags' | 'onBusy' | 'signal'>): BundleImportOptions {
+  return { ...(options.tags ? { tags: options.tags } : {}), ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+}
+
 /** A second process stored the same original between our duplicate check and our transaction. */
 function isShaConflict(error: unknown): boolean {
   return error instanceof Error && /UNIQUE constraint failed: documents\.sha256/.test(error.message);
@@ -124,7 +129,7 @@ export async function importDroppedFile(
   archive: Archive,
   bytes: Uint8Array,
   name: string,
-  options: Pick<ImportOptions, 'type' | 'tags'> = {},
+  options: Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal'> = {},
 ): Promise<ImportResult[]> {
   assertWritable(archive);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -133,7 +138,7 @@ export async function importDroppedFile(
     try {
       const copy = join(dir, 'dropped.zip');
       await writeFile(copy, bytes, { mode: 0o600 });
-      if (await isEvidenceBundle(copy)) return await importBundle(archive, copy, { displayPath: name, ...(options.tags ? { tags: options.tags } : {}) });
+      if (await isEvidenceBundle(copy)) return await importBundle(archive, copy, { displayPath: name, ...busyAndTags(options) });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -164,7 +169,7 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
       const info = await stat(path);
       // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
       if (info.isFile() && (await isEvidenceBundle(path))) {
-        fileResults = await importBundle(archive, path, options.tags ? { tags: options.tags } : {});
+        fileResults = await importBundle(archive, path, busyAndTags(options));
       } else {
         if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
         const bytes = new Uint8Array(await readFile(path));

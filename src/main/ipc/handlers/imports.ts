@@ -1,25 +1,41 @@
 /** Handlers for long imports (with progress events and cancellation) and for cancelling jobs. */
-import { importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
+import { BUSY_MESSAGE, importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
 import { importSampleWithProgress } from '../sample-case.js';
 import type { HandlerContext, HandlersFor } from '../types.js';
 
-/** Forwards the core's progress as `import.progress` events named by the job. */
-function progressTo(context: HandlerContext, jobId: string) {
-  return (progress: { done: number; total: number; path: string; result: ImportResult | null }) =>
-    context.emit('import.progress', { jobId, ...progress });
+interface Progress {
+  done: number;
+  total: number;
+  path: string;
+  result: ImportResult | null;
+}
+
+/**
+ * Forwards the core's progress as `import.progress` events named by the job, and its wait
+ * for another program's write lock as one more event for the file it waits on, with `busy`.
+ */
+function progressTo(context: HandlerContext, jobId: string): { onProgress: (progress: Progress) => void; onBusy: () => void; signal: AbortSignal } {
+  let last: Progress = { done: 0, total: 0, path: '', result: null };
+  return {
+    onProgress: (progress) => {
+      last = progress;
+      context.emit('import.progress', { jobId, ...progress });
+    },
+    onBusy: () => context.emit('import.progress', { jobId, ...last, result: null, busy: BUSY_MESSAGE }),
+    signal: context.signal,
+  };
 }
 
 export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'sample.import' | 'jobs.cancel'> = {
   'import.paths': (input, context) =>
     importPaths(context.session.current(), input.paths, {
       ...(input.type ? { type: input.type } : {}),
-      onProgress: progressTo(context, input.jobId),
-      signal: context.signal,
+      ...progressTo(context, input.jobId),
     }),
 
   'import.bytes': async (input, context) => {
     const archive = context.session.current();
-    const onProgress = progressTo(context, input.jobId);
+    const { onProgress, onBusy, signal } = progressTo(context, input.jobId);
     const results: ImportResult[] = [];
     const total = input.files.length;
     for (const [index, file] of input.files.entries()) {
@@ -30,7 +46,7 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
       onProgress({ done: index, total, path: file.name, result: null });
       let fileResults: ImportResult[];
       try {
-        fileResults = await importDroppedFile(archive, file.data, file.name, input.type ? { type: input.type } : {});
+        fileResults = await importDroppedFile(archive, file.data, file.name, { ...(input.type ? { type: input.type } : {}), onBusy, signal });
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         fileResults = [{ path: file.name, status: 'failed', documentId: null, error: `${file.name}: ${reason}`, warnings: [] }];
@@ -42,7 +58,7 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
   },
 
   'sample.import': (input, context) =>
-    importSampleWithProgress(context.session.current(), { onProgress: progressTo(context, input.jobId), signal: context.signal }),
+    importSampleWithProgress(context.session.current(), progressTo(context, input.jobId)),
 
   'jobs.cancel': async (input, { jobs }) => ({ cancelled: jobs.cancel(input.jobId) }),
 };

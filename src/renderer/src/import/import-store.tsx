@@ -33,6 +33,8 @@ export interface ImportBatch {
   /** A failure of the whole call (not of one file). */
   error: string | null;
   cancelled: boolean;
+  /** While another program holds the archive's write lock: what to tell the user. */
+  busy: string | null;
 }
 
 interface ImportContextValue {
@@ -67,6 +69,12 @@ export function applyProgress(files: FileRow[], event: ImportProgressEvent): Fil
   return next;
 }
 
+/** Folds one event into the batch: a wait for the write lock, or a file's progress (which ends the wait). */
+export function applyEvent(batch: ImportBatch, event: ImportProgressEvent): ImportBatch {
+  if (event.busy) return { ...batch, busy: event.busy };
+  return { ...batch, busy: null, done: event.done, total: Math.max(event.total, batch.total), files: applyProgress(batch.files, event) };
+}
+
 /** Folds the final results in (attachments and files the events did not mention). */
 export function applyResults(files: FileRow[], results: readonly ImportResult[]): FileRow[] {
   let next = files;
@@ -87,15 +95,15 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const controller = new AbortController();
       abort.current = controller;
       const id = ++counter.current;
-      setBatch({ id, running: true, done: 0, total: initial.length, files: initial, error: null, cancelled: false });
+      setBatch({ id, running: true, done: 0, total: initial.length, files: initial, error: null, cancelled: false, busy: null });
       const onProgress = (event: ImportProgressEvent) =>
-        setBatch((b) => (b && b.id === id ? { ...b, done: event.done, total: Math.max(event.total, b.total), files: applyProgress(b.files, event) } : b));
+        setBatch((b) => (b && b.id === id ? applyEvent(b, event) : b));
       void start(controller.signal, onProgress).then((result) => {
         abort.current = null;
         setBatch((b) => {
           if (!b || b.id !== id) return b;
-          if (!result.ok) return { ...b, running: false, error: plainError(result.error, 'importing'), files: applyResults(b.files, []) };
-          return { ...b, running: false, done: b.total, files: applyResults(b.files, result.value), cancelled: controller.signal.aborted };
+          if (!result.ok) return { ...b, running: false, busy: null, error: plainError(result.error, 'importing'), files: applyResults(b.files, []) };
+          return { ...b, running: false, busy: null, done: b.total, files: applyResults(b.files, result.value), cancelled: controller.signal.aborted };
         });
         invalidate('documents', 'archive', 'history');
       });

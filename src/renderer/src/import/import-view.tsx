@@ -84,7 +84,7 @@ export function ImportView() {
           <div className="batch-head">
             <div className="batch-summary" aria-live="polite">
               {batch.running
-                ? `Importing ${batch.done} of ${batch.total || '…'} files`
+                ? `Importing ${batch.done} of ${batch.total || '…'} files${batch.busy ? `. ${batch.busy.charAt(0).toUpperCase()}${batch.busy.slice(1)}` : ''}`
                 : batch.error
                   ? batch.error
                   : `${batch.cancelled ? 'Stopped. ' : 'Done. '}${plural(counts.imported, 'document')} imported${counts.duplicate ? `, ${counts.duplicate} already in the archive` : ''}${counts.failed ? `, ${counts.failed} not imported` : ''}.`}
