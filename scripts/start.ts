@@ -4,19 +4,21 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { findElectronBinary } from './electron-binary.js';
+import { fetchElectronBinary, findElectronBinary } from './electron-binary.js';
 
 const root = resolve(import.meta.dirname, '..');
 let binary = findElectronBinary(root);
+let fetchFailure: string | null = null;
 if (!binary.path) {
   // Electron 45 fetches its binary on first use, not at npm install: fetch it once now.
   process.stderr.write('npm start: fetching the Electron binary (once)…\n');
-  spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], { cwd: root, stdio: 'inherit' });
+  fetchFailure = fetchElectronBinary(root);
   binary = findElectronBinary(root);
 }
 if (!binary.path) {
   process.stderr.write(
     `npm start: cannot open Exhibit: ${binary.reason}.\n` +
+      (fetchFailure ? `Fetching it failed: ${fetchFailure}.\n` : '') +
       'To look at the interface without Electron: npm run dev:web -- --archive case.exhibit --sample\n',
   );
   process.exit(1);

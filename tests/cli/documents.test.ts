@@ -21,7 +21,7 @@ describe('exhibit CLI: documents', () => {
     const { archive, note, dir } = setup();
     const empty = join(dir, 'empty.pdf');
     writeFileSync(empty, '');
-    const run = exhibit(['--archive', archive, '--json', 'import', note, empty, corpus('pdf-good', 'pdfjs__tracemonkey.pdf')]);
+    const run = exhibit(['--archive', archive, '--json', 'import', note, empty, corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf')]);
     expect(run.code).toBe(1);
     const { results } = run.json<ImportJson>();
     expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
@@ -41,7 +41,7 @@ describe('exhibit CLI: documents', () => {
 
   it('shows a page, edits metadata and keeps custody', () => {
     const { archive } = setup();
-    const pdf = corpus('pdf-good', 'pdfjs__tracemonkey.pdf');
+    const pdf = corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf');
     const id = String(exhibit(['--archive', archive, '--json', 'import', pdf]).json<ImportJson>().results[0]?.documentId);
     const show = exhibit(['--archive', archive, '--json', 'show', id, '--page', '2']);
     expect(show.code).toBe(0);
@@ -50,9 +50,9 @@ describe('exhibit CLI: documents', () => {
     expect(shown.pages[0]?.number).toBe(2);
     expect(shown.pages[0]?.text.length).toBeGreaterThan(1000);
 
-    const meta = exhibit(['--archive', archive, '--json', 'meta', id, '--title', 'TraceMonkey', '--date', '2009-06', '--type', 'report', '--author', 'Andreas Gal', 'Brendan Eich']);
+    const meta = exhibit(['--archive', archive, '--json', 'meta', id, '--title', 'Airworthiness Directives', '--date', '2020-08', '--type', 'report', '--author', 'Federal Aviation Administration', 'Lance T. Gant']);
     expect(meta.code).toBe(0);
-    expect(meta.json<{ document: Record<string, unknown> }>().document).toMatchObject({ title: 'TraceMonkey', date: '2009-06', type: 'report', authors: ['Andreas Gal', 'Brendan Eich'] });
+    expect(meta.json<{ document: Record<string, unknown> }>().document).toMatchObject({ title: 'Airworthiness Directives', date: '2020-08', type: 'report', authors: ['Federal Aviation Administration', 'Lance T. Gant'] });
 
     const history = exhibit(['--archive', archive, '--json', 'history', id]).json<{ entries: { action: string }[] }>();
     expect(history.entries.map((e) => e.action)).toEqual(['import', 'edit']);

@@ -23,13 +23,13 @@ const SOURCES: { path: string; meta: MetadataPatch }[] = [
     meta: { title: 'Letter to the CPSC on lead in toys', type: 'letter', authors: ['Richard J. Durbin', 'Amy Klobuchar'], recipients: ['Nancy Nord'], date: '2007-08-07' },
   },
   {
-    path: corpus('text', 'prosecutor__2016_04_19_statement-of-brooklyn-district-attorney-ken-thompson-regarding-the-sentencing-of-peter-liang.txt'),
-    meta: { title: 'Statement on the sentencing of Peter Liang', type: 'statement', authors: ['Ken Thompson'], organization: 'Kings County District Attorney', date: '2016-04-19' },
+    path: corpus('text', 'grimmer__18Oct2007Cornyn196.txt'),
+    meta: { title: 'Cornyn urges DHS to investigate a tuberculosis case at the border', type: 'statement', authors: ['John Cornyn'], organization: 'Office of Senator John Cornyn', date: '2007-10-18' },
   },
   {
-    // 17 pages and no date: cited with "n.d." and a warning; a quote crosses pages 2–3.
-    path: corpus('pdf-good', 'nzpolice__Fleeing_driver_policy_In_force_from_28_March_2012.pdf'),
-    meta: { title: 'Fleeing driver policy', type: 'report', authors: [], organization: 'New Zealand Police', date: null, pageLabelOffset: 10 },
+    // 19 pages and no date: cited with "n.d." and a warning; a quote crosses pages 2–3.
+    path: corpus('pdf-good', 'formatcorpus__303226.pdf'),
+    meta: { title: 'Schedules of controlled substances', type: 'report', authors: [], organization: 'Drug Enforcement Administration', date: null, pageLabelOffset: 10 },
   },
   {
     // German, with umlauts and typographic quotes.

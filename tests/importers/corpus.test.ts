@@ -1,4 +1,4 @@
-/** Every real DOCX, EML, HTML and text file of the shared corpus through the real pipeline. */
+/** Every real DOCX, EML, HTML and text file of the fixtures (under `npm run test:corpus`, of the whole shared corpus) through the real pipeline. */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/main/archive/index.js';

@@ -41,13 +41,13 @@ describe('reading untrusted files in a worker thread', () => {
     configureExtraction({ workerScript: WORKER });
     expect(extractionStatus()).toEqual({ mode: 'worker' });
     const archive = await tempArchive();
-    const pdf = corpus('pdf-good', 'pdfjs__tracemonkey.pdf');
+    const pdf = corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf');
     const results = await importPaths(archive, [pdf, corpus('docx', 'mammoth__footnotes.docx'), corpus('eml', 'spamassassin__spamassassin_mime9.eml')]);
     expect(results.filter((r) => r.status !== 'imported')).toEqual([]);
     expect(results.length).toBeGreaterThan(3); // the email's attachments came through the worker too
     const id = results[0]?.documentId ?? 0;
     const stored = (await getPages(archive.db, id)).map((p) => p.text);
-    const direct = (await extractInProcess(readFileSync(pdf), 'pdfjs__tracemonkey.pdf')).pages.map((p) => p.text);
+    const direct = (await extractInProcess(readFileSync(pdf), 'pdfplumber__federal-register-2020-17221.pdf')).pages.map((p) => p.text);
     expect(stored).toEqual(direct);
     expect(extractionStatus()).toEqual({ mode: 'worker' });
   });

@@ -18,7 +18,7 @@ function singlePageWords(pages: { number: number; text: string }[]): Map<string,
 }
 
 describe('hits on real documents land on the right page', () => {
-  it.each([['pdf-good/pdfjs__tracemonkey.pdf'], ['pdf-good/debian__project-history.en.pdf']])('%s', async (file) => {
+  it.each([['pdf-good/pdfplumber__federal-register-2020-17221.pdf'], ['pdf-good/debian__project-history.en.pdf']])('%s', async (file) => {
     const a = await tempArchive();
     const [result] = await importPaths(a, [corpus(file)]);
     const id = result?.documentId ?? 0;
