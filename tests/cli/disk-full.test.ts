@@ -47,7 +47,7 @@ describe('a full disk', () => {
     expect(exhibit('--archive', archive, 'import', small).status).toBe(0);
     fill(disk, 200);
 
-    const imported = exhibit('--archive', archive, 'import', corpus('pdf-good', 'pdfjs__tracemonkey.pdf'));
+    const imported = exhibit('--archive', archive, 'import', corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf'));
     expect(imported.status).toBe(1);
     const full = new RegExp(`the disk is full \\(\\d+ MB free on ${disk}\\)`);
     expect(imported.stdout).toMatch(full);
