@@ -71,7 +71,7 @@ export interface HistoryEntry {
 }
 
 export interface CheckProblem {
-  kind: 'integrity' | 'foreign-key' | 'history' | 'search-index' | 'original';
+  kind: 'integrity' | 'foreign-key' | 'history' | 'search-index' | 'original' | 'state' | 'head';
   message: string;
 }
 

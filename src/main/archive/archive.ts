@@ -7,6 +7,7 @@ import { Sqlite3Dialect, type Sqlite3Connection } from './db/sqlite3-dialect.js'
 import { MIGRATIONS, SCHEMA_VERSION } from './db/migrations/index.js';
 import type { Database } from './db/schema.js';
 import { ArchiveError, messageOf } from './errors.js';
+import { recordStateBaseline } from './custody-baseline.js';
 
 export interface Archive {
   /** Where the archive file lives. */
@@ -72,6 +73,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   try {
     // Kysely connects lazily; connect now so errors surface here.
     await db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst();
+    await recordStateBaseline(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     if (error instanceof ArchiveError) throw error;

@@ -1,19 +1,26 @@
 /**
  * `exhibit check`: SQLite's own integrity check, foreign keys, the custody chain, the
- * search indexes against the text they index, and every original's SHA-256, each break
+ * search indexes against the text they index, every original's SHA-256, and every object
+ * against the state its latest history entry recorded (state-check.ts), each break
  * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport } from '../../shared/contract-types.js';
-import { verifyHistory } from './custody.js';
+import { verifyHistory, type ChainHead } from './custody.js';
 import { staleSearchIndexes } from './search/rebuild.js';
+import { checkHead, checkStates } from './state-check.js';
 
 export type { CheckProblem, CheckReport };
 
+export interface CheckOptions {
+  /** A chain head recorded earlier (`exhibit history --head`) that the chain must still hold. */
+  readonly head?: ChainHead;
+}
+
 /** Runs every check and reports each problem found; changes nothing. */
-export async function checkArchive(archive: Archive): Promise<CheckReport> {
+export async function checkArchive(archive: Archive, options: CheckOptions = {}): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
   const { db } = archive;
   const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
@@ -47,6 +54,9 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
     .where('originals.sha256', 'is', null)
     .execute();
   for (const row of missing) problems.push({ kind: 'original', message: `document ${row.id} has lost its original` });
+
+  problems.push(...(await checkStates(db)));
+  if (options.head) problems.push(...(await checkHead(db, options.head)));
 
   const documents = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const history = await db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

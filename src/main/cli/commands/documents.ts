@@ -3,7 +3,10 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
 import {
+  chainHead,
   checkArchive,
+  formatHead,
+  parseHead,
   emptyTrash,
   getDocument,
   getPages,
@@ -217,8 +220,17 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('history')
     .description('the custody history, or one document’s')
     .argument('[id]', 'document id')
-    .action(async (idArg: string | undefined) => {
+    .option('--head', 'print only the chain head, LENGTH:HASH, to keep outside the archive (check --head)')
+    .action(async (idArg: string | undefined, options: { head?: boolean }) => {
       const g = globals();
+      if (options.head) {
+        if (idArg !== undefined) throw new UsageError('history --head: the head is the whole chain’s; give no document id');
+        const head = await withArchive(g, (a) => chainHead(a.db));
+        if (g.json) printJson(head);
+        else print(formatHead(head));
+        process.exitCode = EXIT_OK;
+        return;
+      }
       const id = idArg === undefined ? undefined : parseId(idArg);
       const entries = await withArchive(g, (a) => listHistory(a.db, id));
       if (g.json) printJson({ entries });
@@ -235,11 +247,14 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('check')
     .description('verify the archive: SQLite integrity, the custody chain, the search indexes, every original’s SHA-256')
     .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
-    .action(async (options: { rebuildSearch?: boolean }) => {
+    .option('--head <LENGTH:HASH>', 'a chain head recorded earlier (history --head) that the history must still hold')
+    .action(async (options: { rebuildSearch?: boolean; head?: string }) => {
       const g = globals();
+      const head = options.head === undefined ? undefined : parseHead(options.head);
+      if (head === null) throw new UsageError(`--head: "${options.head ?? ''}" is not LENGTH:HASH as printed by exhibit history --head`);
       const report = await withArchive(g, async (a) => {
         if (options.rebuildSearch) await rebuildSearchIndexes(a);
-        return checkArchive(a);
+        return checkArchive(a, head ? { head } : {});
       });
       if (g.json) printJson(report);
       else {
