@@ -15,6 +15,8 @@ export interface ArchiveInfo {
   schemaVersion: number;
   documents: number;
   trashed: number;
+  /** The custody chain's head, LENGTH:HASH, to note outside the archive (About box; `exhibit check --head`). */
+  historyHead: string;
 }
 
 /** An original file's bytes and how to read them. */

@@ -9,6 +9,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTags,
+  archiveSummary,
+  exportFromArchive,
   addToCollection,
   chainHead,
   checkArchive,
@@ -36,6 +38,7 @@ import { MIGRATIONS } from '../../src/main/archive/db/migrations/index.js';
 import { tempDir } from '../helpers/archive.js';
 import { buildCase, copyCase, rawSql } from '../helpers/tamper.js';
 import { exhibit } from '../helpers/cli.js';
+import { unzip } from '../helpers/readers.js';
 
 let casePath = '';
 let dispose = (): void => undefined;
@@ -185,5 +188,23 @@ describe('an archive from before state hashes', () => {
     expect((await problemsOf(path))).toEqual([]); // the baseline is recorded once
     await rawSql(path, `update documents set title = 'Forged' where id = 1`);
     expect(await problemsOf(path)).toEqual([expect.stringMatching(/^state: document 1: title changed .*history entry 2\)$/)]);
+  });
+});
+
+describe('the chain head shown outside the archive', () => {
+  it('is in a bundle’s manifest and in the archive info the app shows', async () => {
+    const path = copyCase(casePath);
+    const a = await openArchive(path);
+    const head = await chainHead(a.db);
+    const info = await archiveSummary(a);
+    expect(info.historyHead).toBe(`${head.length}:${head.hash}`);
+    const out = join(tempDir(), 'bundle.zip');
+    await exportFromArchive(a, { kind: 'all' }, out, { format: 'bundle', style: 'apa' });
+    await a.close();
+    const { entries } = await unzip(out);
+    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { historyHead?: string };
+    expect(manifest.historyHead).toBe(`${head.length}:${head.hash}`);
+    // The head the bundle names is one the archive's chain still holds.
+    expect(exhibit(['--archive', path, 'check', '--head', manifest.historyHead ?? '']).code).toBe(0);
   });
 });
