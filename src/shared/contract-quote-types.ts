@@ -108,10 +108,21 @@ export interface BundleProblem {
   message: string;
 }
 
+/** Who signed a bundle: "signed by FINGERPRINT (NAME, trusted)", "unsigned: …", or a signature that does not hold. */
+export interface BundleSignatureInfo {
+  status: 'signed' | 'unsigned' | 'invalid';
+  fingerprint: string | null;
+  trusted: boolean;
+  signer: string | null;
+  message: string;
+}
+
 /** The outcome of checking a written bundle against its originals. */
 export interface VerifyReport {
   ok: boolean;
   problems: BundleProblem[];
+  /** Who signed it (absent from builds before signing). */
+  signature?: BundleSignatureInfo | null;
 }
 
 /** A written export: its bytes to save, and for a bundle, its verification. */
@@ -121,5 +132,7 @@ export interface ExportFile {
   data: Uint8Array;
   quoteCount: number;
   verification: VerifyReport | null;
+  /** What the user should know about how it was written (e.g. where the signing key is kept). */
+  warnings?: string[];
 }
 

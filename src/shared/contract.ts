@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'encrypted',
   'corrupt',
   'too-large',
+  'busy',
+  'disk-full',
   // the bridge's own
   /** The job was cancelled through `jobs.cancel`. */
   'cancelled',

@@ -120,8 +120,7 @@ describe('documents', () => {
     const a = await tempArchive();
     const [r] = await importPaths(a, [corpus('pdf-good', 'nzpolice__Armoury.Redacted.pdf')]);
     expect(r?.status).toBe('imported');
-    const images = /no text layer \((\d+) page image/.exec(r?.warnings.join() ?? '');
-    expect(Number(images?.[1])).toBeGreaterThanOrEqual(6);
+    expect(r?.warnings.join()).toMatch(/^its pages are images with no text/);
     expect((await getDocument(a.db, r!.documentId!)).pageCount).toBe(6);
   });
 

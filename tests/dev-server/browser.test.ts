@@ -8,6 +8,7 @@ import { startDevServer, type DevServer } from '../../src/main/dev-server/server
 import { ArchiveSession } from '../../src/main/ipc/session.js';
 import { corpus, tempArchive } from '../helpers/archive.js';
 import { buildApp } from '../helpers/build-app.js';
+import { watchConsole } from '../e2e/support/console-problems.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -37,11 +38,7 @@ describe.skipIf(!haveChromium)('the built renderer in Chromium over the developm
     try {
       server = await startDevServer({ session: new ArchiveSession(archive), rendererDir: join(outDir, 'renderer') });
       const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => {
-        // A meta CSP cannot carry frame-ancestors (the header does); Chromium says so.
-        if (message.type() === 'error' && !message.text().includes('frame-ancestors')) problems.push(message.text());
-      });
+      watchConsole(page, problems);
       await page.goto(server.url);
       await expect.poll(() => page.getByText('grimmer__07Aug2007Durbin7').count()).toBeGreaterThan(0);
 

@@ -81,6 +81,8 @@ describe('the development server', () => {
     // WebAssembly compilation only (pdf.js's decoders); no eval, no inline script.
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe');
+    // What a <meta> CSP cannot carry is in the header.
+    expect(csp).toContain("frame-ancestors 'none'");
     const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
     expect(cookie).toBe(`exhibit_dev_token_${s.port}=${s.token}`);
     expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);

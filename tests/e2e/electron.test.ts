@@ -16,6 +16,7 @@ import { findElectronBinary } from '../../scripts/electron-binary.js';
 import { buildApp } from '../helpers/build-app.js';
 import { corpus, tempDir } from '../helpers/archive.js';
 import { Library } from './support/pages.js';
+import { watchConsole } from './support/console-problems.js';
 
 /** The page's globals as the test sees them (the test's own tsconfig has no DOM). */
 interface PageWindow {
@@ -63,14 +64,9 @@ function launch(outDir: string, userData: string, env: Record<string, string> = 
   });
 }
 
-/** Console errors and page errors, minus Chromium's note that a meta CSP cannot carry frame-ancestors (the header does). */
+/** Page errors, console errors and warnings. */
 function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('frame-ancestors')) problems.push(`console: ${message.text()}`);
-  });
-  return problems;
+  return watchConsole(page);
 }
 
 describe.skipIf(skip !== null)('the desktop app (Electron)', () => {

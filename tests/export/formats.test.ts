@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportModel } from '../../src/main/archive/export/export-file.js';
 import { renderExport, type RenderedExport } from '../../src/main/archive/export/render.js';
 import type { CitationStyleId, ExportModel } from '../../src/main/archive/export/model.js';
+import { flowAsProse } from '../../src/shared/prose.js';
 import { tempDir } from '../helpers/archive.js';
 import { exportFixture, squash } from '../helpers/export-fixture.js';
 import { htmlDocument, parseCsv, pdfEmbeddedFonts, pdfText, unzip, wordParagraphs } from '../helpers/readers.js';
@@ -92,7 +93,8 @@ describe.each(STYLES)('exports in %s style', (style) => {
     const bodyText = squash(body.map((p) => p.text).join(' '));
     const noteText = squash(footnotes.map((p) => p.text).join(' '));
     for (const [i, item] of r.items.entries()) {
-      expect(quotes[i]).toBe(item.quote.exact);
+      // Flowed as prose: the PDF's line ends are not Word line breaks (src/shared/prose.ts).
+      expect(quotes[i]).toBe(flowAsProse(item.quote.exact));
       expect(headings[i]).toContain(item.pageText);
       expect(r.noteStyle ? noteText : bodyText).toContain(squash(item.citationText));
     }

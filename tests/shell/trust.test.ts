@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_CSP } from '../../src/main/web/csp.js';
+import { APP_CSP, META_CSP } from '../../src/main/web/csp.js';
 import { hasOrigin, isTrustedFrame, type FrameLike } from '../../src/main/web/trust.js';
 import { ROOT } from '../helpers/archive.js';
 
@@ -40,7 +40,10 @@ describe('the Content-Security-Policy', () => {
   it('is the same in index.html as in the headers, and allows no eval, inline script or remote source', () => {
     const html = readFileSync(join(ROOT, 'src/renderer/index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(APP_CSP);
+    expect(meta).toBe(META_CSP);
+    // The header is the meta policy plus what only a header can carry: no framing anywhere.
+    expect(APP_CSP).toBe(`${META_CSP}; frame-ancestors 'none'`);
+    expect(META_CSP).not.toContain('frame-ancestors');
     const directives = new Map(APP_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
     // WebAssembly compilation only (pdf.js's image decoders); eval stays refused.
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);

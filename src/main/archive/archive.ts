@@ -8,6 +8,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './db/migrations/index.js';
 import type { Database } from './db/schema.js';
 import { ArchiveError, messageOf } from './errors.js';
 import { recordStateBaseline } from './custody-baseline.js';
+import { ARCHIVE_ITSELF, ownFileKind, registerOpenArchive } from './own-files.js';
 
 export interface Archive {
   /** Where the archive file lives. */
@@ -52,6 +53,10 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   if (options.create === false && path !== ':memory:' && !existsSync(path)) {
     throw new ArchiveError('not-found', `${path}: no archive at this path`);
   }
+  // Opening an open archive's -wal or -shm as a database would drop this process's locks on it.
+  const kind = await ownFileKind(path);
+  if (kind && kind !== ARCHIVE_ITSELF) throw new ArchiveError('invalid-input', `${path}: this is ${kind}, not an archive`);
+  const forget = registerOpenArchive(path);
   const db = new Kysely<Database>({
     dialect: new Sqlite3Dialect({
       filename: path,
@@ -76,12 +81,16 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
     await recordStateBaseline(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
+    forget();
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError('not-an-archive', `${path}: cannot open the archive (${messageOf(error)})`);
   }
   return {
     path,
     db,
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      forget();
+    },
   };
 }

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Archive } from './archive.js';
 import { recordHistory } from './custody.js';
 import { ArchiveError, messageOf } from './errors.js';
+import { refuseOwnFile } from './own-files.js';
 
 export interface BackupResult {
   path: string;
@@ -22,6 +23,8 @@ export async function backupArchive(archive: Archive, destPath: string): Promise
   if (archive.path !== ':memory:' && dest === resolve(archive.path)) {
     throw new ArchiveError('invalid-input', `${dest}: a backup cannot overwrite the archive itself`);
   }
+  // Nor its -wal or -shm (a hard link, another spelling of the folder) of any open archive.
+  await refuseOwnFile(dest, 'a backup cannot overwrite it');
   if (existsSync(dest)) {
     throw new ArchiveError('conflict', `${dest}: a file already exists there; choose another name`);
   }

@@ -11,7 +11,11 @@ export type ArchiveErrorCode =
   | 'unsupported'
   | 'encrypted'
   | 'corrupt'
-  | 'too-large';
+  | 'too-large'
+  /** Another program held the write lock for longer than Exhibit waits. */
+  | 'busy'
+  /** The disk (or quota) that holds the archive or the export is full. */
+  | 'disk-full';
 
 export class ArchiveError extends Error {
   readonly code: ArchiveErrorCode;

@@ -1,6 +1,8 @@
 /** The archive core's public surface: what the CLI, the app and the tests call. */
 export { openArchive, type Archive, type OpenOptions } from './archive.js';
 export { ArchiveError, messageOf, type ArchiveErrorCode } from './errors.js';
+export { BUSY_MESSAGE, isBusy, retryWhileBusy } from './busy.js';
+export { diskFullError, diskFullReason, isDiskFull } from './disk-full.js';
 export { listHistory, verifyHistory, recordHistory, chainHead, formatHead, type ChainHead, type HistoryEntry } from './custody.js';
 export { parseHead } from './state-check.js';
 export { checkArchive, type CheckOptions, type CheckReport, type CheckProblem } from './check.js';

@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 some inputs failed, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
-import { ArchiveError, messageOf } from '../archive/index.js';
+import { ArchiveError, diskFullError, messageOf } from '../archive/index.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';
@@ -12,7 +12,8 @@ import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerTagCommands } from './commands/tags.js';
-import { EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
+import { registerTrustCommands } from './commands/trust.js';
+import { archivePath, EXIT_FAILED, EXIT_USAGE, UsageError, type GlobalOptions } from './context.js';
 
 /** bin/exhibit.js points it at the bundled worker. */
 export { configureExtraction } from '../archive/importers/isolated-extract.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSearchCommand(program, globals);
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
+  registerTrustCommands(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -54,7 +56,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       process.stderr.write(`exhibit: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    const message = error instanceof ArchiveError ? error.message : messageOf(error);
+    // SQLITE_FULL from any write (meta, tags, quotes…): name the disk and what is left on it.
+    const full = await diskFullError(error, archivePath(program.opts<GlobalOptions>()));
+    const message = full ? full.message : error instanceof ArchiveError ? error.message : messageOf(error);
     process.stderr.write(`exhibit: ${message}\n`);
     if (process.env['EXHIBIT_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     return EXIT_FAILED;

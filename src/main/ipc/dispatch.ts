@@ -7,13 +7,14 @@ import { CALLS, isCallName, isJobCall, type CallName, type Result } from '../../
 import { BridgeError, describeInvalidInput, toCallError } from './errors.js';
 import type { JobRegistry } from './jobs.js';
 import type { ArchiveSession } from './session.js';
-import type { Emit, Handler, HandlerTable } from './types.js';
+import type { Emit, Handler, HandlerTable, SigningService } from './types.js';
 
 export interface DispatchDeps {
   readonly handlers: HandlerTable;
   readonly session: ArchiveSession;
   readonly jobs: JobRegistry;
   readonly emit: Emit;
+  readonly signing?: SigningService;
 }
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -36,7 +37,7 @@ async function run(deps: DispatchDeps, name: CallName, rawInput: unknown): Promi
   if (!parsed.success) throw new BridgeError('invalid-input', describeInvalidInput(name, parsed.error));
   const input = parsed.data;
   const handler = deps.handlers[name] as Handler<CallName>;
-  const context = { session: deps.session, jobs: deps.jobs, emit: deps.emit };
+  const context = { session: deps.session, jobs: deps.jobs, emit: deps.emit, ...(deps.signing ? { signing: deps.signing } : {}) };
   if (!isJobCall(name)) return handler(input as never, { ...context, signal: NEVER_ABORTED });
   const job = deps.jobs.start((input as { jobId: string }).jobId);
   try {

@@ -1,6 +1,6 @@
 /** Turning anything a handler throws into the contract's structured error. */
 import type { z } from 'zod';
-import { ArchiveError, messageOf, type ArchiveErrorCode } from '../archive/index.js';
+import { ArchiveError, isDiskFull, messageOf, type ArchiveErrorCode } from '../archive/index.js';
 import type { CallError, ErrorCode } from '../../shared/contract.js';
 
 /** Compile-time check: every code the core throws is one the contract declares. */
@@ -22,6 +22,7 @@ export class BridgeError extends Error {
 export function toCallError(error: unknown): CallError {
   if (error instanceof ArchiveError || error instanceof BridgeError) return { code: error.code, message: error.message };
   if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
+  if (isDiskFull(error)) return { code: 'disk-full', message: 'the disk is full: free some space and try again' };
   return { code: 'internal', message: `something went wrong: ${messageOf(error)}` };
 }
 

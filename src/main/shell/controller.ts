@@ -15,6 +15,8 @@ import { importSampleWithProgress } from '../ipc/sample-case.js';
 import { ArchiveSession } from '../ipc/session.js';
 import { loadSettings, saveSettings, withRecent, type Settings, type Theme } from './settings.js';
 import { createShellHandlers } from './shell-handlers.js';
+import { appSigning } from './app-signing.js';
+import { safeStorageKeychain } from './safe-storage.js';
 
 const ARCHIVE_FILTERS = [{ name: 'Exhibit archive', extensions: ['exhibit'] }];
 /** The archive a first launch creates and fills with the sample case. */
@@ -44,6 +46,7 @@ export class AppController {
       session: this.session,
       jobs: this.jobs,
       emit: this.emit,
+      signing: appSigning(userDataDir, safeStorageKeychain),
     });
   }
 

@@ -6,12 +6,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Archive } from '../../../src/main/archive/index.js';
 import { startDevServer, type DevServer } from '../../../src/main/dev-server/server.js';
 import { ArchiveSession } from '../../../src/main/ipc/session.js';
 import { ROOT, tempArchive } from '../../helpers/archive.js';
 import { buildApp } from '../../helpers/build-app.js';
+import { watchConsole } from './console-problems.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
@@ -47,7 +48,7 @@ export interface Session {
   page: Page;
   archive: Archive;
   server: DevServer;
-  /** Everything the page logged as an error, and requests that left the machine. */
+  /** Uncaught errors, console errors and warnings, and requests that left the machine. */
   problems: string[];
   close(): Promise<void>;
 }
@@ -63,12 +64,7 @@ export async function openExhibit(
   const server = await startDevServer({ session: new ArchiveSession(archive), rendererDir: harness.rendererDir });
   const context = await harness.browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    // A meta CSP cannot carry frame-ancestors (the header does); Chromium says so.
-    if (message.type() === 'error' && !message.text().includes('frame-ancestors')) problems.push(`console: ${message.text()}`);
-  });
+  const problems = watchConsole(page);
   page.on('request', (request) => {
     if (!request.url().startsWith(server.origin) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) {
       problems.push(`request outside the app: ${request.url()}`);
@@ -91,7 +87,8 @@ export async function openExhibit(
 
 /**
  * For a describe block: one harness for all its tests, and `open`, which closes the
- * previous test's session and opens a fresh archive filled by `prepare`.
+ * previous test's session and opens a fresh archive filled by `prepare`. A test whose
+ * page logged an error or a warning, or reached outside the app, fails.
  */
 export function useExhibit(): (prepare?: (archive: Archive) => Promise<unknown>, colorScheme?: 'light' | 'dark') => Promise<Session> {
   let harness: Harness | undefined;
@@ -99,6 +96,9 @@ export function useExhibit(): (prepare?: (archive: Archive) => Promise<unknown>,
   beforeAll(async () => {
     harness = await startHarness();
   }, 180_000);
+  afterEach(() => {
+    expect(session?.problems ?? [], 'the page logged problems').toEqual([]);
+  });
   afterAll(async () => {
     await session?.close();
     await harness?.close();

@@ -198,7 +198,14 @@ class Sqlite3Driver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (error) {
+      // SQLite rolls a transaction back itself on some errors (a full disk, an I/O error):
+      // then the error that did it is the one to report, not this ROLLBACK's complaint.
+      if (error instanceof Error && /no transaction is active/.test(error.message)) return;
+      throw error;
+    }
   }
 
   async savepoint(connection: DatabaseConnection, name: string): Promise<void> {

@@ -30,6 +30,8 @@ import { modelDocuments, type ExportModel } from './model.js';
 import { renderExport, type RenderedExport } from './render.js';
 import { exhibitVersion } from './resources.js';
 import { writeAtomically, type SafeWriteOptions } from './safe-write.js';
+import { signManifest, SIGNATURE_NAME } from './signature.js';
+import type { SigningKey } from '../signing/keys.js';
 
 export interface BundleOptions extends SafeWriteOptions {
   /** The bytes of a document's original (from the archive). */
@@ -41,6 +43,8 @@ export interface BundleOptions extends SafeWriteOptions {
   /** Document tags to carry to another archive, by document id. */
   documentTags?: ReadonlyMap<number, string[]>;
   createdAt?: string;
+  /** Signs the manifest (signature.json); without it the bundle is unsigned. */
+  signingKey?: SigningKey;
 }
 
 export interface BundleResult {
@@ -50,13 +54,31 @@ export interface BundleResult {
   bytes: number;
   warnings: string[];
   rendered: RenderedExport;
+  /** The signer's fingerprint; null for an unsigned bundle. */
+  signer: string | null;
 }
 
 function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function readme(manifest: BundleManifest): string {
+function signatureReadme(fingerprint: string | null): string[] {
+  if (fingerprint === null) return ['This bundle is unsigned: nothing in it shows who made it.'];
+  return [
+    `Signed by key ${fingerprint}`,
+    '  signature.json holds an Ed25519 signature over the exact bytes of manifest.json and the',
+    '  signer\'s public key ("publicKey", base64 of its SPKI DER form). The manifest lists every',
+    '  other file with its SHA-256, so the signature covers them all. The fingerprint is the',
+    '  SHA-256 of the raw 32-byte public key, its first 16 bytes as hex in groups of 4.',
+    '  exhibit verify says whether the signer is one of your trusted keys',
+    '  (exhibit trust add FINGERPRINT --name NAME). By hand, with OpenSSL 3:',
+    '    jq -r .publicKey signature.json | base64 -d > key.der',
+    '    jq -r .signature signature.json | base64 -d > sig.bin',
+    '    openssl pkeyutl -verify -pubin -inkey key.der -keyform DER -rawin -in manifest.json -sigfile sig.bin',
+  ];
+}
+
+function readme(manifest: BundleManifest, signer: string | null): string {
   return [
     'EXHIBIT EVIDENCE BUNDLE',
     '',
@@ -72,6 +94,7 @@ function readme(manifest: BundleManifest): string {
     '  manifest.json                       each document\'s metadata and SHA-256, each quote\'s',
     '                                      place (page, character offsets, exact text, prefix,',
     '                                      suffix), and the SHA-256 of every file in the bundle',
+    ...(signer ? ["  signature.json                      the signer's key and signature over manifest.json"] : []),
     '',
     'How to check it',
     '  With Exhibit:   exhibit verify THIS-BUNDLE.zip',
@@ -84,6 +107,8 @@ function readme(manifest: BundleManifest): string {
     '    of its document in manifest.json, and its entry under "files". Every other file',
     '    (this README, quotes.*) is listed under "files" with its SHA-256 too. The zip\'s',
     '    comment (unzip -z) names this bundle id and the SHA-256 of manifest.json.',
+    '',
+    ...signatureReadme(signer),
     '',
     'Offsets count UTF-16 code units in the text Exhibit extracts from each original, pages',
     `joined by ${JSON.stringify(manifest.pageSeparator)}; "page" is the physical page, from 1.`,
@@ -170,16 +195,19 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
     })),
     files,
   };
-  const readmeBytes = Buffer.from(readme(manifest));
+  const signer = options.signingKey?.fingerprint ?? null;
+  const readmeBytes = Buffer.from(readme(manifest, signer));
   const fixed: [string, Uint8Array][] = [['README.txt', readmeBytes], ...texts];
   manifest.files = [...fixed.map(([p, bytes]) => ({ path: p, sha256: sha256(bytes), size: bytes.byteLength })), ...files];
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  const signatureBytes = options.signingKey ? signManifest(manifestBytes, options.signingKey) : null;
 
   const target = await writeAtomically(path, options, async (temp) => {
     const zip = new yazl.ZipFile();
     const mtime = new Date(created);
     zip.addBuffer(readmeBytes, 'README.txt', { mtime });
     zip.addBuffer(manifestBytes, MANIFEST_NAME, { mtime });
+    if (signatureBytes) zip.addBuffer(signatureBytes, SIGNATURE_NAME, { mtime });
     for (const [name, data] of texts) zip.addBuffer(Buffer.from(data), name, { mtime });
     const done = pipeline(zip.outputStream, createWriteStream(temp));
     try {
@@ -201,5 +229,6 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
     await done;
   });
   const { size } = await stat(target);
-  return { path: target, bundleId, files: manifest.files.length + 1, bytes: size, warnings: [...rendered.warnings, ...pdf.warnings], rendered };
+  const fileCount = manifest.files.length + (signatureBytes ? 2 : 1);
+  return { path: target, bundleId, files: fileCount, bytes: size, warnings: [...rendered.warnings, ...pdf.warnings], rendered, signer };
 }

@@ -15,11 +15,17 @@ import { tagsOfDocuments } from '../tags/tags.js';
 import { exportModel, type ExportResult } from './export-file.js';
 import { describeSelection, gatherExport, type ExportSelection, type GatherOptions } from './gather.js';
 import { modelDocuments, type ExportFormat } from './model.js';
+import type { SigningKey } from '../signing/keys.js';
 
 export interface ArchiveExportOptions extends GatherOptions {
   format: ExportFormat;
   /** Replace an existing file. */
   force?: boolean;
+  /**
+   * For bundles: the user's key, to sign the manifest (see signing/keys.ts). Asked for
+   * only once the selection holds quotes, so an export that fails early makes no key.
+   */
+  signingKey?: () => Promise<SigningKey>;
 }
 
 export interface ArchiveExportResult extends ExportResult {
@@ -45,6 +51,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
   const archiveId = bundle
     ? ((await archive.db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst())?.value ?? null)
     : null;
+  const signingKey = bundle && options.signingKey ? await options.signingKey() : undefined;
   const result = await exportModel(model, options.format, path, {
     ...(options.force !== undefined ? { force: options.force } : {}),
     ...(bundle
@@ -53,6 +60,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
           archiveId,
           historyHead: formatHead(await chainHead(archive.db)),
           documentTags: await tagsOfDocuments(archive.db, documentIds),
+          ...(signingKey ? { signingKey } : {}),
         }
       : {}),
   });
@@ -74,7 +82,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
           bytes: result.bytes,
           quoteIds,
           documentIds,
-          ...(result.bundleId ? { bundleId: result.bundleId } : {}),
+          ...(result.bundleId ? { bundleId: result.bundleId, signer: result.signer ?? null } : {}),
         },
       }),
     );

@@ -15,6 +15,7 @@ import { modelDocuments, type ExportFormat, type ExportModel } from './model.js'
 import { renderExport } from './render.js';
 import { writeFileSafely, type SafeWriteOptions } from './safe-write.js';
 import { ArchiveError } from '../errors.js';
+import type { SigningKey } from '../signing/keys.js';
 
 export interface ExportOptions extends SafeWriteOptions {
   /** For bundles: the bytes of a document's original. */
@@ -25,6 +26,8 @@ export interface ExportOptions extends SafeWriteOptions {
   historyHead?: string | null;
   /** For bundles: each document's tags. */
   documentTags?: ReadonlyMap<number, string[]>;
+  /** For bundles: signs the manifest; without it the bundle is unsigned. */
+  signingKey?: SigningKey;
 }
 
 export interface ExportResult {
@@ -36,6 +39,8 @@ export interface ExportResult {
   bytes: number;
   warnings: string[];
   bundleId?: string;
+  /** For bundles: the signer's fingerprint, null when unsigned. */
+  signer?: string | null;
 }
 
 /** Writes `model` as `format` to `path` (never over an existing file unless `force`). */
@@ -49,8 +54,9 @@ export async function exportModel(model: ExportModel, format: ExportFormat, path
       historyHead: options.historyHead ?? null,
       ...(options.documentTags ? { documentTags: options.documentTags } : {}),
       ...(options.force !== undefined ? { force: options.force } : {}),
+      ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     });
-    return { ...base, path: result.path, bytes: result.bytes, warnings: result.warnings, bundleId: result.bundleId };
+    return { ...base, path: result.path, bytes: result.bytes, warnings: result.warnings, bundleId: result.bundleId, signer: result.signer };
   }
   const rendered = renderExport(model);
   const warnings = [...rendered.warnings];

@@ -8,6 +8,8 @@ import { constants } from 'node:fs';
 import { link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ArchiveError, messageOf } from '../errors.js';
+import { diskFullError } from '../disk-full.js';
+import { refuseOwnFile } from '../own-files.js';
 
 export interface SafeWriteOptions {
   /** Replace an existing file. */
@@ -26,6 +28,8 @@ async function statOrNull(path: string) {
 /** Refuses early what the final rename would refuse; returns the absolute path. */
 export async function checkTarget(path: string, options: SafeWriteOptions = {}): Promise<string> {
   const target = resolve(path);
+  // Writing over an open archive or its -wal / -shm would destroy it (own-files.ts).
+  await refuseOwnFile(target, 'choose another file for the export');
   const folder = dirname(target);
   const dirInfo = await statOrNull(folder);
   if (!dirInfo || !dirInfo.isDirectory()) throw new ArchiveError('not-found', `${path}: the folder ${folder} does not exist`);
@@ -72,6 +76,9 @@ export async function writeAtomically(path: string, options: SafeWriteOptions, w
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (error instanceof ArchiveError) throw error;
+    // A full disk is no mistake in the command: it says so, with what is left (and exits 1, not 2).
+    const full = await diskFullError(error, target);
+    if (full) throw full;
     throw new ArchiveError('invalid-input', `${path}: could not be written (${messageOf(error)})`);
   }
 }

@@ -21,8 +21,10 @@ import {
 } from './manifest.js';
 import { joinPages, PAGE_SEPARATOR, placeClaim, type JoinedPages } from '../quotes/selectors.js';
 import { openZip, type OpenedZip, type ZipLimits } from './zip-read.js';
+import { checkSignature, SIGNATURE_NAME, type BundleSignature } from './signature.js';
+import type { TrustContext } from '../signing/trust-store.js';
 
-export type VerifyProblemKind = 'zip' | 'manifest' | 'bundle' | 'file' | 'original' | 'extract' | 'quote';
+export type VerifyProblemKind = 'zip' | 'manifest' | 'bundle' | 'signature' | 'file' | 'original' | 'extract' | 'quote';
 
 export interface VerifyProblem {
   kind: VerifyProblemKind;
@@ -39,6 +41,8 @@ export interface VerifyReport {
   quotes: number;
   files: number;
   problems: VerifyProblem[];
+  /** Who signed the bundle (null when its manifest could not be read). */
+  signature: BundleSignature | null;
   /** Things that hold but are worth knowing (a quote found at other offsets on its page). */
   notes: string[];
 }
@@ -120,10 +124,31 @@ function checkQuote(quote: ManifestQuote, joined: JoinedPages, problems: VerifyP
   }
 }
 
-/** Verifies the bundle at `zipPath`; never throws for a bad bundle, only reports. */
-export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise<VerifyReport> {
+/** The bundle's signature over its manifest; a wrong one is a problem. */
+async function readSignature(zip: OpenedZip, problems: VerifyProblem[], trust: TrustContext | undefined): Promise<BundleSignature> {
+  const manifestBytes = await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES);
+  let signatureBytes: Buffer | undefined;
+  if (zip.entries.has(SIGNATURE_NAME)) {
+    try {
+      signatureBytes = await zip.read(SIGNATURE_NAME);
+    } catch (error) {
+      signatureBytes = Buffer.from(`unreadable: ${messageOf(error)}`);
+    }
+  }
+  const signature = checkSignature(signatureBytes, manifestBytes, trust);
+  if (signature.status === 'invalid') problems.push({ kind: 'signature', file: SIGNATURE_NAME, message: signature.message });
+  return signature;
+}
+
+/**
+ * Verifies the bundle at `zipPath`; never throws for a bad bundle, only reports. With
+ * `trust`, the signer is named as trusted or not; an unsigned bundle is reported in
+ * `signature`, not as a problem (bundles from before signing are unsigned).
+ */
+export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: TrustContext): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const notes: string[] = [];
+  let signature: BundleSignature | null = null;
   const report = (manifest: BundleManifest | null, files = 0): VerifyReport => ({
     ok: problems.length === 0,
     bundleId: manifest?.bundleId ?? null,
@@ -132,6 +157,7 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise
     quotes: manifest?.quotes.length ?? 0,
     files,
     problems,
+    signature,
     notes,
   });
   let zip: OpenedZip;
@@ -153,6 +179,12 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise
       return report(manifest, zip.entries.size);
     }
 
+    try {
+      signature = await readSignature(zip, problems, trust);
+    } catch (error) {
+      problems.push({ kind: 'signature', file: MANIFEST_NAME, message: `the signature cannot be checked (${messageOf(error)})` });
+    }
+
     const comment = parseBundleComment(zip.comment);
     if (!comment) {
       notes.push('the zip carries no Exhibit comment (it may have been re-packed): manifest.json is checked against the files only');
@@ -169,7 +201,7 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits): Promise
     // Every file: listed, present, unchanged; and nothing unlisted.
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const name of zip.entries.keys()) {
-      if (name !== MANIFEST_NAME && !listed.has(name)) problems.push({ kind: 'file', file: name, message: `${name} is not listed in manifest.json (added after the bundle was made)` });
+      if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME && !listed.has(name)) problems.push({ kind: 'file', file: name, message: `${name} is not listed in manifest.json (added after the bundle was made)` });
     }
     for (const file of manifest.files) {
       const entry: Entry | undefined = zip.entries.get(file.path);

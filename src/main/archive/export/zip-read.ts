@@ -7,6 +7,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { messageOf } from '../errors.js';
 import { MAX_FILE_BYTES } from '../import/limits.js';
+import { ownFileKind } from '../own-files.js';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -58,6 +59,9 @@ function openFile(path: string): Promise<ZipFile> {
 
 /** Opens a zip and lists its entries, refusing unsafe names and oversized contents. */
 export async function openZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<OpenedZip> {
+  // Opening an open archive's own files would drop this process's SQLite locks (own-files.ts).
+  const own = await ownFileKind(path);
+  if (own) throw new ZipReadError(`this is ${own}`);
   const zip = await openFile(path);
   const entries = new Map<string, Entry>();
   try {

@@ -26,6 +26,7 @@ import { ArchiveError, messageOf } from '../errors.js';
 import { MANIFEST_NAME, manifestSchema, BUNDLE_FORMAT, type BundleManifest, type ManifestDocument, type ManifestQuote } from '../export/manifest.js';
 import { verifyBundle } from '../export/verify.js';
 import { openZip } from '../export/zip-read.js';
+import { ownFileKind } from '../own-files.js';
 import { loadPages } from '../quotes/pages.js';
 import { cleanNote, insertQuoteInTransaction } from '../quotes/quotes.js';
 import { placeClaim, textAt, type JoinedPages } from '../quotes/selectors.js';
@@ -47,6 +48,8 @@ export interface BundleImportOptions {
 export async function isEvidenceBundle(path: string): Promise<boolean> {
   if (extname(path).toLowerCase() === '.docx') return false;
   try {
+    // Never open an open archive's own files (own-files.ts): the caller refuses them in words.
+    if (await ownFileKind(path)) return false;
     const handle = await open(path, 'r');
     const head = Buffer.alloc(4);
     try {
@@ -226,6 +229,8 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
  */
 export async function importBundle(archive: Archive, zipPath: string, options: BundleImportOptions = {}): Promise<ImportResult[]> {
   const shown = options.displayPath ?? zipPath;
+  const own = await ownFileKind(zipPath);
+  if (own) return failed(shown, `this is ${own}`, emptySummary(null));
   const report = await verifyBundle(zipPath);
   if (!report.ok) {
     const summary = { ...emptySummary(report.bundleId), problems: report.problems };
@@ -242,6 +247,8 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
   const { manifest, preparations, order } = prepared;
   const zipSha256 = await sha256File(zipPath);
   const warnings: string[] = [...report.notes];
+  const signature = report.signature ? { status: report.signature.status, fingerprint: report.signature.fingerprint, message: report.signature.message } : null;
+  if (signature?.status === 'unsigned') warnings.push(signature.message);
   const extraTags = validTags(options.tags ?? [], 'import --tag', warnings);
 
   return archive.db.transaction().execute(async (trx) => {
@@ -322,6 +329,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
           sha256: zipSha256,
           bundleId,
           fromArchive: manifest.archiveId,
+          signer: signature?.fingerprint ?? null,
           title: manifest.title,
           documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
           quotes: outcomes,
@@ -329,7 +337,7 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
       });
     }
     for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
-    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [] };
+    const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [], signature };
     const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
     return [own, ...documentResults];
   });

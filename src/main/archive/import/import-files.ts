@@ -9,6 +9,9 @@ import { basename, extname, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
 import type { Archive } from '../archive.js';
 import { ArchiveError, messageOf } from '../errors.js';
+import { retryWhileBusy } from '../busy.js';
+import { diskFullReason, isDiskFull } from '../disk-full.js';
+import { ownFileKind } from '../own-files.js';
 import { normalizeTagName } from '../tags/names.js';
 import { addTags } from '../tags/tags.js';
 import { importBundle, isEvidenceBundle } from './bundle.js';
@@ -33,6 +36,8 @@ export interface ImportOptions {
   /** Tags for every imported document (and attachment), set in the same transaction as the import. */
   tags?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
+  /** Called when another program holds the archive's write lock and the import waits for it. */
+  onBusy?: () => void;
   signal?: AbortSignal;
 }
 
@@ -77,21 +82,36 @@ function reasonForFs(error: unknown): string {
   return messageOf(error);
 }
 
+/** A second process stored the same original between our duplicate check and our transaction. */
+function isShaConflict(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed: documents\.sha256/.test(error.message);
+}
+
 /** Imports bytes already in memory (a file, or an attachment); returns its results, attachments after it. */
 export async function importBytes(
   archive: Archive,
   bytes: Uint8Array,
   path: string,
-  options: Pick<ImportOptions, 'type' | 'tags'> = {},
+  options: Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal'> = {},
 ): Promise<ImportResult[]> {
-  const prepared = await prepareFile(archive.db, bytes, { path, fileName: basename(path) });
-  if (prepared.kind === 'duplicate') {
-    const warnings = prepared.deletedAt ? [`the existing copy (document ${prepared.id}) is in the trash`] : [];
-    // The user asked for these tags on what this file is: the copy already in the archive.
-    if (options.tags?.length) await addTags(archive, options.tags, { documentIds: [prepared.id] });
-    return [{ path, status: 'duplicate', documentId: prepared.id, error: null, warnings }];
+  const busy = { ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await prepareFile(archive.db, bytes, { path, fileName: basename(path) });
+    if (prepared.kind === 'duplicate') {
+      const warnings = prepared.deletedAt ? [`the existing copy (document ${prepared.id}) is in the trash`] : [];
+      // The user asked for these tags on what this file is: the copy already in the archive.
+      const tags = options.tags;
+      if (tags?.length) await retryWhileBusy(() => addTags(archive, tags, { documentIds: [prepared.id] }), busy);
+      return [{ path, status: 'duplicate', documentId: prepared.id, error: null, warnings }];
+    }
+    try {
+      return await retryWhileBusy(() => archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results), busy);
+    } catch (error) {
+      // Prepared again, the file (or the attachment another process stored) is a duplicate.
+      if (isShaConflict(error) && attempt < 3) continue;
+      throw error;
+    }
   }
-  return archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results);
 }
 
 /**
@@ -136,6 +156,9 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
     options.onProgress?.({ done, total, path, result: null });
     let fileResults: ImportResult[];
     try {
+      // Reading an open archive's own files would drop SQLite's locks on them (see own-files.ts).
+      const own = await ownFileKind(path);
+      if (own) throw new ArchiveError('invalid-input', `this is ${own}`);
       const info = await stat(path);
       // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
       if (info.isFile() && (await isEvidenceBundle(path))) {
@@ -146,7 +169,7 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
         fileResults = await importBytes(archive, bytes, path, options);
       }
     } catch (error) {
-      const reason = error instanceof ArchiveError ? error.message : reasonForFs(error);
+      const reason = isDiskFull(error) ? await diskFullReason(archive.path) : error instanceof ArchiveError ? error.message : reasonForFs(error);
       fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];
     }
     results.push(...fileResults);

@@ -33,4 +33,6 @@ export interface BundleImportSummary {
   quotes: BundleQuoteOutcome[];
   /** Verification problems when the bundle was refused. */
   problems: { kind: string; file?: string; quoteId?: number; message: string }[];
+  /** Who signed the bundle ("signed by FINGERPRINT", "unsigned: …"); whether you trust them is `exhibit verify`'s say. */
+  signature?: { status: 'signed' | 'unsigned' | 'invalid'; fingerprint: string | null; message: string } | null;
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { noTextWarning } from '../../../shared/no-text.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { stripControls } from './decode-text.js';
 import type { ExtractedDocument, ExtractedPage, PageLayout } from './types.js';
@@ -133,7 +134,7 @@ export async function importPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
     if (unreadable.length === pdf.numPages) throw new ArchiveError('corrupt', 'damaged PDF (no page could be read)');
     if (unreadable.length > 0) warnings.push(`page(s) ${unreadable.join(', ')} could not be read and are stored empty`);
     const textless = pages.every((p) => p.text.trim() === '');
-    if (textless) warnings.push(`no text layer (${imagesOnTextlessPages} page image(s)); the document needs OCR to be searched`);
+    if (textless) warnings.push(noTextWarning(imagesOnTextlessPages));
 
     const meta = await pdf.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;

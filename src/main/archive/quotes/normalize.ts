@@ -10,6 +10,7 @@
  * accents as combining marks) one character at a time, so each folded character maps
  * to exactly one original character. Case is kept.
  */
+import { lineHyphenEnd } from '../../../shared/line-ends.js';
 
 /** Stands for a hyphen that may or may not be there (line-end hyphenation, U+00AD). */
 export const OPTIONAL_HYPHEN = '\u00AD';
@@ -26,15 +27,7 @@ const SINGLE_QUOTES = new Set(['\u2018', '\u2019', '\u201A', '\u201B', '\u2032',
 const DOUBLE_QUOTES = new Set(['\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\uFF02']);
 const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D']);
 const ZERO_WIDTH = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
-/** Hyphens that may end a line inside a word. */
-const LINE_HYPHENS = new Set(['-', '\u2010', '\u2011']);
-
 const SPACE = /\s/;
-const LETTER = /\p{L}/u;
-
-function isLineBreak(c: string | undefined): boolean {
-  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029' || c === '\u000B' || c === '\u000C';
-}
 
 /** The one-character replacement for `c` before decomposition, if any. */
 function mapped(c: string): string {
@@ -42,20 +35,6 @@ function mapped(c: string): string {
   if (DOUBLE_QUOTES.has(c)) return '"';
   if (DASHES.has(c)) return '-';
   return c;
-}
-
-/**
- * If a line-end hyphen starts at `i`, the index just after the line break and any
- * white space that follow it (the next word's first letter); otherwise -1.
- */
-function hyphenationEnd(source: string, i: number, previous: string): number {
-  if (!LINE_HYPHENS.has(source[i] ?? '') || !LETTER.test(previous)) return -1;
-  let j = i + 1;
-  while (source[j] === ' ' || source[j] === '\t') j++;
-  if (!isLineBreak(source[j])) return -1;
-  while (j < source.length && SPACE.test(source[j] ?? '')) j++;
-  const next = source.codePointAt(j);
-  return next !== undefined && LETTER.test(String.fromCodePoint(next)) ? j : -1;
 }
 
 /** Folds `source` (see the module comment); `starts`/`ends` map back into it. */
@@ -84,7 +63,7 @@ export function fold(source: string): Folded {
       i = j;
       continue;
     }
-    const hyphenEnd = hyphenationEnd(source, i, previous);
+    const hyphenEnd = lineHyphenEnd(source, i, previous);
     if (hyphenEnd >= 0) {
       emit(OPTIONAL_HYPHEN, i, hyphenEnd);
       previous = OPTIONAL_HYPHEN;

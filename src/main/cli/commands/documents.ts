@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
 import {
+  BUSY_MESSAGE,
   chainHead,
   checkArchive,
   formatHead,
@@ -42,6 +43,15 @@ function line(doc: DocumentRecord): string {
   return `${String(doc.id).padStart(5)}  ${doc.type.padEnd(10)} ${date.padEnd(10)}  ${doc.title}  (${authors}; ${doc.pageCount} p.)`;
 }
 
+/** Writes `line` to stderr the first time it is called, and never again. */
+function onceToStderr(line: string): () => void {
+  let told = false;
+  return () => {
+    if (!told) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
+    told = true;
+  };
+}
+
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
@@ -60,6 +70,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
+          onBusy: onceToStderr(`exhibit: ${BUSY_MESSAGE}`),
         }),
       );
       if (showProgress) process.stderr.write('\r\x1b[2K');
@@ -70,6 +81,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
           else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
           for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
+          if (r.bundle?.signature?.status === 'signed') print(`           ${r.bundle.signature.message}`);
           for (const w of r.warnings) print(`           warning: ${w}`);
         }
         // Files and documents; a bundle's own line counts only when it failed.

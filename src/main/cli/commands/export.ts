@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { exportFromArchive, type ExportSelection } from '../../archive/index.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../archive/export/model.js';
+import { loadOrCreateSigningKey, type LoadedSigningKey } from '../../archive/signing/keys.js';
 import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { cliKeyStore } from '../signing.js';
 
 interface ExportFlags {
   tag?: string;
@@ -64,19 +66,27 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       const style: CitationStyleId = oneOf(o.style, CITATION_STYLES, '--style');
       if (o.out === undefined || o.out.trim() === '') throw new UsageError('export: --out PATH is required');
       const out = o.out;
+      // A bundle is signed with your key, made on your first bundle export.
+      let signingKey: LoadedSigningKey | undefined;
+      const loadKey = async (): Promise<LoadedSigningKey> => (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
       const result = await withArchive(g, (a) =>
         exportFromArchive(a, selection, out, {
           format,
           style,
           ...(o.force ? { force: true } : {}),
+          signingKey: loadKey,
           ...(o.title !== undefined ? { title: o.title } : {}),
           ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
         }),
       );
-      if (g.json) printJson(result);
+      const key = signingKey as LoadedSigningKey | undefined; // set by loadKey during the export
+      const keyMade = key?.created ? { fingerprint: key.fingerprint, where: key.where } : null;
+      if (g.json) printJson({ ...result, ...(key ? { keyCreated: keyMade } : {}) });
       else {
+        if (keyMade) print(`Made your signing key ${keyMade.fingerprint}, kept in ${keyMade.where} (readable by you alone). A colleague trusts your bundles with: exhibit trust add ${keyMade.fingerprint}`);
         print(`Exported ${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`);
         print(`  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`);
+        if (result.signer) print(`  signed by ${result.signer} (your key)`);
         for (const w of result.warnings) print(`  warning: ${w}`);
         if (result.bundleId) print(`Check it with: exhibit verify ${result.path}`);
       }

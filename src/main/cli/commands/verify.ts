@@ -1,23 +1,34 @@
-/** exhibit verify BUNDLE.zip: checks an evidence bundle against itself (no archive needed). */
+/** exhibit verify BUNDLE.zip: checks an evidence bundle against itself (no archive needed), and says who signed it. */
 import type { Command } from 'commander';
 import { verifyBundle } from '../../archive/export/verify.js';
 import { EXIT_FAILED, EXIT_OK, print, printJson, type GlobalOptions } from '../context.js';
+import { cliTrustContext } from '../signing.js';
 
 export function registerVerifyCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('verify')
-    .description("verify an evidence bundle: every file's SHA-256, and every quote at its place in the re-extracted originals")
+    .description("verify an evidence bundle: its signature, every file's SHA-256, and every quote at its place in the re-extracted originals")
     .argument('<bundle>', 'the bundle .zip')
-    .action(async (path: string) => {
+    .option('--require-trusted', 'fail (exit 1) unless the bundle is signed by your own key or one you trust')
+    .action(async (path: string, o: { requireTrusted?: boolean }) => {
       const g = globals();
-      const report = await verifyBundle(path);
-      if (g.json) printJson({ ok: report.ok, problems: report.problems, bundleId: report.bundleId, documents: report.documents, quotes: report.quotes, files: report.files, notes: report.notes });
-      else {
+      const { trust, warnings } = await cliTrustContext();
+      const report = await verifyBundle(path, undefined, trust);
+      const signature = report.signature;
+      const untrusted = o.requireTrusted === true && !(signature?.status === 'signed' && signature.trusted);
+      const ok = report.ok && !untrusted;
+      for (const w of warnings) process.stderr.write(`exhibit: warning: ${w}\n`);
+      if (g.json) {
+        printJson({ ok, problems: report.problems, signature, bundleId: report.bundleId, documents: report.documents, quotes: report.quotes, files: report.files, notes: report.notes });
+      } else {
         print(`${path}: bundle ${report.bundleId ?? '(unknown)'} · ${report.documents} document(s) · ${report.quotes} quote(s) · ${report.files} file(s)`);
+        if (signature && signature.status !== 'invalid') print(signature.message);
         for (const p of report.problems) print(`problem (${p.kind}): ${p.message}`);
         for (const n of report.notes) print(`note: ${n}`);
-        print(report.ok ? 'Verified: every original matches its SHA-256 and every quote stands at its place.' : `${report.problems.length} problem(s) found: the bundle does not verify.`);
+        if (!report.ok) print(`${report.problems.length} problem(s) found: the bundle does not verify.`);
+        else if (untrusted) print('The bundle holds together, but it is not signed by a key you trust (--require-trusted).');
+        else print('Verified: every original matches its SHA-256 and every quote stands at its place.');
       }
-      process.exitCode = report.ok ? EXIT_OK : EXIT_FAILED;
+      process.exitCode = ok ? EXIT_OK : EXIT_FAILED;
     });
 }

@@ -3,7 +3,8 @@
  * record in the custody history with the SHA-256 of what was written): a preview of the
  * citations, and the file itself written in a temp folder, read back as bytes for the
  * renderer to save (a browser download, or the desktop's save dialog). An evidence bundle
- * is verified before it is handed over.
+ * is signed with the user's key where the shell provides one (made on the first bundle
+ * export), and verified, signer included, before it is handed over.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,9 @@ import { renderExport } from '../../archive/export/render.js';
 import { plain } from '../../archive/export/rich-text.js';
 import { verifyBundle } from '../../archive/export/verify.js';
 import type { CallInput } from '../../../shared/contract.js';
-import type { HandlersFor } from '../types.js';
+import { loadOrCreateSigningKey, type SigningKey } from '../../archive/signing/keys.js';
+import { readTrustedKeys } from '../../archive/signing/trust-store.js';
+import type { HandlersFor, SigningService } from '../types.js';
 import { collectionName } from './collections.js';
 
 const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
@@ -56,21 +59,36 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
     };
   },
 
-  'export.build': async (input, { session }) => {
+  'export.build': async (input, { session, signing }) => {
     const archive = session.current();
     const { ext, mime } = FILES[input.format];
     const fileName = `exhibit-${input.format === 'bundle' ? 'evidence-bundle' : 'quotes'}-${new Date().toISOString().slice(0, 10)}.${ext}`;
     const dir = await mkdtemp(join(tmpdir(), 'exhibit-export-'));
     try {
       const path = join(dir, fileName);
-      const result = await exportFromArchive(archive, await selectionOf(archive.db, input.source), path, { style: input.style, format: input.format });
-      const verification = input.format === 'bundle' ? await verifyBundle(result.path) : null;
+      const warnings: string[] = [];
+      let key: SigningKey | null = null;
+      const signingKey = async (service: SigningService): Promise<SigningKey> => {
+        const found = await service.keyStore();
+        if (found.warning) warnings.push(found.warning);
+        const loaded = await loadOrCreateSigningKey(found.store);
+        if (loaded.created) warnings.push(`made your signing key ${loaded.fingerprint}: a colleague trusts your bundles with exhibit trust add ${loaded.fingerprint}`);
+        return (key = loaded);
+      };
+      const result = await exportFromArchive(archive, await selectionOf(archive.db, input.source), path, {
+        style: input.style,
+        format: input.format,
+        ...(signing ? { signingKey: () => signingKey(signing) } : {}),
+      });
+      const trust = signing ? { trusted: await readTrustedKeys(signing.trustFile), own: (key as SigningKey | null)?.fingerprint ?? null } : undefined;
+      const verification = input.format === 'bundle' ? await verifyBundle(result.path, undefined, trust) : null;
       return {
         fileName,
         mimeType: mime,
         data: new Uint8Array(await readFile(result.path)),
         quoteCount: result.quotes,
-        verification: verification ? { ok: verification.ok, problems: verification.problems } : null,
+        verification: verification ? { ok: verification.ok, problems: verification.problems, signature: verification.signature } : null,
+        warnings,
       };
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -225,6 +225,16 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
                 </ul>
               </>
             ))}
+          {shownWritten.verification?.signature && shownWritten.verification.signature.status !== 'invalid' && (
+            <p className={shownWritten.verification.signature.trusted ? 'verified' : 'faint'}>
+              {shownWritten.verification.signature.message.charAt(0).toUpperCase() + shownWritten.verification.signature.message.slice(1)}
+            </p>
+          )}
+          {shownWritten.warnings?.map((w) => (
+            <p key={w} className="faint">
+              <Icon name="alert" size={14} /> {w}
+            </p>
+          ))}
         </section>
       )}
       {shownError && (

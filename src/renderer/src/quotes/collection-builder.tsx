@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { Collection, Quote } from '../../../shared/contract.js';
+import { flowAsProse } from '../../../shared/prose.js';
 import { api } from '../api/client.js';
 import { invalidate } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
@@ -11,6 +12,12 @@ import { Icon } from '../common/icons.js';
 import { useToast } from '../common/toast.js';
 import { useOpenExport } from '../export/export-context.js';
 import { moveItem } from './reorder.js';
+
+/** A quote's first 140 characters, flowed as prose. */
+function shortProse(text: string): string {
+  const prose = flowAsProse(text);
+  return prose.length > 140 ? `${prose.slice(0, 140)}…` : prose;
+}
 
 export interface CollectionDraft {
   id: number | null;
@@ -126,7 +133,7 @@ export function CollectionBuilder({ draft, onChange, quotesById, onSaved, dirty 
                 <span className="cb-text">
                   {q ? (
                     <>
-                      “{q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text}” <span className="faint">— {q.documentTitle}, p. {q.pageLabel}</span>
+                      “{shortProse(q.text)}” <span className="faint">— {q.documentTitle}, p. {q.pageLabel}</span>
                     </>
                   ) : (
                     <span className="faint">Quote {id} (not in the current list)</span>

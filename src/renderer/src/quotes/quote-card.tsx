@@ -1,9 +1,10 @@
 /**
- * One quote: its exact text, cite, tags and note, with the actions every view offers
+ * One quote: its text flowed as prose, cite, tags and note, with the actions every view offers
  * (show in the document, edit, where else, delete with Undo).
  */
 import { useState } from 'react';
 import type { Quote } from '../../../shared/contract.js';
+import { flowAsProse } from '../../../shared/prose.js';
 import { Icon } from '../common/icons.js';
 import { TagInput } from '../tags/tag-input.js';
 import { QuoteSources } from './quote-sources.js';
@@ -39,7 +40,7 @@ export function QuoteCard({ quote, allTags, active, showDocument, onShow, leadin
           </span>
         )}
       </div>
-      <blockquote className="qc-text">{quote.text}</blockquote>
+      <blockquote className="qc-text">{flowAsProse(quote.text)}</blockquote>
       {editing ? (
         <div className="qc-edit">
           <TagInput value={tags} onChange={setTags} suggestions={allTags} label="Tags" />

@@ -41,6 +41,10 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
   const [containerWidth, setContainerWidth] = useState(0);
   const [near, setNear] = useState<{ from: number; to: number }>({ from: initialPage - 1, to: initialPage + 1 });
   const current = useRef(initialPage);
+  // The page a highlight was shown on (a search hit, a quote) stays the current page while
+  // it is on screen: its highlight is centred, which can leave the page before filling more
+  // of the screen. The user's own scrolling, or a page asked for, ends that.
+  const pinned = useRef<number | null>(null);
   const numPages = pdf.numPages;
 
   // Page 1's size stands for every page until each is read.
@@ -98,9 +102,13 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
       else hi = mid - 1;
     }
     const page = lo + 1;
-    if (page !== current.current) {
-      current.current = page;
-      onPageChange(page);
+    const pin = pinned.current === null ? null : pages[pinned.current - 1];
+    const pinOnScreen = pin && pin.offsetTop < el.scrollTop + el.clientHeight && pin.offsetTop + pin.offsetHeight > el.scrollTop;
+    if (!pinOnScreen) pinned.current = null;
+    const shown = pinned.current ?? page;
+    if (shown !== current.current) {
+      current.current = shown;
+      onPageChange(shown);
     }
     // Draw from a screen above to two screens below.
     const top = el.scrollTop - el.clientHeight;
@@ -112,11 +120,15 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     setNear((n) => (n.from === from && n.to === to ? n : { from, to }));
   }, [onPageChange]);
 
-  const goToPage = useCallback((page: number) => {
+  const scrollToPage = useCallback((page: number) => {
     const el = scroller.current;
     const target = pageElement(Math.max(1, Math.min(numPages, page)));
     if (el && target) el.scrollTop = target.offsetTop - GAP;
   }, [numPages]);
+  const goToPage = useCallback((page: number) => {
+    pinned.current = null;
+    scrollToPage(page);
+  }, [scrollToPage]);
 
   useImperativeHandle(ref, () => ({ goToPage, scale: () => scale }), [goToPage, scale]);
 
@@ -128,9 +140,9 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     opened.current = true;
     // The boxes already have the scale in use: the effect below must not rescale this position.
     lastScale.current = scale;
-    goToPage(initialPage);
+    scrollToPage(initialPage);
     measure();
-  }, [base, goToPage, initialPage, measure, scale]);
+  }, [base, scrollToPage, initialPage, measure, scale]);
 
   // Keep the reading position when the scale changes.
   useLayoutEffect(() => {
@@ -145,6 +157,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
   // A highlight to show on a page that is not drawn yet: bring the page near first.
   useEffect(() => {
     if (!focus) return;
+    // Pinned even before the page boxes exist: the page opens there and measures then.
+    pinned.current = focus.page;
     const el = scroller.current;
     const target = pageElement(focus.page);
     if (!el || !target) return;
@@ -153,6 +167,9 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     measure();
   }, [focus, measure]);
 
+  const unpin = () => {
+    pinned.current = null;
+  };
   const onScroll = useRef<number | null>(null);
   const pages: number[] = [];
   for (let n = 1; n <= numPages; n++) pages.push(n);
@@ -163,6 +180,9 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
       className="pdf-viewer"
       tabIndex={0}
       aria-label="Document pages; select text with the mouse to quote it"
+      onWheel={unpin}
+      onTouchStart={unpin}
+      onKeyDown={unpin}
       onScroll={() => {
         if (onScroll.current !== null) return;
         onScroll.current = requestAnimationFrame(() => {

@@ -18,6 +18,7 @@ import { pinpoint } from '../quotes/page-label.js';
 import { QuoteCard } from '../quotes/quote-card.js';
 import { QuotePopover } from '../quotes/quote-popover.js';
 import { FindBar, type FindMatch } from './find-bar.js';
+import { noTextNotice } from './no-text.js';
 import { anchorToPageRanges, findAll, passageText, type PassageAnchor } from './page-offsets.js';
 import type { PageHighlight } from './pdf-page.js';
 import { PdfViewer, type PdfViewerHandle, type Zoom } from './pdf-viewer.js';
@@ -86,7 +87,7 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   const allTags = useMemo(() => (tagsQuery.data ?? []).map((t) => t.name), [tagsQuery.data]);
   const pageCount = doc.pageCount;
 
-  const [selected, clearSelected] = useSelectionAnchor(viewerArea, textMap, pageText, popover !== null);
+  const [selected, clearSelected, selectionNow] = useSelectionAnchor(viewerArea, textMap, pageText, popover !== null);
 
   const showAt = useCallback((key: string, atPage: number) => {
     setFocus((f) => ({ key, page: atPage, token: (f?.token ?? 0) + 1 }));
@@ -158,9 +159,10 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     return map;
   }, [quotes, matches, findIndex, popover, activeQuote, pageText]);
 
+  const noText = noTextNotice(pagesQuery.data ? pages.map((p) => p.text) : null, page);
   const openPopover = (passage: SelectedPassage | null) => {
     if (!passage) {
-      toast('Select some text in the document first, then press Q.', { tone: 'info' });
+      toast(noText ?? 'Select some text in the document first, then press Q.', { tone: 'info' });
       return false;
     }
     setSaveError('');
@@ -200,7 +202,8 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     toast(`Quote saved (${pinpoint(doc, anchor.page, anchor.pageEnd)}).`, { tone: 'success' });
   };
 
-  useShortcut('quote', () => (popover ? false : openPopover(selected ?? matchPassage())));
+  // The selection as it stands at the key press, not as last reported (a drag may have just ended).
+  useShortcut('quote', () => (popover ? false : openPopover(selectionNow() ?? matchPassage())));
   useShortcut('findInDocument', () => {
     setFindOpen(true);
     setFindFocus((n) => n + 1);
@@ -345,6 +348,11 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
       <div className="reader-body">
         <div ref={viewerArea} className="viewer-area">
           {doc.format === 'pdf' && pdfState.error && <div className="reader-notice">{pdfState.error}</div>}
+          {noText && (
+            <div className="reader-notice" role="note" aria-label="No text">
+              {noText}
+            </div>
+          )}
           {usePdfView ? (
             pdfState.pdf ? (
               <PdfViewer

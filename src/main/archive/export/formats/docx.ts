@@ -5,6 +5,7 @@
  * hanging indents.
  */
 import { BorderStyle, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { proseParagraphs } from '../../../../shared/prose.js';
 import type { RenderedExport } from '../render.js';
 import type { Span } from '../rich-text.js';
 import { itemHeading, paragraphs, summaryLine, xmlSafe } from './common.js';
@@ -23,13 +24,6 @@ function runs(spans: readonly Span[]): TextRun[] {
   );
 }
 
-/** Text with its line breaks kept as Word line breaks. */
-function linesOf(text: string): TextRun[] {
-  return xmlSafe(text)
-    .split('\n')
-    .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
-}
-
 function labelled(label: string, value: string): Paragraph {
   return new Paragraph({ style: 'QuoteDetail', children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(xmlSafe(value))] });
 }
@@ -44,12 +38,14 @@ export async function toDocx(rendered: RenderedExport): Promise<Buffer> {
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const item of rendered.items) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(xmlSafe(itemHeading(item)))] }));
-    const quoteRuns: (TextRun | FootnoteReferenceRun)[] = linesOf(item.quote.exact);
+    // The quote flowed as prose: one Word paragraph per paragraph of the source.
+    const quoteParagraphs: (TextRun | FootnoteReferenceRun)[][] = proseParagraphs(item.quote.exact).map((p) => [new TextRun(xmlSafe(p))]);
+    if (quoteParagraphs.length === 0) quoteParagraphs.push([]);
     if (rendered.noteStyle) {
       footnotes[item.number] = { children: [new Paragraph({ children: runs(item.citation) })] };
-      quoteRuns.push(new FootnoteReferenceRun(item.number));
+      quoteParagraphs[quoteParagraphs.length - 1]?.push(new FootnoteReferenceRun(item.number));
     }
-    children.push(new Paragraph({ style: 'Quote', children: quoteRuns }));
+    for (const quoteRuns of quoteParagraphs) children.push(new Paragraph({ style: 'Quote', children: quoteRuns }));
     if (!rendered.noteStyle) children.push(new Paragraph({ style: 'QuoteDetail', children: runs(item.citation) }));
     if (item.quote.note) children.push(labelled('Note', item.quote.note));
     if (item.quote.tags.length) children.push(labelled('Tags', item.quote.tags.join(', ')));

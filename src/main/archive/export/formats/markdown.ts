@@ -3,6 +3,7 @@
  * archive text is backslash-escaped so no quote, note or title turns into markup,
  * a link or raw HTML.
  */
+import { flowAsProse } from '../../../../shared/prose.js';
 import type { RenderedExport } from '../render.js';
 import type { Span } from '../rich-text.js';
 import { itemHeading, paragraphs, summaryLine } from './common.js';
@@ -42,7 +43,7 @@ export function toMarkdown(rendered: RenderedExport): string {
   for (const p of paragraphs(rendered.model.introduction)) out.push(escapeMarkdown(p), '');
   for (const item of rendered.items) {
     out.push(`## ${escapeMarkdown(itemHeading(item))}`, '');
-    const quote = blockquote(item.quote.exact);
+    const quote = blockquote(flowAsProse(item.quote.exact));
     out.push(rendered.noteStyle ? `${quote}[^${item.number}]` : quote, '');
     if (!rendered.noteStyle) out.push(spansToMarkdown(item.citation), '');
     if (item.quote.note) out.push(`**Note:** ${escapeMarkdown(item.quote.note)}`, '');

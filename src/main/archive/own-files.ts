@@ -1,0 +1,88 @@
+/**
+ * The files of the archives this process holds open, which nothing but SQLite may open.
+ *
+ * POSIX advisory locks belong to the process, not to the file descriptor: when a process
+ * that has a SQLite database open opens and closes one of its files by any other means
+ * (a read, a hash, a zip reader, a copy), every lock the process holds on that file is
+ * dropped, SQLite's included. Another process may then check-point or delete the WAL
+ * under a live connection, losing writes and corrupting indexes. So every path the core
+ * is about to open is compared here first, by device and inode (a hard link, a symlink,
+ * another spelling of the folder) and by name (a -wal or -shm that does not exist yet).
+ * Only stat() is used, which opens nothing and so takes no lock away.
+ */
+import type { Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ArchiveError } from './errors.js';
+
+/** The files SQLite keeps beside an archive, and what each one is called in messages. */
+export const ARCHIVE_ITSELF = 'the archive itself';
+const FAMILY: readonly { suffix: string; what: string }[] = [
+  { suffix: '', what: ARCHIVE_ITSELF },
+  { suffix: '-wal', what: "the archive's write-ahead log" },
+  { suffix: '-shm', what: "the archive's shared-memory index" },
+  { suffix: '-journal', what: "the archive's rollback journal" },
+];
+
+/** Archives open in this process, by absolute path, with how many handles hold each. */
+const openArchives = new Map<string, number>();
+
+/** Records that this process holds `path` open; returns the function that forgets it. */
+export function registerOpenArchive(path: string): () => void {
+  if (path === ':memory:' || path === '') return () => undefined;
+  const key = resolve(path);
+  openArchives.set(key, (openArchives.get(key) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const left = (openArchives.get(key) ?? 1) - 1;
+    if (left > 0) openArchives.set(key, left);
+    else openArchives.delete(key);
+  };
+}
+
+async function statOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The path with its folder's symlinks resolved (the file itself need not exist). */
+async function canonical(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return join(await realpath(dirname(absolute)), basename(absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+/**
+ * What `path` is among the open archives' files ("the archive itself", "the archive's
+ * write-ahead log", …), or null when it is none of them.
+ */
+export async function ownFileKind(path: string): Promise<string | null> {
+  if (openArchives.size === 0) return null;
+  const info = await statOrNull(path);
+  const name = await canonical(path);
+  for (const archive of openArchives.keys()) {
+    const archiveName = await canonical(archive);
+    for (const { suffix, what } of FAMILY) {
+      if (name === archiveName + suffix || resolve(path) === archive + suffix) return what;
+      if (!info) continue;
+      // Stat the sibling now, not when the archive opened: a WAL is deleted and made anew.
+      const sibling = await statOrNull(archive + suffix);
+      if (sibling && sibling.dev === info.dev && sibling.ino === info.ino) return what;
+    }
+  }
+  return null;
+}
+
+/** Throws `invalid-input` naming `path` when it is one of the open archives' files ("…: this is the archive itself"). */
+export async function refuseOwnFile(path: string, advice = ''): Promise<void> {
+  const kind = await ownFileKind(path);
+  if (kind) throw new ArchiveError('invalid-input', `${path}: this is ${kind}${advice ? `; ${advice}` : ''}`);
+}

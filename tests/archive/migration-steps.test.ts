@@ -1,0 +1,102 @@
+/**
+ * One test per migration: the archive of the version before it (tests/fixtures/archives),
+ * that one migration applied alone as openArchive applies it, and what it promises checked.
+ * Migration 1 is tested in migrations.test.ts (it has no version before it).
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/main/archive/db/migrations/index.js';
+import { ROOT, tempDir } from '../helpers/archive.js';
+
+type Row = Record<string, unknown>;
+
+/** A raw connection to a copy of the fixture of `version`, so each test starts from the file as written. */
+async function fixtureAt(version: number): Promise<Raw> {
+  const path = join(tempDir(), `schema-${version}.exhibit`);
+  copyFileSync(join(ROOT, 'tests/fixtures/archives', `schema-${version}.exhibit`), path);
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened = new sqlite3.Database(path, (error) => (error ? reject(error) : resolve(opened)));
+  });
+  const raw = new Raw(db);
+  await raw.exec('PRAGMA foreign_keys = ON');
+  return raw;
+}
+
+class Raw {
+  constructor(private readonly db: sqlite3.Database) {}
+  exec(script: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(script, (e) => (e ? reject(e) : resolve())));
+  }
+  all(query: string, ...params: unknown[]): Promise<Row[]> {
+    return new Promise((resolve, reject) => this.db.all(query, params, (e, rows: Row[]) => (e ? reject(e) : resolve(rows))));
+  }
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((e) => (e ? reject(e) : resolve())));
+  }
+  /** Applies migration `version` alone, in one transaction, as openArchive does. */
+  async migrate(version: number): Promise<void> {
+    const migration = MIGRATIONS[version - 1];
+    if (!migration) throw new Error(`no migration ${version}`);
+    await this.exec(`BEGIN IMMEDIATE;\n${migration.sql}\nPRAGMA user_version = ${version};\nCOMMIT;`);
+  }
+}
+
+describe('migration 2 (quotes, tags, search)', () => {
+  it('indexes the pages and metadata already in the archive, and keeps the index in step', async () => {
+    const db = await fixtureAt(1);
+    try {
+      await db.migrate(2);
+      const pages = await db.all(`select document_id, number from pages where text like '%identification%'`);
+      expect(pages.length).toBeGreaterThan(0);
+      const found = await db.all(`select rowid from fts_pages where fts_pages match 'identification'`);
+      expect(found).toHaveLength(pages.length);
+      const titled = await db.all(`select rowid from fts_documents where fts_documents match 'memorandum'`);
+      expect(titled.length).toBeGreaterThan(0);
+
+      await db.exec(`update pages set text = 'zyzzogeton' where text like '%identification%'`);
+      expect(await db.all(`select rowid from fts_pages where fts_pages match 'identification'`)).toEqual([]);
+      expect(await db.all(`select rowid from fts_pages where fts_pages match 'zyzzogeton'`)).toHaveLength(pages.length);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('migration 3 (collections)', () => {
+  it('keeps a quote that is in a collection from being removed without first leaving it', async () => {
+    const db = await fixtureAt(2);
+    try {
+      await db.migrate(3);
+      const now = new Date().toISOString();
+      await db.exec(`insert into collections (name, title, created_at, updated_at) values ('brief', 'Brief', '${now}', '${now}')`);
+      const [quote] = await db.all(`select id from quotes order by id limit 1`);
+      await db.exec(`insert into collection_items (collection_id, quote_id, position, added_at) values (1, ${String(quote?.id)}, 1, '${now}')`);
+      await expect(db.exec(`delete from quotes where id = ${String(quote?.id)}`)).rejects.toThrow(/FOREIGN KEY/);
+      await expect(
+        db.exec(`insert into collections (name, title, created_at, updated_at) values ('BRIEF', 'x', '${now}', '${now}')`),
+      ).rejects.toThrow(/UNIQUE/);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('migration 4 (library order)', () => {
+  it('lets the library order live documents by date and by type from an index', async () => {
+    const db = await fixtureAt(3);
+    try {
+      const plan = (q: string) => db.all(`explain query plan ${q}`).then((rows) => rows.map((r) => String(r.detail)).join(' | '));
+      const byDate = 'select id from documents where deleted_at is null order by date, id';
+      const byType = 'select id from documents where deleted_at is null order by type, id';
+      expect(await plan(byDate)).toMatch(/TEMP B-TREE/);
+      await db.migrate(4);
+      expect(await plan(byDate)).toMatch(/USING (COVERING )?INDEX documents_live_date/);
+      expect(await plan(byType)).toMatch(/USING (COVERING )?INDEX documents_live_type/);
+      expect(await plan(byDate)).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      await db.close();
+    }
+  });
+});
