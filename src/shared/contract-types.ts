@@ -17,6 +17,8 @@ export interface ArchiveInfo {
   trashed: number;
   /** Opened read-only (write-protected media, a locked share): it can be read, never changed. */
   readOnly: boolean;
+  /** The custody chain's head, LENGTH:HASH, to note outside the archive (About box; `exhibit check --head`). */
+  historyHead: string;
 }
 
 /** An original file's bytes and how to read them. */
@@ -78,7 +80,7 @@ export interface HistoryEntry {
 }
 
 export interface CheckProblem {
-  kind: 'integrity' | 'foreign-key' | 'history' | 'search-index' | 'original';
+  kind: 'integrity' | 'foreign-key' | 'history' | 'search-index' | 'original' | 'state' | 'head';
   message: string;
 }
 

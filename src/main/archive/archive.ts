@@ -17,6 +17,7 @@ import type { Database } from './db/schema.js';
 import { EXHIBIT_APPLICATION_ID, identifyFile } from './db/identify.js';
 import { readTarget, whyNotWritable } from './db/file-access.js';
 import { ArchiveError, messageOf, sqliteCode } from './errors.js';
+import { recordStateBaseline } from './custody-baseline.js';
 import { ARCHIVE_ITSELF, ownFileKind, registerOpenArchive } from './own-files.js';
 
 export type OpenMode = 'read' | 'write' | 'create';
@@ -143,6 +144,8 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   try {
     // Kysely connects lazily; connect now so errors surface here.
     await db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst();
+    // An archive upgraded to state hashes records every object's state once (a read never writes).
+    if (mode !== 'read') await recordStateBaseline(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     forget();

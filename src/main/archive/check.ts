@@ -1,17 +1,19 @@
 /**
  * `exhibit check`: SQLite's own integrity check, foreign keys, the custody chain, the
- * search indexes against the text they index, and every original's SHA-256, each break
+ * search indexes against the text they index, every original's SHA-256, and every object
+ * against the state its latest history entry recorded (state-check.ts), each break
  * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport, CheckSkipped } from '../../shared/contract-types.js';
-import { verifyHistory } from './custody.js';
+import { verifyHistory, type ChainHead } from './custody.js';
 import type { Database } from './db/schema.js';
 import { FTS_TABLES } from './db/migrations/0002-quotes-tags-search.js';
 import { messageOf, sqliteCode } from './errors.js';
 import { refreshSearchIndexCaches } from './search/rebuild.js';
+import { checkHead, checkStates } from './state-check.js';
 
 export type { CheckProblem, CheckReport, CheckSkipped };
 
@@ -50,12 +52,17 @@ async function checkSearchIndexes(archive: Archive, problems: CheckProblem[], no
  * search indexes' content check is read in one read transaction, so it sees one state of
  * the archive even while another program (the CLI, a second window) imports into it.
  */
-export async function checkArchive(archive: Archive): Promise<CheckReport> {
+export interface CheckOptions {
+  /** A chain head recorded earlier (`exhibit history --head`) that the chain must still hold. */
+  readonly head?: ChainHead;
+}
+
+export async function checkArchive(archive: Archive, options: CheckOptions = {}): Promise<CheckReport> {
   const { db } = archive;
   const report = await db.connection().execute(async (conn) => {
     await sql`begin`.execute(conn);
     try {
-      const read = await checkOneSnapshot(conn);
+      const read = await checkOneSnapshot(conn, options);
       await sql`commit`.execute(conn);
       return read;
     } catch (error) {
@@ -69,7 +76,7 @@ export async function checkArchive(archive: Archive): Promise<CheckReport> {
   return report;
 }
 
-async function checkOneSnapshot(db: Kysely<Database>): Promise<CheckReport> {
+async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
   await refreshSearchIndexCaches(db);
   const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
@@ -97,6 +104,10 @@ async function checkOneSnapshot(db: Kysely<Database>): Promise<CheckReport> {
     .where('originals.sha256', 'is', null)
     .execute();
   for (const row of missing) problems.push({ kind: 'original', message: `document ${row.id} has lost its original` });
+
+  // The archive against its history: each object's state against its latest entry's record.
+  problems.push(...(await checkStates(db)));
+  if (options.head) problems.push(...(await checkHead(db, options.head)));
 
   const documents = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const history = await db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

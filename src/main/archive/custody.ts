@@ -2,12 +2,14 @@
  * Custody: every change to the archive appends an entry to a hash chain, in the same
  * transaction as the change. Each entry's hash covers its id, time, action, subject,
  * details and the previous entry's hash, so any edit, deletion or reordering of the
- * history breaks the chain where it happened.
+ * history breaks the chain where it happened. Each entry also records the state its change
+ * left behind (state-hash.ts) for the object it is about and any others it touched.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { HistoryEntry } from '../../shared/contract-types.js';
 import type { Database, HistoryTable } from './db/schema.js';
+import { readStates, type ObjectKey, type StateRecord } from './state-hash.js';
 
 export type { HistoryEntry };
 
@@ -20,17 +22,41 @@ export interface NewHistoryEntry {
   /** What the entry is about when not a document, e.g. `quote:12`. */
   subject?: string | null;
   details?: Record<string, unknown>;
+  /** Other objects the change touched, beyond the one it is about (subject, else document). */
+  touched?: readonly ObjectKey[];
+  /** States the caller already holds (import hashes the text it has in memory). */
+  state?: StateRecord;
 }
 
 type HistoryRow = Omit<HistoryTable, 'id'> & { id: number };
 
 function entryHash(row: Omit<HistoryRow, 'hash'>): string {
-  const canonical = JSON.stringify([row.id, row.at, row.action, row.document_id, row.subject, row.details, row.prev_hash]);
+  const fields: unknown[] = [row.id, row.at, row.action, row.document_id, row.subject, row.details, row.prev_hash];
+  // Entries written before migration 0005 carry no state and keep their hash.
+  if (row.state !== null) fields.push(row.state);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Appends one entry. Call it inside the transaction that makes the change. */
+/** The object an entry is about: its `quote:`/`collection:` subject, else its document. */
+function primaryObject(entry: NewHistoryEntry): ObjectKey | null {
+  if (entry.subject) return /^(quote|collection):\d+$/.test(entry.subject) ? (entry.subject as ObjectKey) : null;
+  return entry.documentId != null ? `document:${entry.documentId}` : null;
+}
+
+async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<string | null> {
+  const primary = primaryObject(entry);
+  const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter((key) => !(entry.state && key in entry.state));
+  const state = { ...(await readStates(trx, keys)), ...entry.state };
+  return Object.keys(state).length > 0 ? JSON.stringify(state) : null;
+}
+
+/**
+ * Appends one entry with the state the change left behind. Call it inside the transaction
+ * that makes the change, after the change.
+ */
 export async function recordHistory(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<HistoryEntry> {
+  const state = await resultingState(trx, entry);
   const last = await trx.selectFrom('history').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const base = {
     id: (last?.id ?? 0) + 1,
@@ -40,6 +66,7 @@ export async function recordHistory(trx: Transaction<Database>, entry: NewHistor
     subject: entry.subject ?? null,
     details: JSON.stringify(entry.details ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
+    state,
   };
   const row: HistoryRow = { ...base, hash: entryHash(base) };
   await trx.insertInto('history').values(row).execute();
@@ -94,3 +121,18 @@ export async function verifyHistory(db: Kysely<Database>): Promise<ChainBreak[]>
   }
   return breaks;
 }
+
+export interface ChainHead {
+  /** How many entries the chain has (entry ids run 1..length). */
+  length: number;
+  /** The latest entry's hash; GENESIS_HASH for an empty history. */
+  hash: string;
+}
+
+/** The chain's head: kept outside the archive, it catches deleted or re-hashed entries. */
+export async function chainHead(db: Kysely<Database>): Promise<ChainHead> {
+  const last = await db.selectFrom('history').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return { length: last?.id ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+export const formatHead = (head: ChainHead): string => `${head.length}:${head.hash}`;

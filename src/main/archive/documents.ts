@@ -15,6 +15,7 @@ import {
 import type { Archive } from './archive.js';
 import { releaseFromCollections } from './collections/collections.js';
 import { recordHistory } from './custody.js';
+import { objectKeys } from './state-hash.js';
 import type { Database, DocumentsTable } from './db/schema.js';
 import { ArchiveError } from './errors.js';
 
@@ -188,6 +189,10 @@ export async function emptyTrash(archive: Archive): Promise<number> {
     for (const row of trashed) {
       // Their quotes leave the archive with them: out of every collection first, on record.
       await releaseFromCollections(trx, [row.id]);
+      // Its quotes go with it and its attachments lose their parent: their states change too.
+      const quotes = await trx.selectFrom('quotes').select('id').where('document_id', '=', row.id).execute();
+      const children = await trx.selectFrom('documents').select('id').where('parent_id', '=', row.id).execute();
+      const touched = objectKeys({ documentIds: children.map((c) => c.id), quoteIds: quotes.map((q) => q.id) });
       await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', row.id).execute();
       await trx.deleteFrom('documents').where('id', '=', row.id).execute();
       await trx.deleteFrom('originals').where('sha256', '=', row.sha256).execute();
@@ -195,6 +200,7 @@ export async function emptyTrash(archive: Archive): Promise<number> {
         action: 'purge',
         documentId: row.id,
         details: { title: row.title, sha256: row.sha256, fileName: row.file_name },
+        touched,
       });
     }
     return trashed.length;

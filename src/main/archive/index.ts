@@ -4,8 +4,9 @@ export { whyNotWritable } from './db/file-access.js';
 export { ArchiveError, messageOf, sqliteCode, type ArchiveErrorCode } from './errors.js';
 export { BUSY_MESSAGE, isBusy, retryWhileBusy } from './busy.js';
 export { diskFullError, diskFullReason, isDiskFull } from './disk-full.js';
-export { listHistory, verifyHistory, recordHistory, type HistoryEntry } from './custody.js';
-export { checkArchive, type CheckReport, type CheckProblem, type CheckSkipped } from './check.js';
+export { listHistory, verifyHistory, recordHistory, chainHead, formatHead, type ChainHead, type HistoryEntry } from './custody.js';
+export { parseHead } from './state-check.js';
+export { checkArchive, type CheckOptions, type CheckReport, type CheckProblem, type CheckSkipped } from './check.js';
 export { rebuildSearchIndexes } from './search/rebuild.js';
 export {
   listDocuments,

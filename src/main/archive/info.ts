@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { sql } from 'kysely';
 import type { ArchiveInfo } from '../../shared/contract-types.js';
 import type { Archive } from './archive.js';
+import { chainHead, formatHead } from './custody.js';
 
 /** The open archive's summary: the contract's ArchiveInfo. */
 export type ArchiveSummary = ArchiveInfo;
@@ -20,6 +21,7 @@ export async function archiveSummary(archive: Archive): Promise<ArchiveSummary> 
     .executeTakeFirstOrThrow();
   const version = await sql<{ user_version: number }>`pragma user_version`.execute(archive.db);
   const trashed = Number(counts.trashed);
+  const head = formatHead(await chainHead(archive.db));
   return {
     path: archive.path,
     fileName: basename(archive.path),
@@ -29,5 +31,6 @@ export async function archiveSummary(archive: Archive): Promise<ArchiveSummary> 
     documents: Number(counts.all) - trashed,
     trashed,
     readOnly: archive.readOnly,
+    historyHead: head,
   };
 }

@@ -258,6 +258,8 @@ export class AppController {
 
   async about(): Promise<void> {
     const where = this.session.isOpen ? this.session.current().path : 'no archive open';
+    // The chain head, noted somewhere else, lets anyone catch a later cut or rewrite of the history.
+    const head = this.session.isOpen ? (await archiveSummary(this.session.current())).historyHead : null;
     const options = {
       type: 'info' as const,
       message: `Exhibit ${app.getVersion()}`,
@@ -266,6 +268,7 @@ export class AppController {
         'Exhibit never touches the network.',
         '',
         `Archive: ${where}`,
+        ...(head ? [`History head: ${head}`, '(note it elsewhere; exhibit check --head checks the archive against it)'] : []),
         `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
       ].join('\n'),
       buttons: ['OK'],

@@ -61,6 +61,8 @@ export interface HistoryTable {
   details: string;
   prev_hash: string;
   hash: string;
+  /** JSON StateRecord (state-hash.ts): the state the change left behind; null before migration 0005. */
+  state: string | null;
 }
 
 export interface ArchiveInfoTable {

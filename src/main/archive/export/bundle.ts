@@ -38,6 +38,8 @@ export interface BundleOptions extends SafeWriteOptions {
   original: (doc: DocumentRecord) => Promise<Uint8Array>;
   /** The id of the archive the bundle comes from. */
   archiveId: string | null;
+  /** The source archive's chain head, LENGTH:HASH (custody.ts formatHead). */
+  historyHead?: string | null;
   /** Document tags to carry to another archive, by document id. */
   documentTags?: ReadonlyMap<number, string[]>;
   createdAt?: string;
@@ -170,6 +172,7 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
     bundleId,
     created,
     archiveId: options.archiveId,
+    historyHead: options.historyHead ?? null,
     title: model.title,
     introduction: model.introduction,
     style: model.style,

@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Archive } from '../archive.js';
-import { recordHistory } from '../custody.js';
+import { chainHead, formatHead, recordHistory } from '../custody.js';
 import { getOriginal } from '../documents.js';
 import { tagsOfDocuments } from '../tags/tags.js';
 import { exportModel, type ExportResult } from './export-file.js';
@@ -58,6 +58,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
       ? {
           original: async (doc: { id: number }) => (await getOriginal(archive.db, doc.id)).data,
           archiveId,
+          historyHead: formatHead(await chainHead(archive.db)),
           documentTags: await tagsOfDocuments(archive.db, documentIds),
           ...(signingKey ? { signingKey } : {}),
         }

@@ -22,6 +22,8 @@ export interface ExportOptions extends SafeWriteOptions {
   original?: (doc: DocumentRecord) => Promise<Uint8Array>;
   /** For bundles: the archive's id. */
   archiveId?: string | null;
+  /** For bundles: the archive's chain head, LENGTH:HASH. */
+  historyHead?: string | null;
   /** For bundles: each document's tags. */
   documentTags?: ReadonlyMap<number, string[]>;
   /** For bundles: signs the manifest; without it the bundle is unsigned. */
@@ -49,6 +51,7 @@ export async function exportModel(model: ExportModel, format: ExportFormat, path
     const result = await writeBundle(model, path, {
       original: options.original,
       archiveId: options.archiveId ?? null,
+      historyHead: options.historyHead ?? null,
       ...(options.documentTags ? { documentTags: options.documentTags } : {}),
       ...(options.force !== undefined ? { force: options.force } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),

@@ -64,6 +64,12 @@ export const manifestSchema = z.object({
   bundleId: z.string().min(1),
   created: z.string(),
   archiveId: z.string().nullable(),
+  /**
+   * The source archive's custody chain head (LENGTH:HASH) when the bundle was made:
+   * `exhibit check --head` on that archive tells whether its history was cut or rewritten
+   * since. Absent in bundles made before it was recorded.
+   */
+  historyHead: z.string().regex(/^\d+:[0-9a-f]{64}$/).nullable().optional(),
   title: z.string(),
   introduction: z.string().nullable(),
   style: z.string(),

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { DocumentMetadata, DocumentType } from '../../../shared/document.js';
 import { isPartialDate } from '../../../shared/document.js';
 import { recordHistory } from '../custody.js';
+import { documentState, type DocumentStateRow } from '../state-hash.js';
 import type { Database } from '../db/schema.js';
 import type { ExtractedDocument } from '../importers/types.js';
 
@@ -47,34 +48,31 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
     .values({ sha256: input.sha256, size: input.bytes.byteLength, data: Buffer.from(input.bytes) })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
-  const { id } = await trx
-    .insertInto('documents')
-    .values({
-      sha256: input.sha256,
-      format: input.extracted.format,
-      mime_type: input.extracted.mimeType,
-      title: meta.title,
-      type: meta.type,
-      authors: JSON.stringify(meta.authors),
-      recipients: JSON.stringify(meta.recipients),
-      organization: meta.organization,
-      date: meta.date,
-      source: meta.source,
-      url: meta.url,
-      description: meta.description,
-      file_name: input.fileName,
-      size: input.bytes.byteLength,
-      page_count: input.extracted.pages.length,
-      page_labels: input.extracted.pageLabels ? JSON.stringify(input.extracted.pageLabels) : null,
-      page_label_offset: 0,
-      parent_id: input.parentId ?? null,
-      warnings: JSON.stringify(input.extracted.warnings),
-      extra: JSON.stringify(input.extracted.extra ?? {}),
-      imported_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row: DocumentStateRow = {
+    sha256: input.sha256,
+    format: input.extracted.format,
+    mime_type: input.extracted.mimeType,
+    title: meta.title,
+    type: meta.type,
+    authors: JSON.stringify(meta.authors),
+    recipients: JSON.stringify(meta.recipients),
+    organization: meta.organization,
+    date: meta.date,
+    source: meta.source,
+    url: meta.url,
+    description: meta.description,
+    file_name: input.fileName,
+    size: input.bytes.byteLength,
+    page_count: input.extracted.pages.length,
+    page_labels: input.extracted.pageLabels ? JSON.stringify(input.extracted.pageLabels) : null,
+    page_label_offset: 0,
+    parent_id: input.parentId ?? null,
+    warnings: JSON.stringify(input.extracted.warnings),
+    extra: JSON.stringify(input.extracted.extra ?? {}),
+    imported_at: now,
+    deleted_at: null,
+  };
+  const { id } = await trx.insertInto('documents').values({ ...row, updated_at: now }).returning('id').executeTakeFirstOrThrow();
   const pages = input.extracted.pages;
   for (let start = 0; start < pages.length; start += 200) {
     await trx
@@ -89,9 +87,12 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
       )
       .execute();
   }
+  // The state is hashed from the text in hand rather than read back: a new document has no tags yet.
+  const state = { [`document:${id}`]: documentState(row, [], pages.map((page) => page.text)) };
   await recordHistory(trx, {
     action: 'import',
     documentId: id,
+    state,
     details: {
       fileName: input.fileName,
       sha256: input.sha256,

@@ -4,6 +4,7 @@
  */
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
+import { objectKeys, type ObjectKey } from '../state-hash.js';
 import { ensureTags, findTag, type DeletedTagDetail } from './tags.js';
 import { normalizeColor, normalizeTagName } from './names.js';
 
@@ -12,6 +13,7 @@ export async function restoreTags(archive: Archive, tags: readonly DeletedTagDet
   return archive.db.transaction().execute(async (trx) => {
     let links = 0;
     const restored: string[] = [];
+    const touched: ObjectKey[] = [];
     for (const t of tags) {
       const name = normalizeTagName(t.name);
       await ensureTags(trx, [name]);
@@ -36,11 +38,13 @@ export async function restoreTags(archive: Archive, tags: readonly DeletedTagDet
         links += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
       restored.push(name);
+      touched.push(...objectKeys({ documentIds: documents, quoteIds: quotes }));
     }
     await recordHistory(trx, {
       action: 'tag-restore',
       subject: restored[0] ? `tag:${restored[0]}` : null,
       details: { tags: tags.map((t) => ({ name: t.name, documentIds: t.documentIds, quoteIds: t.quoteIds })), links },
+      touched,
     });
     return links;
   });

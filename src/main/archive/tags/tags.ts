@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TagRecord } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
+import { objectKeys } from '../state-hash.js';
 import type { Database } from '../db/schema.js';
 import { ArchiveError } from '../errors.js';
 import { ancestorNames, descendantsPattern, isWithin, normalizeColor, normalizeTagName } from './names.js';
@@ -246,7 +247,9 @@ export async function renameTag(archive: Archive, fromRaw: string, toRaw: string
     for (const t of tags) await trx.updateTable('tags').set({ name: `\u0001${t.id}` }).where('id', '=', t.id).execute();
     for (const [i, t] of tags.entries()) await trx.updateTable('tags').set({ name: renamed[i]?.[1] ?? t.name }).where('id', '=', t.id).execute();
     const { created } = await ensureTags(trx, ancestorNames(to));
-    await recordHistory(trx, { action: 'tag-rename', subject: `tag:${to}`, details: { from: from.name, to, renamed, createdTags: created } });
+    // Tagged items hold their tags by name: each one's state changes with the name.
+    const touched = objectKeys(await itemsOf(trx, [...ids]));
+    await recordHistory(trx, { action: 'tag-rename', subject: `tag:${to}`, details: { from: from.name, to, renamed, createdTags: created }, touched });
     return { renamed };
   });
 }
@@ -270,6 +273,7 @@ export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: strin
       throw new ArchiveError('invalid-input', `tag "${from.name}": cannot be merged into itself or its own child "${intoName}"`);
     }
     const tags = await subtree(trx, from);
+    const touched = objectKeys(await itemsOf(trx, tags.map((t) => t.id)));
     let documents = 0;
     let quotes = 0;
     const moves: { from: string; to: string }[] = [];
@@ -303,7 +307,7 @@ export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: strin
       await trx.deleteFrom('tags').where('id', '=', t.id).execute();
       moves.push({ from: t.name, to: targetName });
     }
-    await recordHistory(trx, { action: 'tag-merge', subject: `tag:${intoName}`, details: { from: from.name, into: intoName, moves, documents, quotes } });
+    await recordHistory(trx, { action: 'tag-merge', subject: `tag:${intoName}`, details: { from: from.name, into: intoName, moves, documents, quotes }, touched });
     return { documents, quotes };
   });
 }
@@ -339,7 +343,7 @@ export async function deleteTagWithDetail(
     const detail: DeletedTagDetail[] = [];
     for (const t of tags) detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsOf(trx, [t.id])) });
     await trx.deleteFrom('tags').where('id', 'in', ids).execute();
-    await recordHistory(trx, { action: 'tag-delete', subject: `tag:${tag.name}`, details: { tags: detail } });
+    await recordHistory(trx, { action: 'tag-delete', subject: `tag:${tag.name}`, details: { tags: detail }, touched: objectKeys(all) });
     return { tags: tags.map((t) => t.name), documents: all.documentIds.length, quotes: all.quoteIds.length, detail };
   });
 }

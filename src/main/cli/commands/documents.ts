@@ -24,7 +24,11 @@ import {
 const documentCore = () => import('../../archive/documents.js');
 const importCore = () => import('../../archive/import/import-files.js');
 const custodyCore = () => import('../../archive/custody.js');
-const checkCore = async () => ({ ...(await import('../../archive/check.js')), ...(await import('../../archive/search/rebuild.js')) });
+const checkCore = async () => ({
+  ...(await import('../../archive/check.js')),
+  ...(await import('../../archive/search/rebuild.js')),
+  ...(await import('../../archive/state-check.js')),
+});
 
 function parseType(value: string): DocumentType {
   if (!(DOCUMENT_TYPES as readonly string[]).includes(value)) {
@@ -235,8 +239,20 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('history')
     .description('the custody history, or one document’s')
     .argument('[id]', 'document id')
-    .action(async (idArg: string | undefined) => {
+    .option('--head', 'print only the chain head, LENGTH:HASH, to keep outside the archive (check --head)')
+    .action(async (idArg: string | undefined, options: { head?: boolean }) => {
       const g = globals();
+      if (options.head) {
+        if (idArg !== undefined) throw new UsageError('history --head: the head is the whole chain’s; give no document id');
+        const { head, line } = await readArchive(g, custodyCore, async (a, { chainHead, formatHead }) => {
+          const found = await chainHead(a.db);
+          return { head: found, line: formatHead(found) };
+        });
+        if (g.json) printJson(head);
+        else print(line);
+        process.exitCode = EXIT_OK;
+        return;
+      }
       const id = idArg === undefined ? undefined : parseId(idArg);
       const entries = await readArchive(g, custodyCore, (a, { listHistory }) => listHistory(a.db, id));
       if (g.json) printJson({ entries });
@@ -253,8 +269,12 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .command('check')
     .description('verify the archive: SQLite integrity, the custody chain, the search indexes, every original’s SHA-256')
     .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
-    .action(async (options: { rebuildSearch?: boolean }) => {
+    .option('--head <LENGTH:HASH>', 'a chain head recorded earlier (history --head) that the history must still hold')
+    .action(async (options: { rebuildSearch?: boolean; head?: string }) => {
       const g = globals();
+      const { parseHead } = await import('../../archive/state-check.js');
+      const head = options.head === undefined ? undefined : parseHead(options.head);
+      if (head === null) throw new UsageError(`--head: "${options.head ?? ''}" is not LENGTH:HASH as printed by exhibit history --head`);
       // Checking changes nothing, but SQLite checks a search index through a write, so the
       // archive opens for writing where it can; on read-only media those checks say so.
       const writable = options.rebuildSearch || whyNotWritable(archivePath(g)) === null;
@@ -263,7 +283,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         checkCore,
         async (a, { checkArchive, rebuildSearchIndexes }) => {
           if (options.rebuildSearch) await rebuildSearchIndexes(a);
-          return checkArchive(a);
+          return checkArchive(a, head ? { head } : {});
         },
         writable ? 'write' : 'read',
       );

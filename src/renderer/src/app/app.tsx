@@ -192,7 +192,7 @@ function Shell() {
           </div>
         )}
         <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
-        <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} historyHead={info.data?.historyHead} />
         <ExportDialog request={exportRequest} onClose={() => setExportRequest(null)} />
       </div>
     </ExportContext.Provider>

@@ -1,10 +1,13 @@
-/** The keyboard help sheet (press ?): generated from the shortcut table itself. */
+/**
+ * The keyboard help sheet (press ?): generated from the shortcut table itself, with the
+ * archive's custody chain head to note elsewhere (the desktop's About box shows it too).
+ */
 import { Modal } from './modal.js';
 import { displayCombo, SHORTCUTS, type ShortcutSpec } from './shortcuts.js';
 
 const GROUPS: ShortcutSpec['group'][] = ['Everywhere', 'Library', 'Reader', 'Quotes'];
 
-export function HelpSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function HelpSheet({ open, onClose, historyHead }: { open: boolean; onClose: () => void; historyHead?: string | undefined }) {
   const specs = Object.values(SHORTCUTS) as ShortcutSpec[];
   return (
     <Modal open={open} title="Keyboard shortcuts" onClose={onClose} size="medium" className="help-sheet">
@@ -34,6 +37,12 @@ export function HelpSheet({ open, onClose }: { open: boolean; onClose: () => voi
           </section>
         ))}
       </div>
+      {historyHead && (
+        <p className="help-history-head faint">
+          History head <code>{historyHead}</code>: note it elsewhere; <code>exhibit check --head</code> tells whether the
+          history was cut or rewritten since.
+        </p>
+      )}
     </Modal>
   );
 }

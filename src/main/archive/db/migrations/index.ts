@@ -6,6 +6,7 @@ import { sql as documents } from './0001-documents.js';
 import { sql as quotesTagsSearch } from './0002-quotes-tags-search.js';
 import { sql as collections } from './0003-collections.js';
 import { sql as libraryOrder } from './0004-library-order.js';
+import { sql as stateHashes } from './0005-state-hashes.js';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'quotes-tags-search', sql: quotesTagsSearch },
   { version: 3, name: 'collections', sql: collections },
   { version: 4, name: 'library-order', sql: libraryOrder },
+  { version: 5, name: 'state-hashes', sql: stateHashes },
 ];
 
 /** The schema version this build writes. */
