@@ -100,3 +100,21 @@ describe('migration 4 (library order)', () => {
     }
   });
 });
+
+describe('migration 5 (state hashes)', () => {
+  it('adds a state to history entries and asks an archive with history for its baseline', async () => {
+    const db = await fixtureAt(4);
+    try {
+      const before = await db.all(`select id, hash from history order by id`);
+      await db.migrate(5);
+      const columns = await db.all(`select name from pragma_table_info('history')`);
+      expect(columns.map((c) => c.name)).toContain('state');
+      // Entries written before keep their hashes: the chain they form is not rewritten.
+      expect(await db.all(`select id, hash from history order by id`)).toEqual(before);
+      expect(await db.all(`select state from history where state is not null`)).toEqual([]);
+      expect(await db.all(`select value from archive_info where key = 'state-baseline'`)).toEqual([{ value: 'pending' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
