@@ -99,16 +99,16 @@ const cases: Case[] = [
   },
   {
     layer: 'the renderer',
-    file: 'src/renderer/search/lint-probe.tsx',
+    file: 'src/renderer/src/search/lint-probe.tsx',
     says: /only through the typed contract/,
     forbidden: {
       electron: "import { ipcRenderer } from 'electron';",
       'a node: builtin': "import { readFile } from 'node:fs';",
       'a bare node builtin': "import { createHash } from 'crypto';",
-      'src/main': "import { queryTerms } from '../../main/archive/search/query.js';",
+      'src/main': "import { queryTerms } from '../../../main/archive/search/query.js';",
     },
     allowed: {
-      'src/shared': "import type { Result } from '../../shared/contract.js';",
+      'src/shared': "import type { Result } from '../../../shared/contract.js';",
       react: "import { useState } from 'react';",
     },
   },
