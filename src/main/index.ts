@@ -8,8 +8,11 @@ import { AppController } from './shell/controller.js';
 import { registerIpc } from './shell/ipc-register.js';
 import { archiveFromArgs } from './shell/launch-args.js';
 import { buildMenu } from './shell/menu.js';
+import { runAction } from './shell/menu-actions.js';
+import { openArchive } from './shell/open-archive.js';
 import { registerAppScheme, serveRenderer } from './shell/protocol.js';
 import { applySecurityPolicy } from './shell/security.js';
+import { startup } from './shell/startup.js';
 import { createMainWindow } from './shell/window.js';
 
 // Tests and portable setups may keep their data elsewhere.
@@ -52,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       requested = path;
       return;
     }
-    controller.run('The archive could not be opened', () => controller.openArchive(path));
+    runAction(controller, 'The archive could not be opened', () => openArchive(controller, path));
   };
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -73,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(controller.dispatch, () => controller.window);
     refreshMenu();
     const first = requested;
-    await controller.startup(first);
+    await startup(controller, first);
     started = true;
     openWindow();
     // A file handed over while the first archive was opening.

@@ -45,7 +45,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
     const md = readFileSync(out, 'utf8');
     const text = squash(markdownText(md));
     for (const item of r.items) {
-      expect(text).toContain(squash(item.quote.exact));
+      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(`${item.pageText}`);
     }
@@ -71,7 +71,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
     expect(html).not.toMatch(/\b(src|href)="(https?:|\/\/)/);
     const text = squash(doc.text);
     for (const item of r.items) {
-      expect(text).toContain(squash(item.quote.exact));
+      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(item.pageText);
     }
@@ -123,7 +123,7 @@ describe('other formats', () => {
     // Page footers ("1 / 2") are drawn last on each page: leave them out.
     const text = squash((await pdfText(bytes)).map((p) => p.replace(/\d+ \/ \d+\s*$/, '')).join('\n'));
     for (const item of r.items) {
-      expect(text).toContain(squash(item.quote.exact));
+      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(item.pageText);
     }

@@ -7,7 +7,8 @@ import { DOCUMENT_TYPES } from '../../shared/document.js';
 import type { Archive } from './archive.js';
 import { updateMetadata } from './documents.js';
 import { ArchiveError, messageOf } from './errors.js';
-import { importPaths, type ImportResult } from './import/import-files.js';
+import { retryWhileBusy } from './busy.js';
+import { importPaths, type ImportOptions, type ImportResult } from './import/import-files.js';
 
 /** Finds resources/sample-case from the source tree, the CLI bundle, or an override. */
 export function sampleCaseDir(): string {
@@ -66,14 +67,16 @@ export function readSampleManifest(filesDir: string): SampleManifest {
  * manifest (each edit in the custody history). Documents already in the archive are
  * reported as duplicates and left as the user may have edited them.
  */
-export async function importSampleCase(archive: Archive): Promise<ImportResult[]> {
+export async function importSampleCase(archive: Archive, options: Pick<ImportOptions, 'onBusy'> = {}): Promise<ImportResult[]> {
   const filesDir = sampleCaseDir();
   const manifest = readSampleManifest(filesDir);
-  const results = await importPaths(archive, [filesDir]);
+  const results = await importPaths(archive, [filesDir], options);
   for (const result of results) {
     if (result.status !== 'imported' || result.documentId === null) continue;
     const entry = manifest.documents[relative(filesDir, result.path).split('\\').join('/')];
-    if (entry) await updateMetadata(archive, result.documentId, entry);
+    // Each edit is its own transaction, tried again alone while another program writes.
+    const id = result.documentId;
+    if (entry) await retryWhileBusy(() => updateMetadata(archive, id, entry), options);
   }
   return results;
 }

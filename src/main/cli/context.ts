@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Archive, OpenMode } from '../archive/archive.js';
+import { BUSY_MESSAGE, retryWhileBusy } from '../archive/busy.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -59,6 +60,40 @@ export async function withArchive<M, T>(
   } finally {
     await archive.close();
   }
+}
+
+let busyTold = false;
+
+/**
+ * Tells the user, once per run, that another program holds the archive's write lock and the
+ * command waits for it (on a terminal, over any progress line).
+ */
+export function sayBusy(): void {
+  if (!busyTold) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}exhibit: ${BUSY_MESSAGE}\n`);
+  busyTold = true;
+}
+
+/**
+ * Runs `transaction`, one call of the core that changes the archive in a single transaction,
+ * again while another program holds the write lock, saying so once. Safe to repeat: a
+ * SQLITE_BUSY at BEGIN IMMEDIATE (or at COMMIT, which SQLite rolls back) left nothing written.
+ * Never wrap work that makes several transactions or writes a file: a retry would redo the
+ * part that succeeded.
+ */
+export function whileBusy<T>(transaction: () => Promise<T>): Promise<T> {
+  return retryWhileBusy(transaction, { onBusy: sayBusy });
+}
+
+/**
+ * `withArchive` for a command whose change is one transaction (`fn`: reads, then one call
+ * of the core): `fn` is run again while the archive is busy (see whileBusy).
+ */
+export function writeArchive<M, T>(
+  options: GlobalOptions,
+  load: () => Promise<M>,
+  fn: (archive: Archive, core: M) => Promise<T>,
+): Promise<T> {
+  return withArchive(options, load, (archive, core) => whileBusy(() => fn(archive, core)));
 }
 
 /** Opens the archive read-only for `fn`: never creates, upgrades or changes a file. */

@@ -5,7 +5,7 @@
  * the sample reads the same whichever way it was made.
  */
 import { relative } from 'node:path';
-import { importPaths, updateMetadata, type Archive, type ImportOptions, type ImportResult } from '../archive/index.js';
+import { importPaths, retryWhileBusy, updateMetadata, type Archive, type ImportOptions, type ImportResult } from '../archive/index.js';
 import { readSampleManifest, sampleCaseDir } from '../archive/sample.js';
 
 /** Progress and cancellation as importPaths gives them; the metadata pass follows the import. */
@@ -16,7 +16,9 @@ export async function importSampleWithProgress(archive: Archive, options: Import
   for (const result of results) {
     if (result.status !== 'imported' || result.documentId === null) continue;
     const entry = manifest.documents[relative(filesDir, result.path).split('\\').join('/')];
-    if (entry) await updateMetadata(archive, result.documentId, entry);
+    // Each edit is its own transaction, tried again alone while another program writes.
+    const id = result.documentId;
+    if (entry) await retryWhileBusy(() => updateMetadata(archive, id, entry), options);
   }
   return results;
 }

@@ -1,9 +1,13 @@
 /** The application menu, from menu-template.ts, wired to the controller's actions. */
 import { app, Menu } from 'electron';
+import { newArchiveDialog, openArchiveDialog } from './archive-dialogs.js';
 import type { AppController } from './controller.js';
+import { about, backupFromMenu, importFromMenu, revealArchive, runAction } from './menu-actions.js';
 import { menuTemplate } from './menu-template.js';
+import { openArchive } from './open-archive.js';
 
 export function buildMenu(controller: AppController): Menu {
+  const run = (title: string, action: () => Promise<unknown>) => runAction(controller, title, action);
   const template = menuTemplate(
     {
       platform: process.platform,
@@ -13,19 +17,19 @@ export function buildMenu(controller: AppController): Menu {
       theme: controller.settings.theme,
     },
     {
-      newArchive: () => controller.run('The archive could not be created', () => controller.newArchiveDialog()),
-      openArchive: () => controller.run('The archive could not be opened', () => controller.openArchiveDialog()),
-      openRecent: (path) => controller.run('The archive could not be opened', () => controller.openArchive(path)),
+      newArchive: () => run('The archive could not be created', () => newArchiveDialog(controller)),
+      openArchive: () => run('The archive could not be opened', () => openArchiveDialog(controller)),
+      openRecent: (path) => run('The archive could not be opened', () => openArchive(controller, path)),
       clearRecent: () => {
         controller.updateSettings((s) => ({ ...s, recent: [] }));
         controller.onMenuChange();
       },
-      importDocuments: () => controller.run('The import failed', () => controller.importFromMenu()),
-      backUp: () => controller.run('The backup failed', () => controller.backupFromMenu()),
+      importDocuments: () => run('The import failed', () => importFromMenu(controller)),
+      backUp: () => run('The backup failed', () => backupFromMenu(controller)),
       pageCommand: (command) => controller.emit('menu.command', { command }),
       setTheme: (theme) => controller.setTheme(theme),
-      revealArchive: () => controller.revealArchive(),
-      about: () => controller.run('About', () => controller.about()),
+      revealArchive: () => revealArchive(controller),
+      about: () => run('About', () => about(controller)),
     },
   );
   return Menu.buildFromTemplate(template);

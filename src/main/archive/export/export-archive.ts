@@ -3,12 +3,15 @@
  * then record the export in the custody history with the SHA-256 of what was written,
  * so a file handed on can be traced back to the archive it came from. When the entry
  * cannot be recorded the new file is removed: no export leaves the archive unrecorded.
+ * While another program holds the write lock only the entry's transaction is tried again:
+ * the file is written once.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Archive } from '../archive.js';
+import { retryWhileBusy } from '../busy.js';
 import { chainHead, formatHead, recordHistory } from '../custody.js';
 import { getOriginal } from '../documents.js';
 import { tagsOfDocuments } from '../tags/tags.js';
@@ -26,6 +29,8 @@ export interface ArchiveExportOptions extends GatherOptions {
    * only once the selection holds quotes, so an export that fails early makes no key.
    */
   signingKey?: () => Promise<SigningKey>;
+  /** Called once when another program holds the write lock and the export waits to record itself. */
+  onBusy?: () => void;
 }
 
 export interface ArchiveExportResult extends ExportResult {
@@ -67,7 +72,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
   const quoteIds = model.items.map((i) => i.quote.id);
   try {
     const sha256 = await sha256File(result.path);
-    const entry = await archive.db.transaction().execute((trx) =>
+    const record = () => archive.db.transaction().execute((trx) =>
       recordHistory(trx, {
         action: 'export',
         subject: describeSelection(selection),
@@ -86,6 +91,7 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
         },
       }),
     );
+    const entry = await retryWhileBusy(record, options.onBusy ? { onBusy: options.onBusy } : {});
     return { ...result, warnings: [...warnings, ...result.warnings], sha256, quoteIds, historyId: entry.id };
   } catch (error) {
     await unlink(result.path).catch(() => undefined);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
 import type { CollectionPatch } from '../../archive/collections/collections.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
 import { oneLine, parseWhole } from '../options.js';
 
 const collectionCore = () => import('../../archive/collections/collections.js');
@@ -43,7 +43,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .option('--intro <text>', 'an introduction printed before its quotes')
     .action(async (name: string, o: { title?: string; intro?: string }) => {
       const g = globals();
-      const made = await withArchive(g, collectionCore, (a, { createCollection }) =>
+      const made = await writeArchive(g, collectionCore, (a, { createCollection }) =>
         createCollection(a, { name, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.intro !== undefined ? { introduction: o.intro } : {}) }),
       );
       done(g, made);
@@ -59,7 +59,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteIds = ids.map((id) => parseId(id, 'QUOTE_ID'));
       const position = o.position === undefined ? undefined : parseWhole(o.position, '--position');
-      done(g, await withArchive(g, collectionCore, (a, { addToCollection }) => addToCollection(a, name, quoteIds, position)));
+      done(g, await writeArchive(g, collectionCore, (a, { addToCollection }) => addToCollection(a, name, quoteIds, position)));
     });
 
   collection
@@ -70,7 +70,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, id: string) => {
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
-      done(g, await withArchive(g, collectionCore, (a, { removeFromCollection }) => removeFromCollection(a, name, quoteId)));
+      done(g, await writeArchive(g, collectionCore, (a, { removeFromCollection }) => removeFromCollection(a, name, quoteId)));
     });
 
   collection
@@ -83,7 +83,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
       const to = parseWhole(position, 'POSITION');
-      done(g, await withArchive(g, collectionCore, (a, { moveInCollection }) => moveInCollection(a, name, quoteId, to)));
+      done(g, await writeArchive(g, collectionCore, (a, { moveInCollection }) => moveInCollection(a, name, quoteId, to)));
     });
 
   collection
@@ -122,7 +122,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
         ...(o.intro !== undefined ? { introduction: o.intro } : {}),
       };
       if (Object.keys(patch).length === 0) throw new UsageError('collection edit: give --name, --title or --intro');
-      done(g, await withArchive(g, collectionCore, (a, { editCollection }) => editCollection(a, name, patch)));
+      done(g, await writeArchive(g, collectionCore, (a, { editCollection }) => editCollection(a, name, patch)));
     });
 
   collection
@@ -133,7 +133,7 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, o: { yes?: boolean }) => {
       const g = globals();
       if (!o.yes) throw new UsageError('collection delete: pass --yes to confirm');
-      const deleted = await withArchive(g, collectionCore, (a, { deleteCollection }) => deleteCollection(a, name));
+      const deleted = await writeArchive(g, collectionCore, (a, { deleteCollection }) => deleteCollection(a, name));
       if (g.json) printJson({ deleted: deleted.name, quotes: deleted.quotes });
       else print(`Collection "${deleted.name}" deleted (its ${deleted.quotes} quote(s) stay in the archive).`);
       process.exitCode = EXIT_OK;

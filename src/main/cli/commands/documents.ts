@@ -2,7 +2,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
-import { BUSY_MESSAGE } from '../../archive/busy.js';
 import type { MetadataPatch } from '../../archive/documents.js';
 import type { BundleImportSummary } from '../../archive/import/results.js';
 import { whyNotWritable } from '../../archive/db/file-access.js';
@@ -16,7 +15,10 @@ import {
   printJson,
   UsageError,
   readArchive,
+  sayBusy,
+  whileBusy,
   withArchive,
+  writeArchive,
   type GlobalOptions,
 } from '../context.js';
 
@@ -50,15 +52,6 @@ function line(doc: DocumentRecord): string {
   return `${String(doc.id).padStart(5)}  ${doc.type.padEnd(10)} ${date.padEnd(10)}  ${doc.title}  (${authors}; ${doc.pageCount} p.)`;
 }
 
-/** Writes `line` to stderr the first time it is called, and never again. */
-function onceToStderr(line: string): () => void {
-  let told = false;
-  return () => {
-    if (!told) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
-    told = true;
-  };
-}
-
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
@@ -77,7 +70,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
-          onBusy: onceToStderr(`exhibit: ${BUSY_MESSAGE}`),
+          onBusy: sayBusy,
         }),
       );
       if (showProgress) process.stderr.write('\r\x1b[2K');
@@ -170,7 +163,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         patch.pageLabelOffset = Number(o['pageOffset']);
       }
       if (Object.keys(patch).length === 0) throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
-      const document = await withArchive(g, documentCore, (a, { updateMetadata }) => updateMetadata(a, id, patch));
+      const document = await writeArchive(g, documentCore, (a, { updateMetadata }) => updateMetadata(a, id, patch));
       if (g.json) printJson({ document });
       else print(line(document));
       process.exitCode = EXIT_OK;
@@ -193,7 +186,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           rl.close();
           if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('delete: not confirmed');
         }
-        await trashDocument(a, id);
+        // Asked once; only the change is tried again while the archive is busy.
+        await whileBusy(() => trashDocument(a, id));
       });
       if (g.json) printJson({ trashed: id });
       else print(`Document ${id} moved to the trash (exhibit trash restore ${id} brings it back).`);
@@ -217,7 +211,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string) => {
       const g = globals();
       const id = parseId(idArg);
-      await withArchive(g, documentCore, (a, { restoreDocument }) => restoreDocument(a, id));
+      await writeArchive(g, documentCore, (a, { restoreDocument }) => restoreDocument(a, id));
       if (g.json) printJson({ restored: id });
       else print(`Document ${id} restored.`);
       process.exitCode = EXIT_OK;
@@ -229,7 +223,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (opts: { yes?: boolean }) => {
       const g = globals();
       if (!opts.yes) throw new UsageError('trash empty: deleting for good needs --yes');
-      const purged = await withArchive(g, documentCore, (a, { emptyTrash }) => emptyTrash(a));
+      const purged = await writeArchive(g, documentCore, (a, { emptyTrash }) => emptyTrash(a));
       if (g.json) printJson({ purged });
       else print(`${purged} document(s) deleted for good.`);
       process.exitCode = EXIT_OK;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { ExportSelection } from '../../archive/export/gather.js';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
 import type { LoadedSigningKey } from '../../archive/signing/keys.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, sayBusy, UsageError, withArchive, type GlobalOptions } from '../context.js';
 
 /** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
 const exportCore = () => import('../../archive/export/export-archive.js');
@@ -80,6 +80,8 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
           style,
           ...(o.force ? { force: true } : {}),
           signingKey: loadKey,
+          // Only the custody entry is retried while busy: the file is written once.
+          onBusy: sayBusy,
           ...(o.title !== undefined ? { title: o.title } : {}),
           ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
         }),

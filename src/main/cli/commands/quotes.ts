@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import type { QuotePatch } from '../../archive/quotes/quotes.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
 import { collect, oneLine, parseWhole } from '../options.js';
 
 const quoteCore = () => import('../../archive/quotes/quotes.js');
@@ -53,7 +53,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .action(async (docArg: string, o: PassageOptions & { tag: string[]; note?: string }) => {
       const g = globals();
       const documentId = parseId(docArg, 'DOC_ID');
-      const saved = await withArchive(g, quoteCore, (a, { createQuote }) =>
+      const saved = await writeArchive(g, quoteCore, (a, { createQuote }) =>
         createQuote(a, { documentId, ...passage(o), tags: o.tag, ...(o.note !== undefined ? { note: o.note } : {}) }),
       );
       if (g.json) printJson({ quote: saved });
@@ -123,7 +123,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
       if (o.tag.length > 0) patch.tags = o.tag;
       else if (o.tags === false) patch.tags = [];
       if (Object.keys(patch).length === 0) throw new UsageError('quote edit: give --note, --tag, --no-tags or --text');
-      const q = await withArchive(g, quoteCore, (a, { updateQuote }) => updateQuote(a, id, patch));
+      const q = await writeArchive(g, quoteCore, (a, { updateQuote }) => updateQuote(a, id, patch));
       if (g.json) printJson({ quote: q });
       else details(q);
       process.exitCode = EXIT_OK;
@@ -135,7 +135,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, quoteCore, (a, { deleteQuote }) => deleteQuote(a, parseId(idArg)));
+      const q = await writeArchive(g, quoteCore, (a, { deleteQuote }) => deleteQuote(a, parseId(idArg)));
       if (g.json) printJson({ deleted: q.id, quote: q });
       else print(`Quote ${q.id} deleted (exhibit quote restore ${q.id} brings it back).`);
       process.exitCode = EXIT_OK;
@@ -147,7 +147,7 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .argument('<id>', 'quote id')
     .action(async (idArg: string) => {
       const g = globals();
-      const q = await withArchive(g, quoteCore, (a, { restoreQuote }) => restoreQuote(a, parseId(idArg)));
+      const q = await writeArchive(g, quoteCore, (a, { restoreQuote }) => restoreQuote(a, parseId(idArg)));
       if (g.json) printJson({ quote: q });
       else details(q);
       process.exitCode = EXIT_OK;

@@ -1,7 +1,7 @@
 /** exhibit tag add | remove | list | set | rename | merge | delete */
 import type { Command } from 'commander';
 import type { TagTarget } from '../../archive/tags/tags.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, withArchive, type GlobalOptions } from '../context.js';
+import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
 import { collect } from '../options.js';
 
 const tagCore = () => import('../../archive/tags/tags.js');
@@ -22,7 +22,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--quote <id>', 'a quote (repeatable)', collect, [])
     .action(async (name: string, o: { doc: string[]; quote: string[] }) => {
       const g = globals();
-      const added = await withArchive(g, tagCore, (a, { addTags }) => addTags(a, [name], target(o)));
+      const added = await writeArchive(g, tagCore, (a, { addTags }) => addTags(a, [name], target(o)));
       if (g.json) printJson({ added });
       else print(added === 0 ? `Nothing to do: the tag "${name}" was already there.` : `Tag "${name}" added to ${added} item(s).`);
       process.exitCode = EXIT_OK;
@@ -36,7 +36,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--quote <id>', 'a quote (repeatable)', collect, [])
     .action(async (name: string, o: { doc: string[]; quote: string[] }) => {
       const g = globals();
-      const removed = await withArchive(g, tagCore, (a, { removeTag }) => removeTag(a, name, target(o)));
+      const removed = await writeArchive(g, tagCore, (a, { removeTag }) => removeTag(a, name, target(o)));
       if (g.json) printJson({ removed });
       else print(`Tag "${name}" removed from ${removed} item(s).`);
       process.exitCode = EXIT_OK;
@@ -68,7 +68,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .option('--description <text>', 'what the tag means ("" clears it)')
     .action(async (name: string, o: { color?: string; description?: string }) => {
       const g = globals();
-      const record = await withArchive(g, tagCore, (a, { setTagInfo }) =>
+      const record = await writeArchive(g, tagCore, (a, { setTagInfo }) =>
         setTagInfo(a, name, {
           ...(o.color !== undefined ? { color: o.color } : {}),
           ...(o.description !== undefined ? { description: o.description } : {}),
@@ -86,7 +86,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .argument('<new>')
     .action(async (from: string, to: string) => {
       const g = globals();
-      const result = await withArchive(g, tagCore, (a, { renameTag }) => renameTag(a, from, to));
+      const result = await writeArchive(g, tagCore, (a, { renameTag }) => renameTag(a, from, to));
       if (g.json) printJson(result);
       else for (const [before, after] of result.renamed) print(`${before} → ${after}`);
       process.exitCode = EXIT_OK;
@@ -99,7 +99,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .argument('<into>')
     .action(async (from: string, into: string) => {
       const g = globals();
-      const result = await withArchive(g, tagCore, (a, { mergeTag }) => mergeTag(a, from, into));
+      const result = await writeArchive(g, tagCore, (a, { mergeTag }) => mergeTag(a, from, into));
       if (g.json) printJson(result);
       else print(`Merged "${from}" into "${into}": ${result.documents} document link(s) and ${result.quotes} quote link(s) added.`);
       process.exitCode = EXIT_OK;
@@ -113,7 +113,7 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
     .action(async (name: string, o: { yes?: boolean }) => {
       const g = globals();
       if (!o.yes) throw new UsageError('tag delete: takes the tag off every item; pass --yes to confirm');
-      const result = await withArchive(g, tagCore, (a, { deleteTag }) => deleteTag(a, name));
+      const result = await writeArchive(g, tagCore, (a, { deleteTag }) => deleteTag(a, name));
       if (g.json) printJson(result);
       else print(`Deleted ${result.tags.map((t) => `"${t}"`).join(', ')}: ${result.documents} document(s) and ${result.quotes} quote(s) lost it.`);
       process.exitCode = EXIT_OK;

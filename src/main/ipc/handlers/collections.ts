@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { deleteCollection, getCollection, listCollections, saveCollection } from '../../archive/collections/collections.js';
 import type { Database } from '../../archive/db/schema.js';
+import { retryWhileBusy } from '../../archive/busy.js';
 import { ArchiveError } from '../../archive/errors.js';
 import type { Collection } from '../../../shared/contract.js';
 import type { CollectionRecord } from '../../../shared/collection.js';
@@ -38,11 +39,13 @@ export const collectionHandlers: HandlersFor<'collections.list' | 'collections.g
   },
 
   'collections.save': async (input, { session }) =>
-    toCollection(await saveCollection(session.current(), { id: input.id, title: input.title, introduction: input.introduction, quoteIds: input.quoteIds })),
+    // One transaction, tried again while another program holds the write lock.
+    toCollection(await retryWhileBusy(() => saveCollection(session.current(), { id: input.id, title: input.title, introduction: input.introduction, quoteIds: input.quoteIds }))),
 
   'collections.delete': async (input, { session }) => {
     const archive = session.current();
-    await deleteCollection(archive, await collectionName(archive.db, input.id));
+    const name = await collectionName(archive.db, input.id);
+    await retryWhileBusy(() => deleteCollection(archive, name));
     return null;
   },
 };

@@ -7,10 +7,14 @@ import {
   getPages,
   listDocuments,
   restoreDocument,
+  retryWhileBusy,
   trashDocument,
   updateMetadata,
 } from '../../archive/index.js';
 import type { HandlersFor } from '../types.js';
+
+// Each change is one transaction of the core, tried again (never applied twice: a busy
+// BEGIN IMMEDIATE wrote nothing) while another program holds the archive's write lock.
 
 type DocumentCalls =
   | 'documents.list'
@@ -34,14 +38,14 @@ export const documentHandlers: HandlersFor<DocumentCalls> = {
     const data = new Uint8Array(original.data.buffer, original.data.byteOffset, original.data.byteLength);
     return { fileName: original.fileName, mimeType: original.mimeType, data };
   },
-  'documents.updateMetadata': (input, { session }) => updateMetadata(session.current(), input.id, input.patch),
+  'documents.updateMetadata': (input, { session }) => retryWhileBusy(() => updateMetadata(session.current(), input.id, input.patch)),
   'documents.trash': async (input, { session }) => {
-    await trashDocument(session.current(), input.id);
+    await retryWhileBusy(() => trashDocument(session.current(), input.id));
     return null;
   },
   'documents.restore': async (input, { session }) => {
-    await restoreDocument(session.current(), input.id);
+    await retryWhileBusy(() => restoreDocument(session.current(), input.id));
     return null;
   },
-  'trash.empty': async (_input, { session }) => ({ purged: await emptyTrash(session.current()) }),
+  'trash.empty': async (_input, { session }) => ({ purged: await retryWhileBusy(() => emptyTrash(session.current())) }),
 };

@@ -15,6 +15,7 @@ import {
   removeTag,
   renameTag,
   restoreQuote,
+  retryWhileBusy,
   search,
   updateQuote,
 } from '../../archive/index.js';
@@ -79,6 +80,8 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts.filter((p) => p.text !== '');
 }
 
+// Each change below is one transaction of the core, tried again (never applied twice: a busy
+// BEGIN IMMEDIATE wrote nothing) while another program holds the archive's write lock.
 export const quoteHandlers: HandlersFor<QuoteCalls> = {
 
   'quotes.list': async (input, { session }) => {
@@ -96,33 +99,37 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
 
   'quotes.create': async (input, { session }) => {
     const archive = session.current();
-    const record = await createQuote(archive, {
-      documentId: input.documentId,
-      selector: { page: input.page, start: input.start, pageEnd: input.pageEnd, end: input.end },
-      text: input.text,
-      ...(input.note !== undefined ? { note: input.note } : {}),
-      ...(input.tags !== undefined ? { tags: input.tags } : {}),
-    });
+    const record = await retryWhileBusy(() =>
+      createQuote(archive, {
+        documentId: input.documentId,
+        selector: { page: input.page, start: input.start, pageEnd: input.pageEnd, end: input.end },
+        text: input.text,
+        ...(input.note !== undefined ? { note: input.note } : {}),
+        ...(input.tags !== undefined ? { tags: input.tags } : {}),
+      }),
+    );
     return (await withTitles(archive.db, [record]))[0] as Quote;
   },
 
   'quotes.update': async (input, { session }) => {
     const archive = session.current();
-    const record = await updateQuote(archive, input.id, {
-      ...(input.note !== undefined ? { note: input.note } : {}),
-      ...(input.tags !== undefined ? { tags: input.tags } : {}),
-    });
+    const record = await retryWhileBusy(() =>
+      updateQuote(archive, input.id, {
+        ...(input.note !== undefined ? { note: input.note } : {}),
+        ...(input.tags !== undefined ? { tags: input.tags } : {}),
+      }),
+    );
     return (await withTitles(archive.db, [record]))[0] as Quote;
   },
 
   'quotes.delete': async (input, { session }) => {
     const archive = session.current();
-    return (await withTitles(archive.db, [await deleteQuote(archive, input.id)]))[0] as Quote;
+    return (await withTitles(archive.db, [await retryWhileBusy(() => deleteQuote(archive, input.id))]))[0] as Quote;
   },
 
   'quotes.restore': async (input, { session }) => {
     const archive = session.current();
-    return (await withTitles(archive.db, [await restoreQuote(archive, input.id)]))[0] as Quote;
+    return (await withTitles(archive.db, [await retryWhileBusy(() => restoreQuote(archive, input.id))]))[0] as Quote;
   },
 
   'quotes.sources': async (input, { session }) => {
@@ -139,27 +146,27 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
   'tags.list': (_input, { session }) => listTags(session.current().db),
 
   'tags.add': async (input, { session }) => {
-    await addTags(session.current(), [input.name], targetOf(input));
+    await retryWhileBusy(() => addTags(session.current(), [input.name], targetOf(input)));
     return null;
   },
 
   'tags.remove': async (input, { session }) => {
-    await removeTag(session.current(), input.name, targetOf(input));
+    await retryWhileBusy(() => removeTag(session.current(), input.name, targetOf(input)));
     return null;
   },
 
   'tags.rename': async (input, { session }) => {
-    await renameTag(session.current(), input.from, input.to);
+    await retryWhileBusy(() => renameTag(session.current(), input.from, input.to));
     return null;
   },
 
   'tags.delete': async (input, { session }) => {
-    const result = await deleteTagWithDetail(session.current(), input.name);
+    const result = await retryWhileBusy(() => deleteTagWithDetail(session.current(), input.name));
     return { tags: result.detail, documents: result.documents, quotes: result.quotes };
   },
 
   'tags.restore': async (input, { session }) => {
-    await restoreTags(session.current(), input.tags);
+    await retryWhileBusy(() => restoreTags(session.current(), input.tags));
     return null;
   },
 
