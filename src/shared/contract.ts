@@ -380,7 +380,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Typed as a record so that adding an event to Events without listing it here fails to compile. */
 const EVENT_TABLE: Record<EventName, true> = { 'import.progress': true, 'archive.changed': true, 'menu.command': true };
-export const EVENT_NAMES = Object.keys(EVENT_TABLE) as EventName[];
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(EVENT_TABLE, name);

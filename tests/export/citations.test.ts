@@ -23,7 +23,7 @@ function model(style: CitationStyleId, docs: DocumentRecord[], pages: [number, n
     title: 'T', introduction: null, style,
     items: docs.flatMap((document, d) => pages.map(([page, pageEnd], i) => ({
       document,
-      quote: { id: d * 10 + i, documentId: document.id, page, pageEnd, start: 0, end: 1, exact: 'x', prefix: '', suffix: '', note: null, tags: [] },
+      quote: { id: d * 10 + i, documentId: document.id, page, pageEnd, start: 0, end: 1, text: 'x', prefix: '', suffix: '', note: null, tags: [] },
     }))),
   };
 }

@@ -189,7 +189,7 @@ export async function gatherExport(db: Db, selection: ExportSelection, options: 
       pageEnd: q.pageEnd,
       start: q.start,
       end: q.end,
-      exact: q.text,
+      text: q.text,
       prefix: q.prefix,
       suffix: q.suffix,
       note: q.note,

@@ -6,6 +6,7 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SnippetPart } from '../../../shared/contract.js';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../shared/document.js';
+import { parseQuery, queryTerms, SearchSyntaxError } from '../../../shared/search-syntax.js';
 import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel } from '../common/format.js';
@@ -24,11 +25,21 @@ export function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
   );
 }
 
-/** The words to find on the page when a hit opens: the marked parts of its snippet. */
+/** The words to find on the page when a hit opens: the first marked part of its snippet, else the query's first word. */
 export function termsOf(hit: SearchHit, query: string): string {
   const marked = hit.snippet.filter((p) => p.marked).map((p) => p.text.trim());
   if (marked[0]) return marked[0];
-  return query.replace(/["*()]/g, ' ').replace(/\b(AND|OR|NOT|NEAR)\b/g, ' ').replace(/(^|\s)-\S+/g, ' ').trim().split(/\s+/)[0] ?? '';
+  return firstSearchedWord(query);
+}
+
+/** The first word or phrase the query looks for, read by the core's own parser; '' for none or a query it cannot read. */
+function firstSearchedWord(query: string): string {
+  try {
+    return queryTerms(parseQuery(query))[0]?.text ?? '';
+  } catch (error) {
+    if (error instanceof SearchSyntaxError) return '';
+    throw error;
+  }
 }
 
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
