@@ -1,7 +1,7 @@
 /** The word the reader's find bar gets when a search hit opens, read by the core's own parser. */
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../src/shared/contract.js';
-import { termsOf } from '../../src/renderer/src/search/search-palette.js';
+import { termsOf } from '../../src/renderer/src/search/find-word.js';
 
 const hit = (snippet: SearchHit['snippet']): SearchHit => ({
   kind: 'page',

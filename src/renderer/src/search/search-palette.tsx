@@ -6,7 +6,6 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SnippetPart } from '../../../shared/contract.js';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../shared/document.js';
-import { parseQuery, queryTerms, SearchSyntaxError } from '../../../shared/search-syntax.js';
 import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
 import { typeLabel } from '../common/format.js';
@@ -14,6 +13,7 @@ import { FormatBadge } from '../common/format-badge.js';
 import { Icon } from '../common/icons.js';
 import { Modal } from '../common/modal.js';
 import { navigate } from '../common/router.js';
+import { termsOf } from './find-word.js';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { page: 'Text', quote: 'Quote', note: 'Note', metadata: 'Details' };
 
@@ -23,23 +23,6 @@ export function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
       {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
-}
-
-/** The words to find on the page when a hit opens: the first marked part of its snippet, else the query's first word. */
-export function termsOf(hit: SearchHit, query: string): string {
-  const marked = hit.snippet.filter((p) => p.marked).map((p) => p.text.trim());
-  if (marked[0]) return marked[0];
-  return firstSearchedWord(query);
-}
-
-/** The first word or phrase the query looks for, read by the core's own parser; '' for none or a query it cannot read. */
-function firstSearchedWord(query: string): string {
-  try {
-    return queryTerms(parseQuery(query))[0]?.text ?? '';
-  } catch (error) {
-    if (error instanceof SearchSyntaxError) return '';
-    throw error;
-  }
 }
 
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
