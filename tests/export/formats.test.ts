@@ -104,7 +104,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
       // Chicago notes and bibliography: a full note with author, title, date and page, and an inverted entry.
       expect(noteText).toContain('Richard J. Durbin and Amy Klobuchar to Nancy Nord, “Letter to the CPSC on Lead in Toys,” Letter, August 7, 2007, 1.');
       expect(noteText).toContain('Drug Enforcement Administration, “Schedules of Controlled Substances,” n.d., 12–13.');
-      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
+      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. Letter to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
       expect(body.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['Bibliography']);
     }
   });
