@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
+import { metadataPatchSchema } from './document-metadata.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type { ArchiveInfo, CheckReport, HistoryEntry, ImportProgressEvent, ImportResult, OriginalFile, PageLayout } from './contract-types.js';
 import {
@@ -116,7 +117,6 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1 to 64 letters, digits, - or _');
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable();
-const names = z.array(text(500)).max(500);
 const documentType = z.enum(DOCUMENT_TYPES);
 const partialDate = z.string().refine(isPartialDate, 'an ISO date: 2020, 2020-11 or 2020-11-13');
 const empty = z.strictObject({});
@@ -141,19 +141,6 @@ const exportSource = z.discriminatedUnion('kind', [
 
 /** An original's largest size (same as the core's MAX_FILE_BYTES). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-export const metadataPatchSchema = z.strictObject({
-  title: text(1000).refine((s) => s.trim() !== '', 'must not be empty').optional(),
-  type: documentType.optional(),
-  authors: names.optional(),
-  recipients: names.optional(),
-  organization: nullableText(1000).optional(),
-  date: partialDate.nullable().optional(),
-  source: nullableText(2000).optional(),
-  url: z.string().max(4000).regex(/^https?:\/\/\S+$/i, 'an http(s) address').nullable().optional(),
-  description: nullableText(100_000).optional(),
-  pageLabelOffset: z.number().int().min(-100_000).max(100_000).optional(),
-});
 
 /**
  * Every call the renderer may make. Names are `area.verb`; the IPC channel and the HTTP
@@ -380,7 +367,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Typed as a record so that adding an event to Events without listing it here fails to compile. */
 const EVENT_TABLE: Record<EventName, true> = { 'import.progress': true, 'archive.changed': true, 'menu.command': true };
-export const EVENT_NAMES = Object.keys(EVENT_TABLE) as EventName[];
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(EVENT_TABLE, name);

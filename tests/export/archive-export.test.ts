@@ -94,7 +94,7 @@ describe('gathering quotes to export', () => {
     const { model } = await gatherExport(c.archive.db, { kind: 'quotes', ids: [q(0)] }, { style: 'chicago' });
     const item = model.items[0];
     expect(item?.document).toMatchObject({ id: c.docs.memo.id, pageLabelOffset: 26 });
-    expect(item?.quote).toMatchObject({ page: 1, pageEnd: 2, exact: c.quotes[0]?.text, note: c.quotes[0]?.note, tags: ['policy/ban'] });
+    expect(item?.quote).toMatchObject({ page: 1, pageEnd: 2, text: c.quotes[0]?.text, note: c.quotes[0]?.note, tags: ['policy/ban'] });
     const joined = joinPages((await getPages(c.archive.db, c.docs.memo.id)).map((p) => p.text));
     const position = item?.quote.position;
     expect(position && joined.text.slice(position.start, position.end)).toBe(c.quotes[0]?.text);

@@ -67,7 +67,7 @@ describe('evidence bundles', () => {
       expect(sha(entries.get(doc.path) ?? '')).toBe(doc.sha256);
     }
     for (const file of manifest.files) expect(sha(entries.get(file.path) ?? '')).toBe(file.sha256);
-    expect(manifest.quotes.map((q) => q.exact)).toEqual(model.items.map((i) => i.quote.exact));
+    expect(manifest.quotes.map((q) => q.exact)).toEqual(model.items.map((i) => i.quote.text));
     expect(entries.get('README.txt')?.toString()).toContain('exhibit verify');
     expect(entries.get('quotes.md')?.toString()).toContain(manifest.bundleId);
     const pdf = squash((await pdfText(entries.get('quotes.pdf') ?? new Uint8Array())).join(' '));

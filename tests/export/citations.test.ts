@@ -23,7 +23,7 @@ function model(style: CitationStyleId, docs: DocumentRecord[], pages: [number, n
     title: 'T', introduction: null, style,
     items: docs.flatMap((document, d) => pages.map(([page, pageEnd], i) => ({
       document,
-      quote: { id: d * 10 + i, documentId: document.id, page, pageEnd, start: 0, end: 1, exact: 'x', prefix: '', suffix: '', note: null, tags: [] },
+      quote: { id: d * 10 + i, documentId: document.id, page, pageEnd, start: 0, end: 1, text: 'x', prefix: '', suffix: '', note: null, tags: [] },
     }))),
   };
 }
@@ -78,16 +78,17 @@ describe('citations', () => {
       'Alan Smith to Beth Jones, “Re: Budget,” Email, November 13, 2020, 2.',
       'New Zealand Police, “Fleeing Driver Policy,” 2012, 2.',
     ]);
-    // The bibliography in Chicago's order (by author), each entry inverted and dated.
+    // The bibliography in Chicago's order (by author), each entry inverted and dated; a letter
+    // or memo names its kind before its recipient (CMOS 14.111: "Roe, Jane. Memorandum to John Doe").
     expect(r.bibliography.map((b) => plain(b.entry))).toEqual([
-      'Durbin, Richard J. to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.',
+      'Durbin, Richard J. Letter to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.',
       'New Zealand Police. “Fleeing Driver Policy,” 2012.',
-      'Roe, Jane. to John Doe. “Review of the Recall.” Memorandum. U.S. Department of Justice, March 4, 2019.',
+      'Roe, Jane. Memorandum to John Doe. “Review of the Recall.” Memorandum. U.S. Department of Justice, March 4, 2019.',
       'Smith, Alan. Email to Beth Jones. “Re: Budget.” Email, November 13, 2020.',
       'Story, Louise. “Toys Recalled over Lead Paint.” The New York Times, August 2, 2007.',
     ]);
     expect(r.bibliography.map((b) => b.documentId)).toEqual([1, 5, 2, 4, 3]);
-    expect(r.items[0]?.referenceText).toBe('Durbin, Richard J. to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.');
+    expect(r.items[0]?.referenceText).toBe('Durbin, Richard J. Letter to Nancy Nord. “Letter on Lead in Toys.” Letter, August 7, 2007.');
     // The newspaper's title is italic in the note, as Chicago sets it.
     expect(r.items[2]?.citation.find((span) => span.text.includes('New York Times'))?.italic).toBe(true);
   });

@@ -45,7 +45,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
     const md = readFileSync(out, 'utf8');
     const text = squash(markdownText(md));
     for (const item of r.items) {
-      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
+      expect(text).toContain(squash(flowAsProse(item.quote.text)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(`${item.pageText}`);
     }
@@ -71,7 +71,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
     expect(html).not.toMatch(/\b(src|href)="(https?:|\/\/)/);
     const text = squash(doc.text);
     for (const item of r.items) {
-      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
+      expect(text).toContain(squash(flowAsProse(item.quote.text)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(item.pageText);
     }
@@ -94,7 +94,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
     const noteText = squash(footnotes.map((p) => p.text).join(' '));
     for (const [i, item] of r.items.entries()) {
       // Flowed as prose: the PDF's line ends are not Word line breaks (src/shared/prose.ts).
-      expect(quotes[i]).toBe(flowAsProse(item.quote.exact));
+      expect(quotes[i]).toBe(flowAsProse(item.quote.text));
       expect(headings[i]).toContain(item.pageText);
       expect(r.noteStyle ? noteText : bodyText).toContain(squash(item.citationText));
     }
@@ -104,7 +104,7 @@ describe.each(STYLES)('exports in %s style', (style) => {
       // Chicago notes and bibliography: a full note with author, title, date and page, and an inverted entry.
       expect(noteText).toContain('Richard J. Durbin and Amy Klobuchar to Nancy Nord, “Letter to the CPSC on Lead in Toys,” Letter, August 7, 2007, 1.');
       expect(noteText).toContain('Drug Enforcement Administration, “Schedules of Controlled Substances,” n.d., 12–13.');
-      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
+      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. Letter to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
       expect(body.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['Bibliography']);
     }
   });
@@ -123,7 +123,7 @@ describe('other formats', () => {
     // Page footers ("1 / 2") are drawn last on each page: leave them out.
     const text = squash((await pdfText(bytes)).map((p) => p.replace(/\d+ \/ \d+\s*$/, '')).join('\n'));
     for (const item of r.items) {
-      expect(text).toContain(squash(flowAsProse(item.quote.exact)));
+      expect(text).toContain(squash(flowAsProse(item.quote.text)));
       expect(text).toContain(squash(item.citationText));
       expect(text).toContain(item.pageText);
     }
@@ -138,7 +138,7 @@ describe('other formats', () => {
     const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(400);
     const first = model.items[0];
     if (!first) throw new Error('no items');
-    const big: ExportModel = { ...model, style: 'apa', items: [{ ...first, quote: { ...first.quote, exact: `${long}한국어 ${'x'.repeat(300)}` } }] };
+    const big: ExportModel = { ...model, style: 'apa', items: [{ ...first, quote: { ...first.quote, text: `${long}한국어 ${'x'.repeat(300)}` } }] };
     const out = join(dir, 'long.pdf');
     const result = await exportModel(big, 'pdf', out);
     const pages = await pdfText(readFileSync(out));
@@ -159,7 +159,7 @@ describe('other formats', () => {
     expect(body).toHaveLength(r.items.length);
     for (const [i, item] of r.items.entries()) {
       const row = body[i] ?? [];
-      expect(row[1]).toBe(item.quote.exact);
+      expect(row[1]).toBe(item.quote.text);
       expect(row[2]).toBe(item.document.title);
       expect(row[4]).toBe(item.pinpoint);
       expect(row[5]).toBe(item.citationText);
@@ -193,7 +193,7 @@ describe('other formats', () => {
       const quote = a?.target.selector.find((s) => s.type === 'TextQuoteSelector');
       const position = a?.target.selector.find((s) => s.type === 'TextPositionSelector');
       const page = a?.target.selector.find((s) => s.type === 'FragmentSelector');
-      expect(quote?.exact).toBe(item.quote.exact);
+      expect(quote?.exact).toBe(item.quote.text);
       expect(quote?.prefix).toBe(item.quote.prefix);
       expect(position).toEqual({ type: 'TextPositionSelector', start: item.quote.position?.start, end: item.quote.position?.end });
       expect(page?.value).toBe(`page=${item.quote.page}`);

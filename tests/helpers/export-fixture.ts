@@ -97,7 +97,7 @@ export async function exportFixture(style: CitationStyleId = 'chicago'): Promise
           pageEnd: sel.pageEnd,
           start: sel.start,
           end: sel.end,
-          exact: sel.exact,
+          text: sel.exact,
           prefix: sel.prefix,
           suffix: sel.suffix,
           note: quoteId === 101 ? 'Hostile note: <script>alert("x")</script> & =HYPERLINK("http://evil")' : quoteId % 2 ? `Note on quote ${quoteId}: “curly” — dash, café` : null,

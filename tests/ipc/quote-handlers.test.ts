@@ -9,7 +9,7 @@ import { getPages } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { createDispatcher } from '../../src/main/ipc/dispatch.js';
 import { coreHandlers } from '../../src/main/ipc/handlers/index.js';
-import { snippetParts } from '../../src/main/ipc/handlers/quotes.js';
+import { snippetParts } from '../../src/shared/snippet.js';
 import { JobRegistry } from '../../src/main/ipc/jobs.js';
 import { ArchiveSession } from '../../src/main/ipc/session.js';
 import { unsupportedShellHandlers } from '../../src/main/ipc/unsupported-shell.js';

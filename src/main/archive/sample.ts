@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DOCUMENT_TYPES } from '../../shared/document.js';
+import { documentMetadataSchema } from '../../shared/document-metadata.js';
 import type { Archive } from './archive.js';
 import { updateMetadata } from './documents.js';
 import { ArchiveError, messageOf } from './errors.js';
@@ -25,19 +25,8 @@ export function sampleCaseDir(): string {
   throw new ArchiveError('not-found', 'the sample case was not found (resources/sample-case/files)');
 }
 
-const entrySchema = z.object({
-  type: z.enum(DOCUMENT_TYPES),
-  title: z.string().min(1),
-  authors: z.array(z.string()),
-  recipients: z.array(z.string()),
-  organization: z.string().nullable(),
-  date: z.string().nullable(),
-  source: z.string().nullable(),
-  url: z.string().nullable(),
-  description: z.string().nullable(),
-});
-
-const manifestSchema = z.object({ notice: z.string(), documents: z.record(z.string(), entrySchema) });
+/** case.json: each file's metadata stated in full, under the rules of an edit (it is set as one). */
+const manifestSchema = z.strictObject({ notice: z.string(), documents: z.record(z.string(), documentMetadataSchema) });
 
 export type SampleManifest = z.infer<typeof manifestSchema>;
 

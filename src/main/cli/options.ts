@@ -1,4 +1,5 @@
 /** Option parsers shared by the quote, tag and search commands. */
+import { snippetParts } from '../../shared/snippet.js';
 import { UsageError } from './context.js';
 
 /** Commander collector for repeatable options (--tag A --tag B). */
@@ -14,13 +15,9 @@ export function parseWhole(value: string, what: string, min = 1): number {
 
 /** Search snippets carry <mark> and HTML entities; a terminal shows «term» instead. */
 export function plainSnippet(snippet: string): string {
-  return snippet
-    .replaceAll('<mark>', '«')
-    .replaceAll('</mark>', '»')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&amp;', '&');
+  return snippetParts(snippet)
+    .map((part) => (part.marked ? `«${part.text}»` : part.text))
+    .join('');
 }
 
 /** One line of a longer text, cut to `max` characters. */

@@ -185,7 +185,7 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
       pageEnd: item.quote.pageEnd,
       start: item.quote.start,
       end: item.quote.end,
-      exact: item.quote.exact,
+      exact: item.quote.text,
       prefix: item.quote.prefix,
       suffix: item.quote.suffix,
       note: item.quote.note,

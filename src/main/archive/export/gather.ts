@@ -26,7 +26,7 @@ import { rowToDocument } from '../documents.js';
 import { ArchiveError } from '../errors.js';
 import { listQuotes, toRecords } from '../quotes/quotes.js';
 import { globalRange, joinPages } from '../quotes/selectors.js';
-import type { CitationStyleId, ExportItem, ExportModel } from './model.js';
+import { exportQuoteOf, type CitationStyleId, type ExportItem, type ExportModel } from './model.js';
 
 type Db = Kysely<Database>;
 
@@ -182,20 +182,7 @@ export async function gatherExport(db: Db, selection: ExportSelection, options: 
   const places = await positions(db, quotes);
   const items: ExportItem[] = quotes.map((q) => ({
     document: docs.get(q.documentId) as DocumentRecord,
-    quote: {
-      id: q.id,
-      documentId: q.documentId,
-      page: q.page,
-      pageEnd: q.pageEnd,
-      start: q.start,
-      end: q.end,
-      exact: q.text,
-      prefix: q.prefix,
-      suffix: q.suffix,
-      note: q.note,
-      tags: q.tags,
-      position: places.get(q.id) ?? null,
-    },
+    quote: exportQuoteOf(q, places.get(q.id) ?? null),
   }));
   return {
     model: {

@@ -4,7 +4,8 @@
  * to its own (fields are only ever added) and refuses a newer one by name.
  */
 import { z } from 'zod';
-import { DOCUMENT_FORMATS, DOCUMENT_TYPES } from '../../../shared/document.js';
+import { DOCUMENT_FORMATS } from '../../../shared/document.js';
+import { storedMetadataFields } from '../../../shared/document-metadata.js';
 
 export const BUNDLE_FORMAT = 'exhibit-bundle';
 /** The manifest version this build writes and the newest it reads. */
@@ -26,15 +27,8 @@ export const manifestDocumentSchema = z.object({
   fileName: z.string(),
   format: z.enum(DOCUMENT_FORMATS),
   mimeType: z.string(),
-  title: z.string(),
-  type: z.enum(DOCUMENT_TYPES),
-  authors: z.array(z.string()),
-  recipients: z.array(z.string()),
-  organization: z.string().nullable(),
-  date: z.string().nullable(),
-  source: z.string().nullable(),
-  url: z.string().nullable(),
-  description: z.string().nullable(),
+  /** As the source archive stored it: import/bundle.ts checks each field against this archive's rules. */
+  ...storedMetadataFields,
   pageCount: z.number().int().nonnegative(),
   pageLabels: z.array(z.string()).nullable(),
   pageLabelOffset: z.number().int(),

@@ -6,33 +6,31 @@
  */
 import type { DocumentRecord } from '../../../shared/document.js';
 import type { CitationStyleId } from '../../../shared/export-options.js';
+import type { QuoteRecord } from '../../../shared/quote.js';
 
 // The lists live in the contract so the CLI and the app offer the same ones.
 export { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
 
+/** The fields of a QuoteRecord an export carries. */
+const EXPORT_QUOTE_FIELDS = ['id', 'documentId', 'page', 'pageEnd', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'tags'] as const;
+
 /**
- * A saved passage with its W3C-style selectors: physical pages `page`..`pageEnd`,
- * `start` an offset into page `page`'s stored text, `end` (exclusive) an offset into
- * page `pageEnd`'s; `exact` the source's own characters; `prefix`/`suffix` the text
- * just around it, for re-anchoring and verification.
+ * A saved quote as an export needs it: the core's QuoteRecord (selectors, `text` the
+ * source's own characters) without its bookkeeping. The bundle manifest and the Web
+ * Annotation JSON call the text `exact`, as the W3C TextQuoteSelector does.
  */
-export interface ExportQuote {
-  id: number;
-  documentId: number;
-  page: number;
-  pageEnd: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string | null;
-  tags: string[];
+export type ExportQuote = Pick<QuoteRecord, (typeof EXPORT_QUOTE_FIELDS)[number]> & {
   /**
    * The same place as offsets into the document's whole text (pages joined with
    * PAGE_SEPARATOR, see quotes/selectors.ts), for the Web Annotation TextPositionSelector.
    */
   position?: { start: number; end: number } | null;
+};
+
+/** A quote's export fields, with its place in the document's whole text. */
+export function exportQuoteOf(quote: QuoteRecord, position: { start: number; end: number } | null): ExportQuote {
+  const fields = Object.fromEntries(EXPORT_QUOTE_FIELDS.map((key) => [key, quote[key]])) as Pick<QuoteRecord, (typeof EXPORT_QUOTE_FIELDS)[number]>;
+  return { ...fields, position };
 }
 
 export interface ExportItem {

@@ -4,6 +4,8 @@
  */
 import { ArchiveError } from '../errors.js';
 
+export { isWithin, sameTag } from '../../../shared/tag-names.js';
+
 export const MAX_TAG_NAME = 200;
 
 /** The tidy form of a tag name (NFC, single spaces, no space around "/"); throws invalid-input. */
@@ -29,13 +31,6 @@ export function ancestorNames(name: string): string[] {
 /** A LIKE pattern (with ESCAPE '\') matching every descendant of `name`. */
 export function descendantsPattern(name: string): string {
   return `${name.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
-}
-
-/** True when `name` is `tag` or one of its descendants (ASCII case ignored, as in the database). */
-export function isWithin(name: string, tag: string): boolean {
-  const a = name.toLowerCase();
-  const b = tag.toLowerCase();
-  return a === b || a.startsWith(`${b}/`);
 }
 
 /** "#rgb" or "#rrggbb" to "#rrggbb"; null clears; throws invalid-input. */

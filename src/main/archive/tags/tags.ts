@@ -9,7 +9,7 @@ import { recordHistory } from '../custody.js';
 import { objectKeys } from '../state-hash.js';
 import type { Database } from '../db/schema.js';
 import { ArchiveError } from '../errors.js';
-import { ancestorNames, descendantsPattern, isWithin, normalizeColor, normalizeTagName } from './names.js';
+import { ancestorNames, descendantsPattern, isWithin, normalizeColor, normalizeTagName, sameTag } from './names.js';
 
 /** What a tag is put on or taken off. */
 export interface TagTarget {
@@ -231,7 +231,7 @@ export async function renameTag(archive: Archive, fromRaw: string, toRaw: string
   return archive.db.transaction().execute(async (trx) => {
     const from = await requireTag(trx, fromRaw);
     const to = normalizeTagName(toRaw);
-    if (isWithin(to, from.name) && to.toLowerCase() !== from.name.toLowerCase()) {
+    if (isWithin(to, from.name) && !sameTag(to, from.name)) {
       throw new ArchiveError('invalid-input', `tag "${from.name}": cannot be renamed into its own child "${to}"`);
     }
     const tags = await subtree(trx, from);

@@ -53,7 +53,7 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
     return {
       title: model.title,
       introduction: model.introduction,
-      quotes: rendered.items.map((item) => ({ quoteId: item.quote.id, text: item.quote.exact, citation: item.citationText, note: item.quote.note })),
+      quotes: rendered.items.map((item) => ({ quoteId: item.quote.id, text: item.quote.text, citation: item.citationText, note: item.quote.note })),
       bibliography: rendered.bibliography.map((b) => plain(b.entry)),
       warnings: [...warnings, ...rendered.warnings],
     };

@@ -25,10 +25,10 @@ import { ArchiveError } from '../../archive/errors.js';
 import { getCollection } from '../../archive/collections/collections.js';
 import { restoreTags } from '../../archive/tags/restore.js';
 import { deleteTagWithDetail } from '../../archive/tags/tags.js';
-import type { Quote, SnippetPart } from '../../../shared/contract.js';
+import type { Quote } from '../../../shared/contract.js';
 import { pageLabel } from '../../../shared/page-label.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
-import { MARK_CLOSE, MARK_OPEN } from '../../../shared/search.js';
+import { snippetParts } from '../../../shared/snippet.js';
 import type { HandlersFor } from '../types.js';
 import { collectionName } from './collections.js';
 
@@ -56,28 +56,6 @@ async function withTitles(db: Kysely<Database>, records: readonly QuoteRecord[])
     for (const r of rows) titles.set(r.id, r.title);
   }
   return records.map((q) => ({ ...q, documentTitle: titles.get(q.documentId) ?? `Document ${q.documentId}` }));
-}
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
-/** The core's snippet (escaped text with <mark>…</mark>) as parts the renderer shows as text. */
-export function snippetParts(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot);/g, (m) => ENTITIES[m] ?? m);
-  let rest = snippet;
-  while (rest.length > 0) {
-    const open = rest.indexOf(MARK_OPEN);
-    if (open < 0) {
-      parts.push({ text: unescape(rest), marked: false });
-      break;
-    }
-    if (open > 0) parts.push({ text: unescape(rest.slice(0, open)), marked: false });
-    const close = rest.indexOf(MARK_CLOSE, open + MARK_OPEN.length);
-    const end = close < 0 ? rest.length : close;
-    parts.push({ text: unescape(rest.slice(open + MARK_OPEN.length, end)), marked: true });
-    rest = close < 0 ? '' : rest.slice(close + MARK_CLOSE.length);
-  }
-  return parts.filter((p) => p.text !== '');
 }
 
 // Each change below is one transaction of the core, tried again (never applied twice: a busy

@@ -36,11 +36,6 @@ export function isFiltering(filter: LibraryFilter): boolean {
   return filter.text.trim() !== '' || filter.types.length > 0 || filter.tag !== null || filter.author.trim() !== '' || filter.from !== '' || filter.to !== '';
 }
 
-/** True when `tag` is `parent` or nested under it. */
-export function tagWithin(tag: string, parent: string): boolean {
-  return tag === parent || tag.startsWith(`${parent}/`);
-}
-
 /**
  * The query's filter: only the parts set, with half-typed dates left out (so typing
  * "202" does not empty the table), and in one fixed shape so equal filters make equal

@@ -13,6 +13,7 @@ import { FormatBadge } from '../common/format-badge.js';
 import { Icon } from '../common/icons.js';
 import { Modal } from '../common/modal.js';
 import { navigate } from '../common/router.js';
+import { termsOf } from './find-word.js';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { page: 'Text', quote: 'Quote', note: 'Note', metadata: 'Details' };
 
@@ -22,13 +23,6 @@ export function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
       {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
-}
-
-/** The words to find on the page when a hit opens: the marked parts of its snippet. */
-export function termsOf(hit: SearchHit, query: string): string {
-  const marked = hit.snippet.filter((p) => p.marked).map((p) => p.text.trim());
-  if (marked[0]) return marked[0];
-  return query.replace(/["*()]/g, ' ').replace(/\b(AND|OR|NOT|NEAR)\b/g, ' ').replace(/(^|\s)-\S+/g, ' ').trim().split(/\s+/)[0] ?? '';
 }
 
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {

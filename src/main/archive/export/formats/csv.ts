@@ -40,7 +40,7 @@ export function toCsv(rendered: RenderedExport): string {
     rows.push(
       [
         String(item.quote.id),
-        item.quote.exact,
+        item.quote.text,
         item.document.title,
         String(item.document.id),
         item.pinpoint,

@@ -39,7 +39,7 @@ export async function toDocx(rendered: RenderedExport): Promise<Buffer> {
   for (const item of rendered.items) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(xmlSafe(itemHeading(item)))] }));
     // The quote flowed as prose: one Word paragraph per paragraph of the source.
-    const quoteParagraphs: (TextRun | FootnoteReferenceRun)[][] = proseParagraphs(item.quote.exact).map((p) => [new TextRun(xmlSafe(p))]);
+    const quoteParagraphs: (TextRun | FootnoteReferenceRun)[][] = proseParagraphs(item.quote.text).map((p) => [new TextRun(xmlSafe(p))]);
     if (quoteParagraphs.length === 0) quoteParagraphs.push([]);
     if (rendered.noteStyle) {
       footnotes[item.number] = { children: [new Paragraph({ children: runs(item.citation) })] };

@@ -68,7 +68,7 @@ export function toHtml(rendered: RenderedExport): string {
     out.push(`<section class="quote" id="quote-${n}" data-quote-id="${item.quote.id}">`);
     out.push(`<h2>${escapeHtml(itemHeading(item))}</h2>`);
     const mark = rendered.noteStyle ? `<sup><a href="#note-${n}" id="ref-${n}">${n}</a></sup>` : '';
-    out.push(`<blockquote>${escapeHtml(flowAsProse(item.quote.exact))}${mark}</blockquote>`);
+    out.push(`<blockquote>${escapeHtml(flowAsProse(item.quote.text))}${mark}</blockquote>`);
     if (!rendered.noteStyle) out.push(`<p class="citation">${spansToHtml(item.citation)}</p>`);
     if (item.quote.note) out.push(`<p class="note"><b>Note:</b> ${escapeHtml(item.quote.note)}</p>`);
     if (item.quote.tags.length) out.push(`<p class="tags"><b>Tags:</b> ${escapeHtml(item.quote.tags.join(', '))}</p>`);

@@ -54,7 +54,7 @@ export function toAnnotation(item: RenderedItem, created: string, position: { st
   const body: WebAnnotation['body'] = [];
   if (q.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: q.note, format: 'text/plain' });
   for (const tag of q.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
-  const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }];
+  const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: q.text, prefix: q.prefix, suffix: q.suffix }];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
   selector.push({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${q.page}` });
   return {

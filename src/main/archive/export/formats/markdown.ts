@@ -43,7 +43,7 @@ export function toMarkdown(rendered: RenderedExport): string {
   for (const p of paragraphs(rendered.model.introduction)) out.push(escapeMarkdown(p), '');
   for (const item of rendered.items) {
     out.push(`## ${escapeMarkdown(itemHeading(item))}`, '');
-    const quote = blockquote(flowAsProse(item.quote.exact));
+    const quote = blockquote(flowAsProse(item.quote.text));
     out.push(rendered.noteStyle ? `${quote}[^${item.number}]` : quote, '');
     if (!rendered.noteStyle) out.push(spansToMarkdown(item.citation), '');
     if (item.quote.note) out.push(`**Note:** ${escapeMarkdown(item.quote.note)}`, '');

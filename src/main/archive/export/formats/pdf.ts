@@ -217,7 +217,7 @@ function blocks(rendered: RenderedExport): Block[] {
   for (const p of paragraphs(rendered.model.introduction)) out.push({ spans: [{ text: p }], size: 11, spaceAfter: 6 });
   for (const item of rendered.items) {
     out.push({ spans: [{ text: itemHeading(item) }], size: 12.5, bold: true, spaceBefore: 12, spaceAfter: 4, keepWithNext: true });
-    out.push({ spans: [{ text: flowAsProse(item.quote.exact) }], size: 11, indent: 24, rule: true, spaceAfter: 4 });
+    out.push({ spans: [{ text: flowAsProse(item.quote.text) }], size: 11, indent: 24, rule: true, spaceAfter: 4 });
     const citation: Span[] = rendered.noteStyle ? [{ text: `${item.number}. ` }, ...item.citation] : item.citation;
     out.push({ spans: citation, size: 9.5, indent: 24, color: GREY, spaceAfter: 3 });
     if (item.quote.note) out.push({ spans: [{ text: 'Note: ', bold: true }, { text: item.quote.note }], size: 9.5, indent: 24, spaceAfter: 2 });
