@@ -5,10 +5,9 @@
  * is passed in, so this stays plain Node. Written like the 0600 file: whole, synced,
  * linked into place, never over an existing key.
  */
-import { constants } from 'node:fs';
-import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ArchiveError, messageOf } from '../errors.js';
+import { createPrivateFile } from './file-key-store.js';
 import type { SigningKeyStore } from './keys.js';
 
 export const ENCRYPTED_KEY_FILE_NAME = 'signing-key.enc';
@@ -39,24 +38,7 @@ export function encryptedKeyStore(path: string, cipher: KeychainCipher): Signing
       }
     },
     async save(pem) {
-      const sealed = await cipher.encrypt(pem);
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temp = `${path}.${process.pid}.tmp`;
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-      try {
-        await handle.writeFile(sealed);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await link(temp, path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
-        throw error;
-      } finally {
-        await unlink(temp).catch(() => undefined);
-      }
+      await createPrivateFile(path, await cipher.encrypt(pem));
     },
   };
 }

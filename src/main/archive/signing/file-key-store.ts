@@ -35,13 +35,13 @@ async function checkPrivate(path: string): Promise<void> {
   if (uid !== undefined && info.uid !== uid) throw new ArchiveError('conflict', `${path}: the signing key file belongs to another user (uid ${info.uid}), so it is not used`);
 }
 
-/** Writes `text` to `path` with mode 0600, never over an existing file. */
-async function createPrivateFile(path: string, text: string): Promise<void> {
+/** Writes `content` to `path` with mode 0600, never over an existing file. */
+export async function createPrivateFile(path: string, content: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    await handle.writeFile(text);
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -50,11 +50,11 @@ async function createPrivateFile(path: string, text: string): Promise<void> {
     await link(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ArchiveError('conflict', `${path}: a signing key file is already there; it is never replaced`);
+    if (code === 'EEXIST') throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
     // A file system without hard links: rename, having checked nothing is there.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
     const there = await stat(path).then(() => true, (e: unknown) => (isMissing(e) ? false : Promise.reject(e)));
-    if (there) throw new ArchiveError('conflict', `${path}: a signing key file is already there; it is never replaced`);
+    if (there) throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
     await rename(temp, path);
     return;
   } finally {
