@@ -48,7 +48,7 @@ function primaryObject(entry: NewHistoryEntry): ObjectKey | null {
 async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<string | null> {
   const primary = primaryObject(entry);
   const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter((key) => !(entry.state && key in entry.state));
-  const state = { ...(process.env.NOREAD ? {} : await readStates(trx, keys)), ...entry.state };
+  const state = { ...(await readStates(trx, keys)), ...entry.state };
   return Object.keys(state).length > 0 ? encodeStateRecord(state) : null;
 }
 
