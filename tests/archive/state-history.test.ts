@@ -102,7 +102,7 @@ describe('state hashes and the app’s own changes', () => {
     await rawSql(
       path,
       `drop trigger history_no_update;
-       update history set state = replace(state, '"h":"', '"h":"0') where id = ${last.id}`,
+       update history set state = replace(state, '":"', '":"0') where id = ${last.id}`,
     );
     expect(await problemsOf(path)).toEqual(expect.arrayContaining([`history: history entry ${last.id} was altered after it was written`]));
   });

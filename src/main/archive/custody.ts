@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { HistoryEntry } from '../../shared/contract-types.js';
 import type { Database, HistoryTable } from './db/schema.js';
+import { encodeStateRecord } from './state-encoding.js';
 import { readStates, type ObjectKey, type StateRecord } from './state-hash.js';
 
 export type { HistoryEntry };
@@ -48,7 +49,7 @@ async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry
   const primary = primaryObject(entry);
   const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter((key) => !(entry.state && key in entry.state));
   const state = { ...(await readStates(trx, keys)), ...entry.state };
-  return Object.keys(state).length > 0 ? JSON.stringify(state) : null;
+  return Object.keys(state).length > 0 ? encodeStateRecord(state) : null;
 }
 
 /**

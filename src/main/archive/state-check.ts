@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import type { CheckProblem } from '../../shared/contract-types.js';
 import { chainHead, formatHead, type ChainHead } from './custody.js';
+import { decodeStateRecord } from './state-encoding.js';
 import {
   DOCUMENT_FIELDS, QUOTE_FIELDS, collectionState, documentStateFromPageHashes, pageHash, quoteState,
   type Db, type ObjectState,
@@ -25,7 +26,7 @@ async function recordedStates(db: Kysely<Database>): Promise<Map<string, Recorde
   for await (const row of rows) {
     let record: Record<string, ObjectState | null>;
     try {
-      record = JSON.parse(row.state ?? '{}') as Record<string, ObjectState | null>;
+      record = decodeStateRecord(row.state ?? '{}');
     } catch {
       continue; // An altered entry is already reported by the chain check.
     }
@@ -81,14 +82,21 @@ const FIELD_NAMES: Record<string, string> = {
   prefix: 'context before', suffix: 'context after', text: 'text', order: 'order',
 };
 
+/** Fingerprints differ; compared on the shorter length, as older entries kept 16 hex digits. */
+function differs(recorded: string | undefined, current: string | undefined): boolean {
+  if (recorded === undefined || current === undefined) return recorded !== current;
+  const length = Math.min(recorded.length, current.length);
+  return recorded.slice(0, length) !== current.slice(0, length);
+}
+
 /** Names what differs between two states of one object. */
 export function differingFields(recorded: ObjectState, current: ObjectState): string[] {
-  const fields = Object.keys(current.f).filter((name) => recorded.f[name] !== current.f[name]).map((name) => FIELD_NAMES[name] ?? name);
+  const fields = Object.keys(current.f).filter((name) => differs(recorded.f[name], current.f[name])).map((name) => FIELD_NAMES[name] ?? name);
   const before = recorded.p ?? [];
   const now = current.p ?? [];
   if (before.length !== now.length) fields.push(`pages (${before.length} recorded, ${now.length} now)`);
   for (let i = 0; i < Math.min(before.length, now.length); i++) {
-    if (before[i] !== now[i]) fields.push(`text of page ${i + 1}`);
+    if (differs(before[i], now[i])) fields.push(`text of page ${i + 1}`);
   }
   return fields.length > 0 ? fields : ['its state'];
 }

@@ -10,11 +10,11 @@
  * or renamed tag changes the state of everything it is on.
  *
  * A state is `{ h, f, p? }`: `h` is the SHA-256 of the whole canonical value (what detection
- * rests on); `f` holds a 16-hex-digit fingerprint per field and `p` per page, only to name
- * what differs.
+ * rests on); `f` holds a short fingerprint per field and `p` per page, only to name what
+ * differs. state-encoding.ts stores it compactly.
  */
-import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { hash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './db/schema.js';
 
 export type ObjectKind = 'document' | 'quote' | 'collection';
@@ -40,21 +40,32 @@ export const QUOTE_FIELDS = [
   'document_id', 'page', 'page_end', 'start_offset', 'end_offset', 'text', 'prefix', 'suffix', 'note', 'status', 'deleted_at',
 ] as const;
 
+/** Each kind's fingerprinted fields, in the order a stored state lists them. */
+export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
+  document: [...DOCUMENT_FIELDS, 'tags'],
+  quote: [...QUOTE_FIELDS, 'tags'],
+  collection: ['name', 'title', 'introduction', 'order'],
+};
+
+/** Hex digits of a field's or page's fingerprint: enough to name it, the whole hash proves. */
+export const FINGERPRINT_LENGTH = 8;
+
 export type DocumentStateRow = { [K in (typeof DOCUMENT_FIELDS)[number]]: Database['documents'][K] };
 export type QuoteStateRow = { [K in (typeof QUOTE_FIELDS)[number]]: Database['quotes'][K] };
 
+/** One-shot hashing: a state takes some thirty hashes, and a Hash object each costs thrice as much. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
-const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, 16);
+const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, FINGERPRINT_LENGTH);
 
 function stateOfFields(fields: ReadonlyArray<readonly [string, unknown]>, pageHashes?: readonly string[]): ObjectState {
   const f: Record<string, string> = {};
   for (const [name, value] of fields) f[name] = fingerprint(value);
   const whole = JSON.stringify([fields.map(([, value]) => value ?? null), pageHashes ?? null]);
   const state: ObjectState = { h: sha256(whole), f };
-  if (pageHashes) state.p = pageHashes.map((hash) => hash.slice(0, 16));
+  if (pageHashes) state.p = pageHashes.map((hash) => hash.slice(0, FINGERPRINT_LENGTH));
   return state;
 }
 
@@ -81,12 +92,19 @@ export function collectionState(row: { name: string; title: string; introduction
   return stateOfFields([['name', row.name], ['title', row.title], ['introduction', row.introduction], ['order', order]]);
 }
 
+/** One query, not three: a tag change reads its document's state back for every item. */
 async function readDocument(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db.selectFrom('documents').select([...DOCUMENT_FIELDS]).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('documents')
+    .select([...DOCUMENT_FIELDS])
+    .select([
+      sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as('tag_names'),
+      sql<string>`(SELECT json_group_array(text ORDER BY number) FROM pages WHERE pages.document_id = documents.id)`.as('page_texts'),
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
-  const tags = await db.selectFrom('document_tags').innerJoin('tags', 'tags.id', 'document_tags.tag_id').select('tags.name').where('document_tags.document_id', '=', id).execute();
-  const pages = await db.selectFrom('pages').select('text').where('document_id', '=', id).orderBy('number').execute();
-  return documentState(row, tags.map((t) => t.name), pages.map((p) => p.text));
+  return documentState(row, JSON.parse(row.tag_names) as string[], JSON.parse(row.page_texts) as string[]);
 }
 
 async function readQuote(db: Db, id: number): Promise<ObjectState | null> {
