@@ -7,9 +7,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTags, checkArchive, openArchive } from '../../src/main/archive/index.js';
+import { addTags, openArchive } from '../../src/main/archive/index.js';
 import { tempDir } from '../helpers/archive.js';
-import { rawSql } from '../helpers/tamper.js';
+import { problemsOf, rawSql } from '../helpers/tamper.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/archives/keyed-states.exhibit');
 
@@ -17,15 +17,6 @@ function copyFixture(): string {
   const path = join(tempDir(), 'keyed.exhibit');
   copyFileSync(FIXTURE, path);
   return path;
-}
-
-async function problemsOf(path: string): Promise<string[]> {
-  const archive = await openArchive(path);
-  try {
-    return (await checkArchive(archive)).problems.map((p) => `${p.kind}: ${p.message}`);
-  } finally {
-    await archive.close();
-  }
 }
 
 async function lastEntry(path: string): Promise<{ id: number; state: string | null }> {

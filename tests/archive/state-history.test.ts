@@ -36,7 +36,7 @@ import { restoreTags } from '../../src/main/archive/tags/restore.js';
 import { deleteTagWithDetail } from '../../src/main/archive/tags/tags.js';
 import { MIGRATIONS } from '../../src/main/archive/db/migrations/index.js';
 import { tempDir } from '../helpers/archive.js';
-import { buildCase, copyCase, rawSql } from '../helpers/tamper.js';
+import { buildCase, copyCase, problemsOf, rawSql } from '../helpers/tamper.js';
 import { exhibit } from '../helpers/cli.js';
 import { unzip } from '../helpers/readers.js';
 
@@ -46,15 +46,6 @@ beforeAll(async () => {
   ({ path: casePath, dispose } = await buildCase());
 }, 60_000);
 afterAll(() => dispose());
-
-async function problemsOf(path: string): Promise<string[]> {
-  const archive = await openArchive(path);
-  try {
-    return (await checkArchive(archive)).problems.map((p) => `${p.kind}: ${p.message}`);
-  } finally {
-    await archive.close();
-  }
-}
 
 describe('state hashes and the app’s own changes', () => {
   it('every change the app makes leaves check clean', async () => {

@@ -4,8 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkArchive, openArchive } from '../../src/main/archive/index.js';
-import { buildCase, copyCase, rawSql } from '../helpers/tamper.js';
+import { buildCase, copyCase, problemsOf, rawSql } from '../helpers/tamper.js';
 import { exhibit } from '../helpers/cli.js';
 
 let casePath = '';
@@ -18,13 +17,7 @@ afterAll(() => dispose());
 async function problemsAfter(edit: string): Promise<string[]> {
   const path = copyCase(casePath);
   await rawSql(path, edit);
-  const archive = await openArchive(path);
-  try {
-    const report = await checkArchive(archive);
-    return report.problems.map((p) => `${p.kind}: ${p.message}`);
-  } finally {
-    await archive.close();
-  }
+  return problemsOf(path);
 }
 
 const swapped = Buffer.from('The department WILL use commercial facial recognition.\n');

@@ -6,6 +6,7 @@ import sqlite3 from 'sqlite3';
 import {
   addTags,
   addToCollection,
+  checkArchive,
   createCollection,
   createQuote,
   importPaths,
@@ -54,4 +55,14 @@ export function copyCase(path: string): string {
   const copy = join(tempDir(), 'case.exhibit');
   copyFileSync(path, copy);
   return copy;
+}
+
+/** What `check` reports of the archive at `path`, each problem as "kind: message". */
+export async function problemsOf(path: string): Promise<string[]> {
+  const archive = await openArchive(path);
+  try {
+    return (await checkArchive(archive)).problems.map((p) => `${p.kind}: ${p.message}`);
+  } finally {
+    await archive.close();
+  }
 }
