@@ -47,16 +47,16 @@ async function checkSearchIndexes(archive: Archive, problems: CheckProblem[], no
   }
 }
 
-/**
- * Runs every check and reports each problem found; changes nothing. Everything but the
- * search indexes' content check is read in one read transaction, so it sees one state of
- * the archive even while another program (the CLI, a second window) imports into it.
- */
 export interface CheckOptions {
   /** A chain head recorded earlier (`exhibit history --head`) that the chain must still hold. */
   readonly head?: ChainHead;
 }
 
+/**
+ * Runs every check and reports each problem found; changes nothing. Everything but the
+ * search indexes' content check is read in one read transaction, so it sees one state of
+ * the archive even while another program (the CLI, a second window) imports into it.
+ */
 export async function checkArchive(archive: Archive, options: CheckOptions = {}): Promise<CheckReport> {
   const { db } = archive;
   const report = await db.connection().execute(async (conn) => {
@@ -111,6 +111,5 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
 
   const documents = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const history = await db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const notChecked: CheckSkipped[] = [];
-  return { ok: problems.length === 0, documents: Number(documents.n), originals, historyEntries: Number(history.n), problems, notChecked };
+  return { ok: problems.length === 0, documents: Number(documents.n), originals, historyEntries: Number(history.n), problems, notChecked: [] };
 }
