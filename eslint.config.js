@@ -89,11 +89,19 @@ export default tseslint.config(
   {
     // Security checklist: never hand a URL to the OS (it could come from archive content).
     files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Exhibit never opens URLs outside the app.' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Exhibit never opens URLs outside the app.' },
+      ],
+    },
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: forbid([...nodeBuiltins, 'electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**', 'sqlite3', 'kysely'], 'src/shared holds types and pure code only.'),
+    rules: forbid(
+      [...nodeBuiltins, 'electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**', 'sqlite3', 'kysely'],
+      'src/shared holds types and pure code only.',
+    ),
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
@@ -101,7 +109,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid([...nodeBuiltins, 'electron', '**/main/**', '**/preload/**', 'sqlite3', 'kysely'], 'The renderer talks to the archive only through the typed contract.'),
+      ...forbid(
+        [...nodeBuiltins, 'electron', '**/main/**', '**/preload/**', 'sqlite3', 'kysely'],
+        'The renderer talks to the archive only through the typed contract.',
+      ),
     },
   },
 );

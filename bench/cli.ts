@@ -85,14 +85,17 @@ function spawnTimed(command: string, args: readonly string[]): Timed & { run: Sp
 
 function mustSucceed(what: string, run: SpawnSyncReturns<string>, okStatuses: readonly number[] = [0]): void {
   if (run.error) throw new Error(`${what}: ${run.error.message}`);
-  if (!okStatuses.includes(run.status ?? -1)) throw new Error(`${what} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (!okStatuses.includes(run.status ?? -1))
+    throw new Error(`${what} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
 /** Every file under `dir`, as paths relative to it, in path order. */
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       if (entry.isDirectory()) walk(join(d, entry.name));
       else out.push(relative(dir, join(d, entry.name)));
     }
@@ -106,7 +109,9 @@ function prepareFiles(): string[] {
   const corpus = join(WORK, 'corpus');
   if (!existsSync(corpus)) {
     mkdirSync(corpus, { recursive: true });
-    const tar = spawnSync('tar', ['-xzf', join(CORPUS, 'senate-press-releases-20k.tar.gz'), '-C', corpus], { encoding: 'utf8' });
+    const tar = spawnSync('tar', ['-xzf', join(CORPUS, 'senate-press-releases-20k.tar.gz'), '-C', corpus], {
+      encoding: 'utf8',
+    });
     if (tar.status !== 0) {
       rmSync(corpus, { recursive: true, force: true });
       throw new Error(`cannot unpack the press releases: ${tar.stderr}`);
@@ -196,7 +201,8 @@ function measure(): { node: Figures; help: Figures; words: WordFigures[] } {
 }
 
 export async function run(): Promise<BenchReport> {
-  if (spawnSync('rg', ['--version']).error) throw new Error('rg (ripgrep) is not installed: the CLI benchmark compares against it');
+  if (spawnSync('rg', ['--version']).error)
+    throw new Error('rg (ripgrep) is not installed: the CLI benchmark compares against it');
   // The bench measures the CLI users run: bin/exhibit.js over a fresh out/cli.
   mustSucceed('build-cli', spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, encoding: 'utf8' }));
   mkdirSync(WORK, { recursive: true });
@@ -213,7 +219,17 @@ export async function run(): Promise<BenchReport> {
     [
       ['node -e 0 (Node start-up)', node.median, node.p90, node.cpuMedian, null, null, null, null, null],
       ['exhibit --help', help.median, help.p90, help.cpuMedian, null, null, null, null, null],
-      ...words.map((w) => [`exhibit search ${w.word} --json`, w.exhibit.median, w.exhibit.p90, w.exhibit.cpuMedian, w.rg.median, w.rg.p90, w.rg.cpuMedian, w.hits, w.rgFiles]),
+      ...words.map((w) => [
+        `exhibit search ${w.word} --json`,
+        w.exhibit.median,
+        w.exhibit.p90,
+        w.exhibit.cpuMedian,
+        w.rg.median,
+        w.rg.p90,
+        w.rg.cpuMedian,
+        w.hits,
+        w.rgFiles,
+      ]),
     ],
   );
   const summary = [
@@ -227,7 +243,12 @@ export async function run(): Promise<BenchReport> {
       runs: RUNS,
       loadAverage: load,
       ripgrep: toolVersion('rg', ['--version']),
-      archive: { documents: stamp.imported, files: files.length, duplicates: stamp.duplicates, importSeconds: stamp.importSeconds },
+      archive: {
+        documents: stamp.imported,
+        files: files.length,
+        duplicates: stamp.duplicates,
+        importSeconds: stamp.importSeconds,
+      },
       targets: { helpMs: TARGET_HELP_MS, searchMs: TARGET_SEARCH_MS, met: meets },
       node,
       help,
@@ -238,7 +259,8 @@ export async function run(): Promise<BenchReport> {
 
 export const bench: BenchModule = {
   name: 'cli',
-  description: 'whole-process exhibit --help and exhibit search --json on 5,000 documents, beside rg -l -w over the same files',
+  description:
+    'whole-process exhibit --help and exhibit search --json on 5,000 documents, beside rg -l -w over the same files',
   run,
 };
 
@@ -248,7 +270,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   process.stdout.write(`${report.table}\n\n${report.summary.join('\n')}\n`);
   const file = join(ROOT, 'bench', 'results', 'cli.json');
   mkdirSync(dirname(file), { recursive: true });
-  const json = { name: bench.name, description: bench.description, ranAt: started.toISOString(), machine: describeMachine(), summary: report.summary, ...report.data };
+  const json = {
+    name: bench.name,
+    description: bench.description,
+    ranAt: started.toISOString(),
+    machine: describeMachine(),
+    summary: report.summary,
+    ...report.data,
+  };
   writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
   process.stdout.write(`wrote ${file}\n`);
 }

@@ -19,7 +19,16 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DOCUMENT_TYPES } from '../src/shared/document.js';
-import { createQuote, exportFromArchive, getOriginal, getPages, importBytes, importPaths, openArchive, updateMetadata } from '../src/main/archive/index.js';
+import {
+  createQuote,
+  exportFromArchive,
+  getOriginal,
+  getPages,
+  importBytes,
+  importPaths,
+  openArchive,
+  updateMetadata,
+} from '../src/main/archive/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../src/main/archive/export/model.js';
 import { verifyBundle } from '../src/main/archive/export/verify.js';
 import { describeMachine } from './machine.js';
@@ -31,7 +40,10 @@ const DOCUMENTS = 200;
 const QUOTES_PER_DOCUMENT = 5;
 const TARGET_SECONDS = 5;
 
-const WORDS = 'the police department said officer report statement evidence letter memo court judge witness investigation policy pursuit vehicle driver community council review board complaint findings recommended procedures training use force incident arrest record request response release public information officials county state federal agency “quoted” — café naïve résumé'.split(' ');
+const WORDS =
+  'the police department said officer report statement evidence letter memo court judge witness investigation policy pursuit vehicle driver community council review board complaint findings recommended procedures training use force incident arrest record request response release public information officials county state federal agency “quoted” — café naïve résumé'.split(
+    ' ',
+  );
 
 /** Deterministic prose from a small vocabulary (real enough for citations and layout). */
 function text(seed: number, words: number): string {
@@ -55,7 +67,9 @@ interface Measure {
   note?: string;
 }
 
-async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRssMiB: number }> {
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRssMiB: number }> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -67,7 +81,12 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: nu
     const value = await fn();
     peak = Math.max(peak, process.memoryUsage().rss);
     const used = process.cpuUsage(cpu);
-    return { value, seconds: (performance.now() - start) / 1000, cpuSeconds: round((used.user + used.system) / 1e6), peakRssMiB: Math.round(peak / 1024 / 1024) };
+    return {
+      value,
+      seconds: (performance.now() - start) / 1000,
+      cpuSeconds: round((used.user + used.system) / 1e6),
+      peakRssMiB: Math.round(peak / 1024 / 1024),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -114,8 +133,15 @@ async function run(): Promise<BenchReport> {
     for (const format of EXPORT_FORMATS) {
       const out = join(dir, `export.${format === 'bundle' ? 'zip' : format}`);
       const m = await measure(() => exportFromArchive(archive, { kind: 'all' }, out, { format, style: 'chicago' }));
-      if (m.value.quotes !== DOCUMENTS * QUOTES_PER_DOCUMENT) throw new Error(`bench: ${format} exported ${m.value.quotes} quotes`);
-      const entry: Measure = { step: format, seconds: round(m.seconds), cpuSeconds: m.cpuSeconds, peakRssMiB: m.peakRssMiB, bytes: m.value.bytes };
+      if (m.value.quotes !== DOCUMENTS * QUOTES_PER_DOCUMENT)
+        throw new Error(`bench: ${format} exported ${m.value.quotes} quotes`);
+      const entry: Measure = {
+        step: format,
+        seconds: round(m.seconds),
+        cpuSeconds: m.cpuSeconds,
+        peakRssMiB: m.peakRssMiB,
+        bytes: m.value.bytes,
+      };
       if (format === 'bundle') {
         zip = out;
         const fetch = await measure(async () => {
@@ -127,15 +153,30 @@ async function run(): Promise<BenchReport> {
     }
     const v = await measure(() => verifyBundle(zip));
     if (!v.value.ok) throw new Error(`bench: the bundle does not verify: ${v.value.problems[0]?.message}`);
-    results.push({ step: 'verify', seconds: round(v.seconds), cpuSeconds: v.cpuSeconds, peakRssMiB: v.peakRssMiB, bytes: 0, note: `re-hash and re-extract ${DOCUMENTS} originals, check ${DOCUMENTS * QUOTES_PER_DOCUMENT} quotes` });
+    results.push({
+      step: 'verify',
+      seconds: round(v.seconds),
+      cpuSeconds: v.cpuSeconds,
+      peakRssMiB: v.peakRssMiB,
+      bytes: 0,
+      note: `re-hash and re-extract ${DOCUMENTS} originals, check ${DOCUMENTS * QUOTES_PER_DOCUMENT} quotes`,
+    });
 
     const other = await openArchive(join(dir, 'colleague.exhibit'));
     try {
       const i = await measure(() => importPaths(other, [zip]));
       const summary = i.value[0]?.bundle;
       const placed = summary?.quotes.filter((q) => q.status === 'imported').length ?? 0;
-      if (placed !== DOCUMENTS * QUOTES_PER_DOCUMENT) throw new Error(`bench: the bundle import placed ${placed} quotes`);
-      results.push({ step: 'import bundle', seconds: round(i.seconds), cpuSeconds: i.cpuSeconds, peakRssMiB: i.peakRssMiB, bytes: 0, note: `into an empty archive: verify, re-extract ${DOCUMENTS} originals, place ${placed} quotes, one transaction` });
+      if (placed !== DOCUMENTS * QUOTES_PER_DOCUMENT)
+        throw new Error(`bench: the bundle import placed ${placed} quotes`);
+      results.push({
+        step: 'import bundle',
+        seconds: round(i.seconds),
+        cpuSeconds: i.cpuSeconds,
+        peakRssMiB: i.peakRssMiB,
+        bytes: 0,
+        note: `into an empty archive: verify, re-extract ${DOCUMENTS} originals, place ${placed} quotes, one transaction`,
+      });
     } finally {
       await other.close();
     }
@@ -149,7 +190,9 @@ async function run(): Promise<BenchReport> {
     return {
       table,
       summary: [
-        `${DOCUMENTS * QUOTES_PER_DOCUMENT} quotes from ${DOCUMENTS} documents (archive built in ${round(setupSeconds)} s, not timed); load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores.`,
+        `${DOCUMENTS * QUOTES_PER_DOCUMENT} quotes from ${DOCUMENTS} documents (archive built in ${round(setupSeconds)} s, not timed); load average at the end ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} on ${cpus().length} cores.`,
         `Every format under ${TARGET_SECONDS} s: ${exports.every((r) => r.seconds < TARGET_SECONDS) ? 'yes' : 'NO'} (slowest: ${slowest.step}, ${slowest.seconds} s).`,
       ],
       data: {
@@ -168,7 +211,8 @@ async function run(): Promise<BenchReport> {
 
 export const bench: BenchModule = {
   name: 'export',
-  description: '1,000 quotes from 200 documents exported from the archive to every format, then the bundle verified and imported; seconds and peak memory',
+  description:
+    '1,000 quotes from 200 documents exported from the archive to every format, then the bundle verified and imported; seconds and peak memory',
   run,
 };
 
@@ -178,7 +222,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   process.stdout.write(`${report.table}\n\n${report.summary.join('\n')}\n`);
   const file = join(ROOT, 'bench', 'results', 'export.json');
   mkdirSync(dirname(file), { recursive: true });
-  const json = { name: bench.name, description: bench.description, ranAt: started.toISOString(), machine: describeMachine(), summary: report.summary, ...report.data };
+  const json = {
+    name: bench.name,
+    description: bench.description,
+    ranAt: started.toISOString(),
+    machine: describeMachine(),
+    summary: report.summary,
+    ...report.data,
+  };
   writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
   process.stdout.write(`wrote ${file}\n`);
 }

@@ -73,17 +73,23 @@ function worker<T>(script: string, args: readonly string[]): T {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (run.status !== 0)
+    throw new Error(`${script} ${args.join(' ')} failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as T;
 }
 
 function measureExhibit(file: string): Row['exhibit'] {
-  const out = worker<{ pages: number; chars: number; ms: number[]; baselineRssKiB: number; maxRssKiB: number }>('extract-pdf.ts', [
-    WARMUP,
-    file,
-    String(REPEATS),
-  ]);
-  return { pages: out.pages, chars: out.chars, ms: Math.min(...out.ms), peakMiB: mib(out.maxRssKiB), baselineMiB: mib(out.baselineRssKiB) };
+  const out = worker<{ pages: number; chars: number; ms: number[]; baselineRssKiB: number; maxRssKiB: number }>(
+    'extract-pdf.ts',
+    [WARMUP, file, String(REPEATS)],
+  );
+  return {
+    pages: out.pages,
+    chars: out.chars,
+    ms: Math.min(...out.ms),
+    peakMiB: mib(out.maxRssKiB),
+    baselineMiB: mib(out.baselineRssKiB),
+  };
 }
 
 /** pdftotext to a pipe (pages end in form feeds); GNU time reports its peak RSS where installed. */
@@ -95,10 +101,16 @@ function measurePdftotext(file: string, scratch: string): Measure {
   for (let i = 0; i < REPEATS; i++) {
     const start = performance.now();
     const run = gnuTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'pdftotext', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+      ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'pdftotext', ...args], {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        })
       : spawnSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const ms = performance.now() - start;
-    if (run.error || run.status !== 0) throw new Error(`pdftotext failed on ${file} (${run.error?.message ?? `exit ${run.status}`}); is poppler-utils installed?`);
+    if (run.error || run.status !== 0)
+      throw new Error(
+        `pdftotext failed on ${file} (${run.error?.message ?? `exit ${run.status}`}); is poppler-utils installed?`,
+      );
     const peakKiB = gnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : NaN;
     runs.push({
       pages: run.stdout.split('\f').length - 1,
@@ -112,15 +124,27 @@ function measurePdftotext(file: string, scratch: string): Measure {
   return { ...fastest, peakMiB: peaks.length ? Math.max(...peaks) : null };
 }
 
-function measureFullImport(files: readonly string[], scratch: string): { documents: number; pages: number; ms: number; peakMiB: number } {
+function measureFullImport(
+  files: readonly string[],
+  scratch: string,
+): { documents: number; pages: number; ms: number; peakMiB: number } {
   const runs = Array.from({ length: REPEATS }, (_, i) => {
     const archive = join(scratch, `import-${i}.exhibit`);
-    const out = worker<{ documents: number; pages: number; ms: number; maxRssKiB: number }>('import-files.ts', [archive, WARMUP, ...files]);
+    const out = worker<{ documents: number; pages: number; ms: number; maxRssKiB: number }>('import-files.ts', [
+      archive,
+      WARMUP,
+      ...files,
+    ]);
     rmSync(archive, { force: true });
     return out;
   });
   const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-  return { documents: best.documents, pages: best.pages, ms: best.ms, peakMiB: Math.max(...runs.map((r) => mib(r.maxRssKiB))) };
+  return {
+    documents: best.documents,
+    pages: best.pages,
+    ms: best.ms,
+    peakMiB: Math.max(...runs.map((r) => mib(r.maxRssKiB))),
+  };
 }
 
 async function run(): Promise<BenchReport> {
@@ -132,22 +156,44 @@ async function run(): Promise<BenchReport> {
   try {
     const rows: Row[] = files.map((file) => {
       process.stderr.write(`  extracting ${file.split('/').at(-1)} …\n`);
-      return { file: file.split('/').at(-1) ?? file, exhibit: measureExhibit(file), pdftotext: measurePdftotext(file, scratch) };
+      return {
+        file: file.split('/').at(-1) ?? file,
+        exhibit: measureExhibit(file),
+        pdftotext: measurePdftotext(file, scratch),
+      };
     });
     process.stderr.write('  full import …\n');
     const full = measureFullImport(files, scratch);
 
     const sum = (pick: (r: Row) => number) => rows.reduce((n, r) => n + pick(r), 0);
     const pages = sum((r) => r.exhibit.pages);
-    const exhibitRate = perSecond(pages, sum((r) => r.exhibit.ms));
-    const popplerRate = perSecond(sum((r) => r.pdftotext.pages), sum((r) => r.pdftotext.ms));
+    const exhibitRate = perSecond(
+      pages,
+      sum((r) => r.exhibit.ms),
+    );
+    const popplerRate = perSecond(
+      sum((r) => r.pdftotext.pages),
+      sum((r) => r.pdftotext.ms),
+    );
     const ratio = round(exhibitRate / popplerRate, 2);
     const peaks = (pick: (r: Row) => number | null) => rows.map(pick).filter((n): n is number => n !== null);
     const exhibitPeaks = peaks((r) => r.exhibit.peakMiB);
     const popplerPeaks = peaks((r) => r.pdftotext.peakMiB);
 
     const table = formatTable(
-      ['file', 'pages', 'exhibit ms', 'exhibit p/s', 'pdftotext ms', 'pdftotext p/s', 'ratio', 'exhibit MiB', 'pdftotext MiB', 'exhibit chars', 'pdftotext chars'],
+      [
+        'file',
+        'pages',
+        'exhibit ms',
+        'exhibit p/s',
+        'pdftotext ms',
+        'pdftotext p/s',
+        'ratio',
+        'exhibit MiB',
+        'pdftotext MiB',
+        'exhibit chars',
+        'pdftotext chars',
+      ],
       [
         ...rows.map((r) => [
           r.file,
@@ -165,9 +211,15 @@ async function run(): Promise<BenchReport> {
         [
           'all',
           pages,
-          round(sum((r) => r.exhibit.ms), 0),
+          round(
+            sum((r) => r.exhibit.ms),
+            0,
+          ),
           exhibitRate,
-          round(sum((r) => r.pdftotext.ms), 0),
+          round(
+            sum((r) => r.pdftotext.ms),
+            0,
+          ),
           popplerRate,
           ratio,
           Math.max(...exhibitPeaks),
@@ -188,7 +240,13 @@ async function run(): Promise<BenchReport> {
       data: {
         repeats: REPEATS,
         pdftotext: toolVersion('pdftotext'),
-        extraction: { pages, exhibitPagesPerSecond: exhibitRate, pdftotextPagesPerSecond: popplerRate, ratio, files: rows },
+        extraction: {
+          pages,
+          exhibitPagesPerSecond: exhibitRate,
+          pdftotextPagesPerSecond: popplerRate,
+          ratio,
+          files: rows,
+        },
         fullImport: { ...full, pagesPerSecond: perSecond(full.pages, full.ms) },
       },
     };

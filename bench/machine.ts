@@ -26,5 +26,10 @@ export function toolVersion(command: string, args: readonly string[] = ['-v']): 
   const run = spawnSync(command, [...args], { encoding: 'utf8' });
   if (run.error) return null;
   const text = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
-  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? null;
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? null
+  );
 }

@@ -30,7 +30,10 @@ const DOCUMENTS = 100_000;
 const PDF_PAGES = 300;
 const RUNS = 3;
 
-const WORDS = 'police department memo report letter statement review council budget contract vendor camera search image warrant court officer policy trial account data privacy audit'.split(' ');
+const WORDS =
+  'police department memo report letter statement review council budget contract vendor camera search image warrant court officer policy trial account data privacy audit'.split(
+    ' ',
+  );
 
 function words(seed: number, n: number): string {
   let x = (seed * 2654435761) >>> 0;
@@ -267,7 +270,18 @@ async function run(): Promise<BenchReport> {
   const work = mkdtempSync(join(ROOT, '.tmp', 'bench-renderer-'));
   try {
     process.stdout.write('building the app…\n');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(work, 'out'), '--logLevel', 'warn'], { cwd: ROOT });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '--outDir',
+        join(work, 'out'),
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT },
+    );
 
     process.stdout.write(`filling an archive with ${DOCUMENTS.toLocaleString()} documents…\n`);
     const archive = await openArchive(join(work, 'bench.exhibit'));
@@ -279,10 +293,20 @@ async function run(): Promise<BenchReport> {
     const pdfId = pdfResult?.documentId;
     if (!pdfId) throw new Error(`the ${PDF_PAGES}-page PDF did not import: ${pdfResult?.error ?? 'no result'}`);
 
-    const server = await startDevServer({ session: new ArchiveSession(archive), rendererDir: join(work, 'out', 'renderer') });
+    const server = await startDevServer({
+      session: new ArchiveSession(archive),
+      rendererDir: join(work, 'out', 'renderer'),
+    });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const firstPaint: number[] = [];
@@ -308,13 +332,22 @@ async function run(): Promise<BenchReport> {
         await context.close();
       }
       const rows: (string | number | null)[][] = [
-        [`library first paint, ${DOCUMENTS.toLocaleString()} documents (ms, median of ${RUNS})`, round(median(firstPaint), 0)],
+        [
+          `library first paint, ${DOCUMENTS.toLocaleString()} documents (ms, median of ${RUNS})`,
+          round(median(firstPaint), 0),
+        ],
         ['quick filter: keystroke to filtered rows shown (ms, median)', round(median(filter), 1)],
         ['sort: click on a column to its rows shown (ms, median of 3 clicks)', round(median(sort), 1)],
         ['scrolling a screenful a frame: frame time p50 (ms)', round(percentile(frames, 50), 1)],
         ['scrolling a screenful a frame: frame time p95 (ms)', round(percentile(frames, 95), 1)],
-        ['search as you type: keystroke to results (ms, median)', search.times.length ? round(median(search.times), 1) : null],
-        ['search as you type: keystroke to results (ms, p95)', search.times.length ? round(percentile(search.times, 95), 1) : null],
+        [
+          'search as you type: keystroke to results (ms, median)',
+          search.times.length ? round(median(search.times), 1) : null,
+        ],
+        [
+          'search as you type: keystroke to results (ms, p95)',
+          search.times.length ? round(percentile(search.times, 95), 1) : null,
+        ],
         [`${PDF_PAGES}-page PDF opened at page 150, drawn and selectable (ms, median)`, round(median(pdfOpen), 0)],
         ['then turning to page 200, drawn and selectable (ms, median)', round(median(pdfTurn), 0)],
       ];
@@ -328,7 +361,18 @@ async function run(): Promise<BenchReport> {
       return {
         table,
         summary,
-        data: { documents: DOCUMENTS, pdfPages: PDF_PAGES, runs: RUNS, firstPaintMs: firstPaint, filterMs: filter, sortMs: sort, scrollFrameMs: frames, search, pdfOpenMs: pdfOpen, pdfTurnMs: pdfTurn },
+        data: {
+          documents: DOCUMENTS,
+          pdfPages: PDF_PAGES,
+          runs: RUNS,
+          firstPaintMs: firstPaint,
+          filterMs: filter,
+          sortMs: sort,
+          scrollFrameMs: frames,
+          search,
+          pdfOpenMs: pdfOpen,
+          pdfTurnMs: pdfTurn,
+        },
       };
     } finally {
       await browser.close();
@@ -351,6 +395,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   process.stdout.write(`${report.table}\n\n${report.summary.join('\n')}\n`);
   const outFile = join(dirname(fileURLToPath(import.meta.url)), 'results', 'renderer.json');
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ name: bench.name, description: bench.description, ranAt: new Date().toISOString(), summary: report.summary, ...report.data }, null, 2) + '\n');
+  writeFileSync(
+    outFile,
+    JSON.stringify(
+      {
+        name: bench.name,
+        description: bench.description,
+        ranAt: new Date().toISOString(),
+        summary: report.summary,
+        ...report.data,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   process.stdout.write(`wrote ${outFile}\n`);
 }

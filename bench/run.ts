@@ -22,11 +22,15 @@ const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const machine = describeMachine();
-  process.stdout.write(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}\n`);
+  process.stdout.write(
+    `machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}\n`,
+  );
   const modules = await Promise.all(BENCHES.map(async (load) => (await load()).bench));
   const unknown = wanted.filter((name) => !modules.some((m) => m.name === name));
   if (unknown.length) {
-    process.stderr.write(`bench: no benchmark named ${unknown.join(', ')} (there are: ${modules.map((m) => m.name).join(', ')})\n`);
+    process.stderr.write(
+      `bench: no benchmark named ${unknown.join(', ')} (there are: ${modules.map((m) => m.name).join(', ')})\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -37,7 +41,14 @@ async function main(): Promise<void> {
     const report = await bench.run();
     process.stdout.write(`${report.table}\n\n${report.summary.join('\n')}\n`);
     const file = join(RESULTS, `${bench.name}.json`);
-    const json = { name: bench.name, description: bench.description, ranAt: started.toISOString(), machine, summary: report.summary, ...report.data };
+    const json = {
+      name: bench.name,
+      description: bench.description,
+      ranAt: started.toISOString(),
+      machine,
+      summary: report.summary,
+      ...report.data,
+    };
     writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
     process.stdout.write(`wrote ${file}\n`);
   }

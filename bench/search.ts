@@ -49,9 +49,52 @@ const STOP_WORDS = ['the', 'and', 'of', 'to', 'in', 'for', 'that', 'is', 'on', '
 /** Too frequent to be a "common word" an investigator types (in Senate press releases). */
 const FUNCTION_WORDS = new Set([
   ...STOP_WORDS,
-  'a', 'an', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'can', 'from', 'has', 'have', 'he', 'his', 'i', 'it', 'its',
-  'more', 'not', 'our', 'or', 'said', 'she', 'their', 'these', 'they', 'was', 'we', 'were', 'which', 'who', 'will',
-  'with', 'would', 'also', 'all', 'about', 'than', 'them', 'there', 'this', 'today', 'year', 'years', 'new',
+  'a',
+  'an',
+  'are',
+  'as',
+  'at',
+  'be',
+  'been',
+  'but',
+  'by',
+  'can',
+  'from',
+  'has',
+  'have',
+  'he',
+  'his',
+  'i',
+  'it',
+  'its',
+  'more',
+  'not',
+  'our',
+  'or',
+  'said',
+  'she',
+  'their',
+  'these',
+  'they',
+  'was',
+  'we',
+  'were',
+  'which',
+  'who',
+  'will',
+  'with',
+  'would',
+  'also',
+  'all',
+  'about',
+  'than',
+  'them',
+  'there',
+  'this',
+  'today',
+  'year',
+  'years',
+  'new',
 ]);
 
 interface Release {
@@ -77,7 +120,9 @@ function loadReleases(): Release[] {
   const dir = join(root, 'grimmer-senate-press-releases');
   if (!existsSync(dir)) {
     mkdirSync(root, { recursive: true });
-    const tar = spawnSync('tar', ['-xzf', join(CORPUS, 'senate-press-releases-20k.tar.gz'), '-C', root], { encoding: 'utf8' });
+    const tar = spawnSync('tar', ['-xzf', join(CORPUS, 'senate-press-releases-20k.tar.gz'), '-C', root], {
+      encoding: 'utf8',
+    });
     if (tar.status !== 0) throw new Error(`cannot unpack the press releases: ${tar.stderr}`);
   }
   const releases: Release[] = [];
@@ -94,7 +139,10 @@ function loadReleases(): Release[] {
   if (releases.length < DOCUMENTS) process.stderr.write(`only ${releases.length} distinct releases; using them all\n`);
   // Spread the documents over every senator rather than taking the first ones alphabetically.
   const step = releases.length / Math.min(DOCUMENTS, releases.length);
-  return Array.from({ length: Math.min(DOCUMENTS, releases.length) }, (_, i) => releases[Math.floor(i * step)] as Release);
+  return Array.from(
+    { length: Math.min(DOCUMENTS, releases.length) },
+    (_, i) => releases[Math.floor(i * step)] as Release,
+  );
 }
 
 /** Cuts a text into `n` pages at white space near equal lengths. */
@@ -127,7 +175,12 @@ async function build(archive: Archive, releases: Release[]): Promise<BuildFigure
       for (const [j, r] of releases.slice(i, i + TRANSACTION_DOCUMENTS).entries()) {
         const bytes = Buffer.from(r.text, 'utf8');
         rawTextBytes += bytes.byteLength;
-        const title = r.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0)?.slice(0, 200) ?? r.fileName;
+        const title =
+          r.text
+            .split('\n')
+            .map((l) => l.trim())
+            .find((l) => l.length > 0)
+            ?.slice(0, 200) ?? r.fileName;
         const id = await storeDocument(trx, {
           bytes,
           sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -143,12 +196,21 @@ async function build(archive: Archive, releases: Release[]): Promise<BuildFigure
         await addTagsInTransaction(trx, [`senator/${r.senator}`, `batch/${(i + j) % 10}`], { documentIds: [id] });
       }
     });
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kstored ${Math.min(i + TRANSACTION_DOCUMENTS, releases.length)}/${releases.length}`);
+    if (process.stderr.isTTY)
+      process.stderr.write(
+        `\r\x1b[2Kstored ${Math.min(i + TRANSACTION_DOCUMENTS, releases.length)}/${releases.length}`,
+      );
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const buildSeconds = (performance.now() - started) / 1000;
   const pages = releases.length * PAGES_PER_DOCUMENT;
-  return { documents: releases.length, pages, rawTextBytes, buildSeconds: round(buildSeconds, 1), pagesPerSecond: Math.round(pages / buildSeconds) };
+  return {
+    documents: releases.length,
+    pages,
+    rawTextBytes,
+    buildSeconds: round(buildSeconds, 1),
+    pagesPerSecond: Math.round(pages / buildSeconds),
+  };
 }
 
 interface QueryCase {
@@ -166,17 +228,30 @@ function spread<T>(items: readonly T[], count: number): T[] {
 
 /** The fixed query mix, chosen from the archive's own vocabulary so it means the same on any run. */
 async function queryMix(archive: Archive): Promise<Record<QueryClass, QueryCase[]>> {
-  const vocab = (await sql<{ term: string; doc: number }>`SELECT term, doc FROM fts_pages_vocab`.execute(archive.db)).rows;
+  const vocab = (await sql<{ term: string; doc: number }>`SELECT term, doc FROM fts_pages_vocab`.execute(archive.db))
+    .rows;
   const pages = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM pages`.execute(archive.db)).rows[0]?.n ?? 1);
   const word = (min: number) => new RegExp(`^[a-z]{${min},}$`);
   const content = vocab.filter((v) => !FUNCTION_WORDS.has(v.term));
-  const rare = spread(content.filter((v) => word(5).test(v.term) && v.doc >= 3 && v.doc <= 10), QUERIES_PER_CLASS).map((v) => v.term);
-  const common = spread(
-    content.filter((v) => word(4).test(v.term) && v.doc >= pages * 0.08 && v.doc <= pages * 0.3).sort((a, b) => b.doc - a.doc),
+  const rare = spread(
+    content.filter((v) => word(5).test(v.term) && v.doc >= 3 && v.doc <= 10),
     QUERIES_PER_CLASS,
   ).map((v) => v.term);
-  const mid = spread(content.filter((v) => word(5).test(v.term) && v.doc >= 500 && v.doc <= 5000), QUERIES_PER_CLASS * 3).map((v) => v.term);
-  const prefixes = [...new Set(content.filter((v) => word(8).test(v.term) && v.doc >= 50 && v.doc <= 1000).map((v) => v.term.slice(0, 5)))];
+  const common = spread(
+    content
+      .filter((v) => word(4).test(v.term) && v.doc >= pages * 0.08 && v.doc <= pages * 0.3)
+      .sort((a, b) => b.doc - a.doc),
+    QUERIES_PER_CLASS,
+  ).map((v) => v.term);
+  const mid = spread(
+    content.filter((v) => word(5).test(v.term) && v.doc >= 500 && v.doc <= 5000),
+    QUERIES_PER_CLASS * 3,
+  ).map((v) => v.term);
+  const prefixes = [
+    ...new Set(
+      content.filter((v) => word(8).test(v.term) && v.doc >= 50 && v.doc <= 1000).map((v) => v.term.slice(0, 5)),
+    ),
+  ];
   const prefix = spread(prefixes, QUERIES_PER_CLASS).map((p) => `${p}*`);
   // Phrases as they stand in the text: the first two adjacent content words of pages spread over the archive.
   const phrase: string[] = [];
@@ -199,8 +274,14 @@ async function queryMix(archive: Archive): Promise<Record<QueryClass, QueryCase[
     (a: string, b: string) => `${a} -${b}`,
     (a: string, b: string, c: string) => `(${a} OR ${b}) AND ${c}`,
   ];
-  const boolean = Array.from({ length: QUERIES_PER_CLASS }, (_, i) =>
-    (templates[i % templates.length] ?? templates[0])?.(mid[i * 3] ?? 'senate', mid[i * 3 + 1] ?? 'bill', common[i % common.length] ?? 'state') ?? '',
+  const boolean = Array.from(
+    { length: QUERIES_PER_CLASS },
+    (_, i) =>
+      (templates[i % templates.length] ?? templates[0])?.(
+        mid[i * 3] ?? 'senate',
+        mid[i * 3 + 1] ?? 'bill',
+        common[i % common.length] ?? 'state',
+      ) ?? '',
   );
   const plain = (qs: string[]): QueryCase[] => qs.map((query) => ({ query, options: {} }));
   return {
@@ -270,7 +351,12 @@ interface Timings {
  * Times each case three ways, one after the other, query by query, so that all meet
  * the same load on a shared machine. One warm-up pass first.
  */
-async function timeAll(archive: Archive, shell: ShellSession, cases: QueryCase[], statements: string[][]): Promise<Timings> {
+async function timeAll(
+  archive: Archive,
+  shell: ShellSession,
+  cases: QueryCase[],
+  statements: string[][],
+): Promise<Timings> {
   const sum = async (list: string[], one: (s: string) => Promise<number>) => {
     let total = 0;
     for (const s of list) total += await one(s);
@@ -301,11 +387,19 @@ async function timeAll(archive: Archive, shell: ShellSession, cases: QueryCase[]
 
 /** Bytes per part of the archive (dbstat), FTS shadow tables grouped by index. */
 async function sizes(archive: Archive): Promise<Record<string, number>> {
-  const rows = (await sql<{ name: string; bytes: number }>`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name`.execute(archive.db)).rows;
+  const rows = (
+    await sql<{ name: string; bytes: number }>`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name`.execute(
+      archive.db,
+    )
+  ).rows;
   const parts: Record<string, number> = {};
   for (const { name, bytes } of rows) {
     const m = /^(fts_[a-z]+(?:_stem)?)_(data|idx|docsize|config)$/.exec(name);
-    const part = m ? `${m[1]} index` : name.startsWith('sqlite_autoindex_') ? `${name.replace(/^sqlite_autoindex_|_\d+$/g, '')} (unique index)` : name;
+    const part = m
+      ? `${m[1]} index`
+      : name.startsWith('sqlite_autoindex_')
+        ? `${name.replace(/^sqlite_autoindex_|_\d+$/g, '')} (unique index)`
+        : name;
     parts[part] = (parts[part] ?? 0) + Number(bytes);
   }
   return parts;
@@ -390,8 +484,12 @@ export async function run(): Promise<BenchReport> {
     }
     await session.close();
     const rebuild = await rebuildSeconds(archive);
-    const ftsBytes = Object.entries(parts).filter(([k]) => k.startsWith('fts_')).reduce((n, [, v]) => n + v, 0);
-    const stemBytes = Object.entries(parts).filter(([k]) => k.includes('_stem')).reduce((n, [, v]) => n + v, 0);
+    const ftsBytes = Object.entries(parts)
+      .filter(([k]) => k.startsWith('fts_'))
+      .reduce((n, [, v]) => n + v, 0);
+    const stemBytes = Object.entries(parts)
+      .filter(([k]) => k.includes('_stem'))
+      .reduce((n, [, v]) => n + v, 0);
     const size = {
       archiveBytes,
       rawTextBytes: figures.rawTextBytes,
@@ -412,13 +510,35 @@ export async function run(): Promise<BenchReport> {
       c.ratioP95,
       c.meetsTargets === null ? 'info' : c.meetsTargets ? 'yes' : 'NO',
     ]);
-    const table = formatTable(['class', 'core p50 ms', 'core p95 ms', 'node-sqlite3 p50', 'node-sqlite3 p95', 'shell p50 ms', 'shell p95 ms', 'ratio p50', 'ratio p95', 'targets'], rows);
+    const table = formatTable(
+      [
+        'class',
+        'core p50 ms',
+        'core p95 ms',
+        'node-sqlite3 p50',
+        'node-sqlite3 p95',
+        'shell p50 ms',
+        'shell p95 ms',
+        'ratio p50',
+        'ratio p95',
+        'targets',
+      ],
+      rows,
+    );
     const mib = (n: number) => round(n / 1024 / 1024, 1);
     const summary = [
       `${figures.documents} documents, ${figures.pages} pages, ${mib(figures.rawTextBytes)} MiB of text; ${QUERIES_PER_CLASS} queries per class × ${REPEATS} runs, best of ${ROUNDS} rounds (limit 20, snippets, total)`,
       `built through the core in ${figures.buildSeconds} s (${figures.pagesPerSecond} pages/s: originals, pages, tags, custody, 6 FTS indexes by trigger); FTS5 rebuild of the page indexes alone: ${rebuild['fts_pages']} s exact, ${rebuild['fts_pages_stem']} s stems`,
       `archive ${mib(archiveBytes)} MiB = ${size.archiveOverRawText}× the raw text (originals 1×, page text 1×, FTS indexes ${size.ftsOverRawText}×, of which the stem indexes ${size.stemIndexesOverRawText}×)`,
-      `targets (p95 < ${TARGET_P95_MS} ms, core ≤ ${TARGET_RATIO}× shell): ${Object.values(classes).every((c) => c.meetsTargets !== false) ? 'all met' : 'missed by ' + (Object.entries(classes) as [string, ClassFigures][]).filter(([, c]) => c.meetsTargets === false).map(([n]) => n).join(', ')}`,
+      `targets (p95 < ${TARGET_P95_MS} ms, core ≤ ${TARGET_RATIO}× shell): ${
+        Object.values(classes).every((c) => c.meetsTargets !== false)
+          ? 'all met'
+          : 'missed by ' +
+            (Object.entries(classes) as [string, ClassFigures][])
+              .filter(([, c]) => c.meetsTargets === false)
+              .map(([n]) => n)
+              .join(', ')
+      }`,
     ];
     return {
       table,
@@ -440,7 +560,8 @@ export async function run(): Promise<BenchReport> {
 
 export const bench: BenchModule = {
   name: 'search',
-  description: '20,000 documents (100,000 pages) of real text; query mix through the core vs the same SQL in the sqlite3 shell',
+  description:
+    '20,000 documents (100,000 pages) of real text; query mix through the core vs the same SQL in the sqlite3 shell',
   run,
 };
 
@@ -450,7 +571,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   process.stdout.write(`${report.table}\n\n${report.summary.join('\n')}\n`);
   const file = join(ROOT, 'bench', 'results', 'search.json');
   mkdirSync(dirname(file), { recursive: true });
-  const json = { name: bench.name, description: bench.description, ranAt: started.toISOString(), machine: describeMachine(), summary: report.summary, ...report.data };
+  const json = {
+    name: bench.name,
+    description: bench.description,
+    ranAt: started.toISOString(),
+    machine: describeMachine(),
+    summary: report.summary,
+    ...report.data,
+  };
   writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
   process.stdout.write(`wrote ${file}\n`);
 }

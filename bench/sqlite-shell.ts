@@ -28,7 +28,8 @@ const DEFINES = [
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.error) throw new Error(`${command}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')}… failed: ${r.stderr.split('\n').slice(-5).join(' ')}`);
+  if (r.status !== 0)
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')}… failed: ${r.stderr.split('\n').slice(-5).join(' ')}`);
 }
 
 /** Where sqlite3.c and shell.c are: node-sqlite3's build folder, else unpacked from its tarball. */
@@ -55,7 +56,18 @@ export function sqliteShell(): { path: string; version: string } {
   if (!existsSync(path)) {
     mkdirSync(CACHE, { recursive: true });
     process.stderr.write(`building the sqlite3 shell from ${version} (about a minute)…\n`);
-    run('gcc', ['-O3', ...DEFINES.map((d) => `-D${d}`), `-I${dir}`, join(dir, 'shell.c'), join(dir, 'sqlite3.c'), '-o', path, '-lm', '-lpthread', '-ldl']);
+    run('gcc', [
+      '-O3',
+      ...DEFINES.map((d) => `-D${d}`),
+      `-I${dir}`,
+      join(dir, 'shell.c'),
+      join(dir, 'sqlite3.c'),
+      '-o',
+      path,
+      '-lm',
+      '-lpthread',
+      '-ldl',
+    ]);
   }
   return { path, version };
 }
@@ -105,7 +117,10 @@ export class ShellSession {
       const done = (line: string) => resolve(Number(line.split(' ')[3]) * 1000);
       const early = this.#lines.shift();
       if (early) return done(early);
-      const timer = setTimeout(() => reject(new Error(`sqlite3 shell: no timing after 60 s (${this.#stderr.slice(-300)})`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`sqlite3 shell: no timing after 60 s (${this.#stderr.slice(-300)})`)),
+        60_000,
+      );
       this.#waiting = (line) => {
         clearTimeout(timer);
         done(line);

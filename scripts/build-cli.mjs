@@ -23,7 +23,9 @@ const requireCommonJs = {
   setup(build) {
     const filter = new RegExp(`^(${REQUIRED.join('|')})$`);
     build.onResolve({ filter }, (args) =>
-      args.namespace === 'require-commonjs' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-commonjs' },
+      args.namespace === 'require-commonjs'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'require-commonjs' },
     );
     build.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -46,7 +48,9 @@ await build({
   // Other dependencies stay in node_modules (sqlite3 is native; pdf.js finds its own files).
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   // commander is CommonJS and sqlite3 is loaded with require(): ES modules need a real require.
-  banner: { js: "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);",
+  },
   sourcemap: true,
   plugins: [requireCommonJs],
   logLevel: 'warning',

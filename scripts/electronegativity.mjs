@@ -79,11 +79,15 @@ for (const issue of result.issues) {
   (reason ? explained : unexplained).push({ id: issue.id, where, text: reason ?? issue.description });
 }
 
-console.log(`electronegativity ${result.atomicChecks + result.globalChecks} checks over src/ (Electron ${electronVersion}): ${result.issues.length} finding(s), ${explained.length} justified in the source.`);
+console.log(
+  `electronegativity ${result.atomicChecks + result.globalChecks} checks over src/ (Electron ${electronVersion}): ${result.issues.length} finding(s), ${explained.length} justified in the source.`,
+);
 for (const e of explained) console.log(`  justified  ${e.id}  ${e.where}  ${e.text}`);
 for (const e of fatal) console.log(`  could not parse ${relative(root, e.file)}: ${e.message}`);
 for (const u of unexplained) console.log(`  UNEXPLAINED  ${u.id}  ${u.where}  ${u.text}`);
 if (unexplained.length > 0 || fatal.length > 0) {
-  console.log('Fix each finding, or justify it with a comment "electronegativity-justified: CHECK_ID -- reason" on or just above the line.');
+  console.log(
+    'Fix each finding, or justify it with a comment "electronegativity-justified: CHECK_ID -- reason" on or just above the line.',
+  );
   process.exitCode = 1;
 }

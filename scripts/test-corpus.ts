@@ -13,11 +13,15 @@ const folders = ['hostile', 'pdf-bad', 'docx', 'eml', 'html', 'text'];
 const missing = folders.filter((f) => !existsSync(resolve(corpus, f)));
 
 if (missing.length === folders.length) {
-  console.log(`test:corpus: no corpus at ${corpus} (set EXHIBIT_CORPUS to its folder); the corpus-wide checks were not run.`);
+  console.log(
+    `test:corpus: no corpus at ${corpus} (set EXHIBIT_CORPUS to its folder); the corpus-wide checks were not run.`,
+  );
   process.exit(0);
 }
 if (missing.length) {
-  console.error(`test:corpus: the corpus at ${corpus} lacks ${missing.join(', ')}/; the corpus-wide checks need all of ${folders.join(', ')}.`);
+  console.error(
+    `test:corpus: the corpus at ${corpus} lacks ${missing.join(', ')}/; the corpus-wide checks need all of ${folders.join(', ')}.`,
+  );
   process.exit(1);
 }
 console.log(`test:corpus: corpus-wide checks over ${corpus}`);

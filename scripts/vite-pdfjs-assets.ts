@@ -15,7 +15,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 export interface AssetsPlugin {
   name: string;
-  configureServer(server: { middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): unknown } }): void;
+  configureServer(server: {
+    middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): unknown };
+  }): void;
   generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: Uint8Array }): string }): void;
 }
 
@@ -43,7 +45,11 @@ export function pdfjsAssets(): AssetsPlugin {
     generateBundle() {
       for (const folder of FOLDERS) {
         for (const name of readdirSync(join(root, folder))) {
-          this.emitFile({ type: 'asset', fileName: `${PREFIX}/${folder}/${name}`, source: readFileSync(join(root, folder, name)) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `${PREFIX}/${folder}/${name}`,
+            source: readFileSync(join(root, folder, name)),
+          });
         }
       }
     },

@@ -23,4 +23,6 @@ for (let i = 0; i < Math.max(1, Number(repeatArg ?? 1)); i++) {
   pages = doc.pages.length;
   chars = doc.pages.reduce((n, p) => n + p.text.length, 0);
 }
-process.stdout.write(JSON.stringify({ pages, chars, ms, baselineRssKiB, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(
+  JSON.stringify({ pages, chars, ms, baselineRssKiB, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
+);

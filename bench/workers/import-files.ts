@@ -19,7 +19,9 @@ try {
   const ids = results.map((r) => r.documentId ?? 0);
   const rows = await archive.db.selectFrom('documents').select(['page_count']).where('id', 'in', ids).execute();
   const pages = rows.reduce((n, r) => n + r.page_count, 0);
-  process.stdout.write(JSON.stringify({ documents: rows.length, pages, ms, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ documents: rows.length, pages, ms, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
+  );
 } finally {
   await archive.close();
 }

@@ -70,24 +70,27 @@ if (!app.requestSingleInstanceLock()) {
     openFromOutside(path);
   });
 
-  app.whenReady().then(async () => {
-    applySecurityPolicy();
-    serveRenderer();
-    registerIpc(controller.dispatch, () => controller.window);
-    refreshMenu();
-    const first = requested;
-    await startup(controller, first);
-    started = true;
-    openWindow();
-    // A file handed over while the first archive was opening.
-    if (requested !== first) openFromOutside(requested);
-    app.on('activate', () => {
-      if (!controller.window) openWindow();
-    });
-  }, (error: unknown) => {
-    console.error('Exhibit could not start:', error);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    async () => {
+      applySecurityPolicy();
+      serveRenderer();
+      registerIpc(controller.dispatch, () => controller.window);
+      refreshMenu();
+      const first = requested;
+      await startup(controller, first);
+      started = true;
+      openWindow();
+      // A file handed over while the first archive was opening.
+      if (requested !== first) openFromOutside(requested);
+      app.on('activate', () => {
+        if (!controller.window) openWindow();
+      });
+    },
+    (error: unknown) => {
+      console.error('Exhibit could not start:', error);
+      app.exit(1);
+    },
+  );
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

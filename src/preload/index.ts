@@ -8,7 +8,16 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { BRIDGE_KEY, type BridgeCalls, type ExhibitBridge } from '../shared/bridge.js';
-import { CALL_NAMES, callChannel, eventChannel, isEventName, type CallName, type EventName, type Events, type Result } from '../shared/contract.js';
+import {
+  CALL_NAMES,
+  callChannel,
+  eventChannel,
+  isEventName,
+  type CallName,
+  type EventName,
+  type Events,
+  type Result,
+} from '../shared/contract.js';
 
 function invoker(channel: string) {
   return async (input: unknown): Promise<Result<unknown>> => {
@@ -35,7 +44,10 @@ function grantedOnly(invoke: (input: unknown) => Promise<Result<unknown>>) {
     if (Array.isArray(paths) && paths.some((p) => typeof p !== 'string' || !granted.has(p))) {
       return {
         ok: false,
-        error: { code: 'forbidden', message: 'import.paths: only files dropped on the window or chosen in the Import dialog can be imported' },
+        error: {
+          code: 'forbidden',
+          message: 'import.paths: only files dropped on the window or chosen in the Import dialog can be imported',
+        },
       };
     }
     return invoke(input);
@@ -45,12 +57,18 @@ function grantedOnly(invoke: (input: unknown) => Promise<Result<unknown>>) {
 function granting(invoke: (input: unknown) => Promise<Result<unknown>>) {
   return async (input: unknown): Promise<Result<unknown>> => {
     const result = await invoke(input);
-    if (result.ok && Array.isArray(result.value)) for (const path of result.value) if (typeof path === 'string') granted.add(path);
+    if (result.ok && Array.isArray(result.value))
+      for (const path of result.value) if (typeof path === 'string') granted.add(path);
     return result;
   };
 }
 
-const WRAPPERS: Partial<Record<CallName, (invoke: (input: unknown) => Promise<Result<unknown>>) => (input: unknown) => Promise<Result<unknown>>>> = {
+const WRAPPERS: Partial<
+  Record<
+    CallName,
+    (invoke: (input: unknown) => Promise<Result<unknown>>) => (input: unknown) => Promise<Result<unknown>>
+  >
+> = {
   'import.paths': grantedOnly,
   'shell.chooseImportFiles': granting,
 };
@@ -65,7 +83,8 @@ const calls = Object.freeze(
 ) as unknown as BridgeCalls;
 
 function on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
-  if (typeof event !== 'string' || !isEventName(event)) throw new TypeError(`"${String(event)}" is not an Exhibit event`);
+  if (typeof event !== 'string' || !isEventName(event))
+    throw new TypeError(`"${String(event)}" is not an Exhibit event`);
   if (typeof listener !== 'function') throw new TypeError('the listener must be a function');
   const channel = eventChannel(event);
   const forward = (_event: IpcRendererEvent, payload: Events[E]) => listener(payload);

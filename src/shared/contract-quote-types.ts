@@ -81,7 +81,13 @@ export interface Collection {
   updatedAt: string;
 }
 
-export { CITATION_STYLES, CITATION_STYLE_LABELS, EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from './export-options.js';
+export {
+  CITATION_STYLES,
+  CITATION_STYLE_LABELS,
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_LABELS,
+  type ExportFormat,
+} from './export-options.js';
 export type { CitationStyleId as CitationStyle } from './export-options.js';
 
 /** One quote as the export will print it. */
@@ -135,4 +141,3 @@ export interface ExportFile {
   /** What the user should know about how it was written (e.g. where the signing key is kept). */
   warnings?: string[];
 }
-

@@ -14,7 +14,15 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
-import type { ArchiveInfo, CheckReport, HistoryEntry, ImportProgressEvent, ImportResult, OriginalFile, PageLayout } from './contract-types.js';
+import type {
+  ArchiveInfo,
+  CheckReport,
+  HistoryEntry,
+  ImportProgressEvent,
+  ImportResult,
+  OriginalFile,
+  PageLayout,
+} from './contract-types.js';
 import {
   CITATION_STYLES,
   EXPORT_FORMATS,
@@ -80,7 +88,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 // Call specs
 
 /** A call's spec; `output` exists only at the type level. */
-export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown, S extends boolean = boolean, J extends boolean = boolean> {
+export interface CallSpec<
+  I extends z.ZodType = z.ZodType,
+  O = unknown,
+  S extends boolean = boolean,
+  J extends boolean = boolean,
+> {
   readonly input: I;
   /** True for calls that need the desktop shell (native dialogs); the dev server answers 'unsupported'. */
   readonly shell: S;
@@ -126,7 +139,10 @@ const tagName = z
   .string()
   .min(1)
   .max(200)
-  .refine((s) => s.split('/').every((part) => part.trim() !== ''), 'a tag name like "agency/LAPD", without empty parts');
+  .refine(
+    (s) => s.split('/').every((part) => part.trim() !== ''),
+    'a tag name like "agency/LAPD", without empty parts',
+  );
 /** A character offset into a page's stored text. */
 const offset = z.number().int().min(0).max(100_000_000);
 /** What an export draws its quotes from. */
@@ -135,7 +151,10 @@ const exportSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('collection'), id }),
   z.strictObject({ kind: z.literal('tag'), tag: tagName }),
   /** The quotes whose own text or note matches, as `exhibit export --search` takes them. */
-  z.strictObject({ kind: z.literal('search'), query: text(1000).refine((s) => s.trim() !== '', 'a search: one or more words') }),
+  z.strictObject({
+    kind: z.literal('search'),
+    query: text(1000).refine((s) => s.trim() !== '', 'a search: one or more words'),
+  }),
   z.strictObject({ kind: z.literal('all') }),
 ]);
 
@@ -178,7 +197,11 @@ export const CALLS = {
     files: z
       .array(
         z.strictObject({
-          name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+          name: z
+            .string()
+            .min(1)
+            .max(255)
+            .regex(/^[^/\\]+$/, 'a file name without folders'),
           data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_FILE_BYTES, 'at most 512 MiB'),
         }),
       )

@@ -39,7 +39,11 @@ export const settableMetadataFields = {
   organization: z.string().max(1000).nullable(),
   date: z.string().refine(isPartialDate, 'an ISO date: 2020, 2020-11 or 2020-11-13').nullable(),
   source: z.string().max(2000).nullable(),
-  url: z.string().max(4000).regex(/^https?:\/\/\S+$/i, 'an http(s) address').nullable(),
+  url: z
+    .string()
+    .max(4000)
+    .regex(/^https?:\/\/\S+$/i, 'an http(s) address')
+    .nullable(),
   description: z.string().max(100_000).nullable(),
 } satisfies Record<keyof DocumentMetadata, z.ZodType>;
 

@@ -10,7 +10,14 @@
  * bibliography with full notes, so each footnote is a complete cite on its own;
  * `chicago-short-notes` and `chicago-author-date` are its other two forms.
  */
-export const CITATION_STYLES = ['chicago', 'chicago-short-notes', 'chicago-author-date', 'apa', 'mla', 'legal'] as const;
+export const CITATION_STYLES = [
+  'chicago',
+  'chicago-short-notes',
+  'chicago-author-date',
+  'apa',
+  'mla',
+  'legal',
+] as const;
 export type CitationStyleId = (typeof CITATION_STYLES)[number];
 
 /** Short names for a menu; resources/csl/README.md and csl/styles.ts give the full titles. */

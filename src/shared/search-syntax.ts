@@ -69,7 +69,11 @@ function lex(input: string): Token[] {
       const prefix = input[i] === '*';
       if (prefix) i++;
       tokens.push({ type: 'phrase', text, prefix, at });
-    } else if (c === '-' && /^[^\s),]/.test(input[i + 1] ?? ' ') && (tokens.length === 0 || /[\s(]/.test(input[i - 1] ?? ' '))) {
+    } else if (
+      c === '-' &&
+      /^[^\s),]/.test(input[i + 1] ?? ' ') &&
+      (tokens.length === 0 || /[\s(]/.test(input[i - 1] ?? ' '))
+    ) {
       tokens.push({ type: 'minus', at: i++ });
     } else {
       const at = i;
@@ -81,7 +85,8 @@ function lex(input: string): Token[] {
       else if (raw === 'OR') tokens.push({ type: 'or', at });
       else if (raw === 'NOT') tokens.push({ type: 'not', at });
       else if (raw === 'NEAR' && input[i] === '(') tokens.push({ type: 'near', distance: null, call: true, at });
-      else if (/^NEAR(\/\d+)?$/.test(raw)) tokens.push({ type: 'near', distance: raw.length > 4 ? Number(raw.slice(5)) : null, call: false, at });
+      else if (/^NEAR(\/\d+)?$/.test(raw))
+        tokens.push({ type: 'near', distance: raw.length > 4 ? Number(raw.slice(5)) : null, call: false, at });
       else {
         const prefix = raw.endsWith('*');
         tokens.push({ type: 'word', text: prefix ? raw.replace(/\*+$/, '') : raw, prefix, at });
@@ -104,7 +109,12 @@ class Parser {
     if (this.#tokens.length === 0) return null;
     const node = this.#or();
     const extra = this.#tokens[this.#i];
-    if (extra) fail(extra.type === 'close' ? `a ")" at character ${extra.at + 1} closes nothing` : `unexpected text at character ${extra.at + 1}`);
+    if (extra)
+      fail(
+        extra.type === 'close'
+          ? `a ")" at character ${extra.at + 1} closes nothing`
+          : `unexpected text at character ${extra.at + 1}`,
+      );
     return node;
   }
 
@@ -138,7 +148,8 @@ class Parser {
         if (!sawAny) fail(`AND at character ${t.at + 1} needs something on its left`);
         this.#i++;
         const next = this.#peek();
-        if (!next || next.type === 'or' || next.type === 'close') fail(`AND at character ${t.at + 1} needs something on its right`);
+        if (!next || next.type === 'or' || next.type === 'close')
+          fail(`AND at character ${t.at + 1} needs something on its right`);
         continue;
       }
       let negate = false;
@@ -189,8 +200,13 @@ class Parser {
       return null;
     }
     if (prefix) {
-      const last = text.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean).pop() ?? '';
-      if ([...last].length < MIN_PREFIX) fail(`"${text}*" at character ${at + 1}: a prefix needs at least ${MIN_PREFIX} letters before the *`);
+      const last =
+        text
+          .split(/[^\p{L}\p{N}\p{Co}]+/u)
+          .filter(Boolean)
+          .pop() ?? '';
+      if ([...last].length < MIN_PREFIX)
+        fail(`"${text}*" at character ${at + 1}: a prefix needs at least ${MIN_PREFIX} letters before the *`);
     }
     if (++this.#terms > MAX_TERMS) fail(`more than ${MAX_TERMS} words`);
     return { kind: 'term', text, prefix, phrase };
@@ -225,11 +241,13 @@ class Parser {
           if (u.type === 'comma') {
             this.#i++;
             const n = this.#tokens[this.#i++];
-            if (n?.type !== 'word' || !/^\d+$/.test(n.text)) fail(`NEAR at character ${t.at + 1}: after the comma comes a distance in words, e.g. NEAR(a b, 5)`);
+            if (n?.type !== 'word' || !/^\d+$/.test(n.text))
+              fail(`NEAR at character ${t.at + 1}: after the comma comes a distance in words, e.g. NEAR(a b, 5)`);
             distance = Number(n.text);
             continue;
           }
-          if (u.type !== 'word' && u.type !== 'phrase') fail(`NEAR at character ${t.at + 1} takes words and phrases only`);
+          if (u.type !== 'word' && u.type !== 'phrase')
+            fail(`NEAR at character ${t.at + 1} takes words and phrases only`);
           this.#i++;
           const node = this.#term(u.text, u.prefix, u.type === 'phrase', u.at);
           if (node) terms.push(node);

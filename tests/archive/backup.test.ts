@@ -1,13 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupArchive, checkArchive, importPaths, listDocuments, listHistory, openArchive, trashDocument } from '../../src/main/archive/index.js';
+import {
+  backupArchive,
+  checkArchive,
+  importPaths,
+  listDocuments,
+  listHistory,
+  openArchive,
+  trashDocument,
+} from '../../src/main/archive/index.js';
 import { corpus, tempArchive, tempDir } from '../helpers/archive.js';
 
 describe('backing up an archive', () => {
   it('writes a copy that opens, checks clean and holds the same documents, trash and history', async () => {
     const a = await tempArchive();
-    await importPaths(a, [corpus('pdf-good', 'pdfplumber__scotus-transcript-p1.pdf'), corpus('pdf-good', 'ocrmypdf__trivial.pdf')]);
+    await importPaths(a, [
+      corpus('pdf-good', 'pdfplumber__scotus-transcript-p1.pdf'),
+      corpus('pdf-good', 'ocrmypdf__trivial.pdf'),
+    ]);
     const [first] = await listDocuments(a.db);
     if (!first) throw new Error('nothing imported');
     await trashDocument(a, first.id);

@@ -16,17 +16,27 @@ function notes(prefix: string, count: number): string {
   const dir = join(tempDir(), prefix);
   mkdirSync(dir);
   for (let i = 0; i < count; i++) {
-    writeFileSync(join(dir, `${prefix}-${String(i).padStart(3, '0')}.txt`), `${prefix} note ${i}: the committee met on day ${i} about ${prefix}${i}.\n`);
+    writeFileSync(
+      join(dir, `${prefix}-${String(i).padStart(3, '0')}.txt`),
+      `${prefix} note ${i}: the committee met on day ${i} about ${prefix}${i}.\n`,
+    );
   }
   return dir;
 }
 
 /** The real CLI importing `folder` into `archive`; resolves with its exit code and stderr. */
-function cliImport(archive: string, folder: string): { done: Promise<{ code: number | null; stderr: string }>; running: () => boolean } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archive, 'import', folder, '--json'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+function cliImport(
+  archive: string,
+  folder: string,
+): { done: Promise<{ code: number | null; stderr: string }>; running: () => boolean } {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/exhibit.js'), '--archive', archive, 'import', folder, '--json'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   let running = true;
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -28,14 +28,20 @@ const SOURCES: [string, number][] = [
 const COPIES = 40;
 
 /** Copies 0…39 (or some of them): corpus PDFs with `%nonce N` after their %%EOF so that every SHA-256 differs. */
-function makeInputs(copies: readonly number[] = Array.from({ length: COPIES }, (_, i) => i)): { dir: string; pagesByName: Map<string, number> } {
+function makeInputs(copies: readonly number[] = Array.from({ length: COPIES }, (_, i) => i)): {
+  dir: string;
+  pagesByName: Map<string, number>;
+} {
   const dir = join(tempDir(), 'inputs');
   mkdirSync(dir);
   const pagesByName = new Map<string, number>();
   for (const i of copies) {
     const [source, pages] = SOURCES[i % SOURCES.length] ?? ['', 0];
     const name = `${String(i).padStart(2, '0')}-${source}`;
-    writeFileSync(join(dir, name), Buffer.concat([readFileSync(corpus('pdf-good', source)), Buffer.from(`\n%nonce ${i}\n`)]));
+    writeFileSync(
+      join(dir, name),
+      Buffer.concat([readFileSync(corpus('pdf-good', source)), Buffer.from(`\n%nonce ${i}\n`)]),
+    );
     pagesByName.set(name, pages);
   }
   return { dir, pagesByName };
@@ -46,7 +52,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function documentCount(path: string): Promise<number> {
   const archive = await openArchive(path, { create: false });
   try {
-    const row = await archive.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await archive.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
     await archive.close();
@@ -55,7 +64,8 @@ async function documentCount(path: string): Promise<number> {
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 }
@@ -67,16 +77,21 @@ async function importAndKill(
   already: number,
   delayMs: number,
 ): Promise<{ storedBeforeKill: number; signal: string | null }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archivePath, 'import', inputs, '--json'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/exhibit.js'), '--archive', archivePath, 'import', inputs, '--json'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = exited(child);
   const deadline = Date.now() + 15_000;
   let stored = already;
   while (stored <= already) {
-    if (child.exitCode !== null) throw new Error(`the import ended before storing anything (exit ${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`the import ended before storing anything (exit ${child.exitCode}): ${stderr}`);
     if (Date.now() > deadline) throw new Error('no document was stored within 15 s');
     await sleep(20);
     stored = await documentCount(archivePath);
@@ -92,7 +107,10 @@ async function expectSound(archivePath: string, pagesByName: Map<string, number>
   const archive = await openArchive(archivePath, { create: false });
   try {
     const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(archive.db);
-    expect(integrity.rows.map((r) => r.integrity_check), context).toEqual(['ok']);
+    expect(
+      integrity.rows.map((r) => r.integrity_check),
+      context,
+    ).toEqual(['ok']);
     const report = await checkArchive(archive);
     expect(report.problems, context).toEqual([]);
     expect(report.ok, context).toBe(true);
@@ -100,15 +118,34 @@ async function expectSound(archivePath: string, pagesByName: Map<string, number>
     const docs = await archive.db
       .selectFrom('documents')
       .leftJoin('originals', 'originals.sha256', 'documents.sha256')
-      .select(['documents.id', 'documents.file_name', 'documents.page_count', 'documents.size', 'originals.size as original_size'])
+      .select([
+        'documents.id',
+        'documents.file_name',
+        'documents.page_count',
+        'documents.size',
+        'originals.size as original_size',
+      ])
       .execute();
     for (const doc of docs) {
       const where = `${context}, document ${doc.id} (${doc.file_name})`;
       expect(doc.original_size, where).toBe(doc.size);
       expect(doc.page_count, where).toBe(pagesByName.get(doc.file_name));
-      const pages = await archive.db.selectFrom('pages').select('number').where('document_id', '=', doc.id).orderBy('number').execute();
-      expect(pages.map((p) => p.number), where).toEqual(Array.from({ length: doc.page_count }, (_, i) => i + 1));
-      const imports = await archive.db.selectFrom('history').select('id').where('action', '=', 'import').where('document_id', '=', doc.id).execute();
+      const pages = await archive.db
+        .selectFrom('pages')
+        .select('number')
+        .where('document_id', '=', doc.id)
+        .orderBy('number')
+        .execute();
+      expect(
+        pages.map((p) => p.number),
+        where,
+      ).toEqual(Array.from({ length: doc.page_count }, (_, i) => i + 1));
+      const imports = await archive.db
+        .selectFrom('history')
+        .select('id')
+        .where('action', '=', 'import')
+        .where('document_id', '=', doc.id)
+        .execute();
       expect(imports, where).toHaveLength(1);
     }
     const strayPages = await archive.db
@@ -132,11 +169,20 @@ async function expectSound(archivePath: string, pagesByName: Map<string, number>
 }
 
 /** Runs tests/fixtures/import-and-die.ts: it kills itself after the `nth` insert into `table`. */
-async function importAndDieAfter(archivePath: string, table: string, nth: number, files: readonly string[]): Promise<{ code: number | null; signal: string | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/fixtures/import-and-die.ts'), archivePath, table, String(nth), ...files], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+async function importAndDieAfter(
+  archivePath: string,
+  table: string,
+  nth: number,
+  files: readonly string[],
+): Promise<{ code: number | null; signal: string | null }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'tests/fixtures/import-and-die.ts'), archivePath, table, String(nth), ...files],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return exited(child);
 }
 
@@ -165,9 +211,13 @@ describe('an import killed mid-way', () => {
     }
 
     // Importing again after the crashes completes the batch: what was stored is a duplicate, the rest is imported.
-    const resumed = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archivePath, 'import', dir, '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const resumed = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/exhibit.js'), '--archive', archivePath, 'import', dir, '--json'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     resumed.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     expect((await exited(resumed)).code).toBe(0);
@@ -179,13 +229,16 @@ describe('an import killed mid-way', () => {
 
   // The third document's transaction dies after each of its writes in turn: the original, the
   // document row, its pages, its custody entry (the last write before COMMIT). Two whole documents remain.
-  it.each(['originals', 'documents', 'pages', 'history'])('keeps nothing of a document whose transaction dies after its %s insert', async (table) => {
-    // Copies 7, 8 and 9 are one-page PDFs: quick to import.
-    const { dir, pagesByName } = makeInputs([7, 8, 9]);
-    const files = [...pagesByName.keys()].map((name) => join(dir, name));
-    const archivePath = join(tempDir(), 'die.exhibit');
-    const { code, signal } = await importAndDieAfter(archivePath, table, 3, files);
-    expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(await expectSound(archivePath, pagesByName, `killed after the third ${table} insert`)).toBe(2);
-  });
+  it.each(['originals', 'documents', 'pages', 'history'])(
+    'keeps nothing of a document whose transaction dies after its %s insert',
+    async (table) => {
+      // Copies 7, 8 and 9 are one-page PDFs: quick to import.
+      const { dir, pagesByName } = makeInputs([7, 8, 9]);
+      const files = [...pagesByName.keys()].map((name) => join(dir, name));
+      const archivePath = join(tempDir(), 'die.exhibit');
+      const { code, signal } = await importAndDieAfter(archivePath, table, 3, files);
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
+      expect(await expectSound(archivePath, pagesByName, `killed after the third ${table} insert`)).toBe(2);
+    },
+  );
 });

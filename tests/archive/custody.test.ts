@@ -36,7 +36,9 @@ describe('custody history', () => {
     expect(await emptyTrash(a)).toBe(1);
     const entries = await listHistory(a.db);
     expect(entries.map((e) => e.action)).toEqual(['import', 'edit', 'trash', 'restore', 'trash', 'purge']);
-    expect(entries[1]?.details).toMatchObject({ changes: { title: { to: 'Statement on facial recognition' }, date: { from: null, to: '2020-11' } } });
+    expect(entries[1]?.details).toMatchObject({
+      changes: { title: { to: 'Statement on facial recognition' }, date: { from: null, to: '2020-11' } },
+    });
     for (let i = 1; i < entries.length; i++) expect(entries[i]?.prevHash).toBe(entries[i - 1]?.hash);
     expect((await checkArchive(a)).ok).toBe(true);
   });
@@ -104,7 +106,12 @@ describe('documents', () => {
     expect(r?.status).toBe('imported');
     const doc = await getDocument(a.db, r!.documentId!);
     expect(doc).toMatchObject({ format: 'pdf', pageCount: 15, date: '2020-08-06' });
-    const pages = await a.db.selectFrom('pages').select(['number', 'text', 'layout']).where('document_id', '=', doc.id).orderBy('number').execute();
+    const pages = await a.db
+      .selectFrom('pages')
+      .select(['number', 'text', 'layout'])
+      .where('document_id', '=', doc.id)
+      .orderBy('number')
+      .execute();
     expect(pages).toHaveLength(15);
     expect(pages[0]?.text).toContain('Airworthiness Directives; The Boeing\nCompany Airplanes');
     const layout = JSON.parse(pages[0]!.layout!) as { width: number; items: [number, number][] };
@@ -130,7 +137,10 @@ describe('documents', () => {
     const [r] = await importPaths(a, [path]);
     expect(r).toMatchObject({ status: 'failed', documentId: null });
     expect(r?.error).toBe(`${path}: encrypted; a password is needed`);
-    const counts = await a.db.selectFrom('originals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const counts = await a.db
+      .selectFrom('originals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBe(0);
   });
 });

@@ -26,9 +26,16 @@ describe('the node-sqlite3 kysely dialect', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         a.db.transaction().execute(async (trx) => {
-          await trx.insertInto('archive_info').values({ key: `k${i}`, value: 'x' }).execute();
+          await trx
+            .insertInto('archive_info')
+            .values({ key: `k${i}`, value: 'x' })
+            .execute();
           await new Promise((r) => setTimeout(r, 1));
-          await trx.updateTable('archive_info').set({ value: String(i) }).where('key', '=', `k${i}`).execute();
+          await trx
+            .updateTable('archive_info')
+            .set({ value: String(i) })
+            .where('key', '=', `k${i}`)
+            .execute();
         }),
       ),
     );
@@ -58,12 +65,21 @@ describe('the node-sqlite3 kysely dialect', () => {
       .executeTakeFirst();
     expect(inserted.numInsertedOrUpdatedRows).toBe(250n);
     const seen: string[] = [];
-    for await (const row of a.db.selectFrom('archive_info').select('key').where('key', 'like', 's%').orderBy('key').stream(32)) {
+    for await (const row of a.db
+      .selectFrom('archive_info')
+      .select('key')
+      .where('key', 'like', 's%')
+      .orderBy('key')
+      .stream(32)) {
       seen.push(row.key);
     }
     expect(seen).toHaveLength(250);
     expect(seen[249]).toBe('s249');
-    const updated = await a.db.updateTable('archive_info').set({ value: 'y' }).where('key', 'like', 's1%').executeTakeFirst();
+    const updated = await a.db
+      .updateTable('archive_info')
+      .set({ value: 'y' })
+      .where('key', 'like', 's1%')
+      .executeTakeFirst();
     expect(updated.numUpdatedRows).toBe(100n);
   });
 

@@ -4,7 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addTags, createQuote, deleteQuote, importPaths, openArchive, trashDocument, updateMetadata, type Archive, type MetadataPatch } from '../../src/main/archive/index.js';
+import {
+  addTags,
+  createQuote,
+  deleteQuote,
+  importPaths,
+  openArchive,
+  trashDocument,
+  updateMetadata,
+  type Archive,
+  type MetadataPatch,
+} from '../../src/main/archive/index.js';
 import { libraryFacets } from '../../src/main/archive/library-facets.js';
 import { queryLibrary } from '../../src/main/archive/library-query.js';
 import type { LibraryFilter, LibrarySort } from '../../src/shared/library-query.js';
@@ -90,7 +100,9 @@ describe('the library query', () => {
     const ten = await add('Report 10', ['Olga Öztürk']);
     const orla = await add('Órla’s memo', []);
     const titles = async (filter: LibraryFilter, direction: LibrarySort['direction'] = 'asc') =>
-      (await queryLibrary(a.db, { sort: { key: 'title', direction }, filter, offset: 0, limit: 10 })).rows.map((r) => r.id);
+      (await queryLibrary(a.db, { sort: { key: 'title', direction }, filter, offset: 0, limit: 10 })).rows.map(
+        (r) => r.id,
+      );
     expect(await titles({})).toEqual([etude, orla, nine, ten, zebra]);
     expect(await titles({}, 'desc')).toEqual([zebra, ten, nine, orla, etude]);
     expect(await titles({ text: 'etude' })).toEqual([etude]);
@@ -99,18 +111,40 @@ describe('the library query', () => {
     expect(await titles({ author: 'öztürk' })).toEqual([nine, ten]);
     expect(await titles({ author: 'ozturk', text: 'REPORT' })).toEqual([nine, ten]);
     expect(await titles({ author: 'ozturk', text: 'zebra' })).toEqual([]);
-    const byAuthor = (await queryLibrary(a.db, { sort: { key: 'authors', direction: 'asc' }, filter: {}, offset: 0, limit: 10 })).rows.map((r) => r.id);
+    const byAuthor = (
+      await queryLibrary(a.db, { sort: { key: 'authors', direction: 'asc' }, filter: {}, offset: 0, limit: 10 })
+    ).rows.map((r) => r.id);
     expect(byAuthor).toEqual([zebra, etude, nine, ten, orla]);
     await a.close();
   });
 
   it('shows each row with its tags and live quotes only', async () => {
-    const page = await queryLibrary(archive.db, { sort: { key: 'date', direction: 'desc' }, filter: {}, offset: 0, limit: 100 });
+    const page = await queryLibrary(archive.db, {
+      sort: { key: 'date', direction: 'desc' },
+      filter: {},
+      offset: 0,
+      limit: 100,
+    });
     const rows = new Map(page.rows.map((r) => [r.id, r]));
-    expect(rows.get(id.A)).toMatchObject({ title: 'Memorandum on face search', type: 'memo', format: 'text', authors: ['Daniel Whitcombe'], date: '2020-11-13', tags: ['agency/PAPD', 'directive'], quoteCount: 2 });
+    expect(rows.get(id.A)).toMatchObject({
+      title: 'Memorandum on face search',
+      type: 'memo',
+      format: 'text',
+      authors: ['Daniel Whitcombe'],
+      date: '2020-11-13',
+      tags: ['agency/PAPD', 'directive'],
+      quoteCount: 2,
+    });
     expect(rows.get(id.B)).toMatchObject({ tags: ['agency'], quoteCount: 1 });
     expect(rows.get(id.C)?.authors).toEqual(['Eleanor Vance', 'Ana Ortiz']);
-    expect(rows.get(id.D)).toMatchObject({ authors: [], date: null, tags: [], quoteCount: 0, fileName: 'grimmer__30Oct2007Biden20.txt', pageCount: 1 });
+    expect(rows.get(id.D)).toMatchObject({
+      authors: [],
+      date: null,
+      tags: [],
+      quoteCount: 0,
+      fileName: 'grimmer__30Oct2007Biden20.txt',
+      pageCount: 1,
+    });
     expect(rows.has(id.E)).toBe(false);
   });
 

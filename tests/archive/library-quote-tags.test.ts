@@ -5,12 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addTags, createQuote, deleteQuote, importPaths, openArchive, trashDocument, type Archive } from '../../src/main/archive/index.js';
+import {
+  addTags,
+  createQuote,
+  deleteQuote,
+  importPaths,
+  openArchive,
+  trashDocument,
+  type Archive,
+} from '../../src/main/archive/index.js';
 import { libraryFacets } from '../../src/main/archive/library-facets.js';
 import { queryLibrary } from '../../src/main/archive/library-query.js';
 import { corpus, tempDir } from '../helpers/archive.js';
 
-const FILES = ['grimmer__07Aug2007Durbin7.txt', 'grimmer__08Jul2005Carper11.txt', 'grimmer__10Apr2007Obama430.txt', 'grimmer__30Oct2007Biden20.txt'];
+const FILES = [
+  'grimmer__07Aug2007Durbin7.txt',
+  'grimmer__08Jul2005Carper11.txt',
+  'grimmer__10Apr2007Obama430.txt',
+  'grimmer__30Oct2007Biden20.txt',
+];
 
 function passage(file: string, from: number): string {
   const words = readFileSync(corpus('text', file), 'utf8').split(/\s+/).filter(Boolean);
@@ -21,7 +34,12 @@ let archive: Archive;
 let ids: number[] = [];
 
 async function shown(tag: string): Promise<number[]> {
-  const page = await queryLibrary(archive.db, { sort: { key: 'title', direction: 'asc' }, filter: { tag }, offset: 0, limit: 100 });
+  const page = await queryLibrary(archive.db, {
+    sort: { key: 'title', direction: 'asc' },
+    filter: { tag },
+    offset: 0,
+    limit: 100,
+  });
   return page.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
@@ -31,7 +49,12 @@ async function tagCounts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   archive = await openArchive(`${tempDir()}/quote-tags.exhibit`);
-  ids = (await importPaths(archive, FILES.map((f) => corpus('text', f)))).map((r) => r.documentId ?? 0);
+  ids = (
+    await importPaths(
+      archive,
+      FILES.map((f) => corpus('text', f)),
+    )
+  ).map((r) => r.documentId ?? 0);
   return () => archive.close();
 });
 

@@ -30,7 +30,9 @@ class Raw {
     return new Promise((resolve, reject) => this.db.exec(script, (e) => (e ? reject(e) : resolve())));
   }
   all(query: string, ...params: unknown[]): Promise<Row[]> {
-    return new Promise((resolve, reject) => this.db.all(query, params, (e, rows: Row[]) => (e ? reject(e) : resolve(rows))));
+    return new Promise((resolve, reject) =>
+      this.db.all(query, params, (e, rows: Row[]) => (e ? reject(e) : resolve(rows))),
+    );
   }
   close(): Promise<void> {
     return new Promise((resolve, reject) => this.db.close((e) => (e ? reject(e) : resolve())));
@@ -70,12 +72,18 @@ describe('migration 3 (collections)', () => {
     try {
       await db.migrate(3);
       const now = new Date().toISOString();
-      await db.exec(`insert into collections (name, title, created_at, updated_at) values ('brief', 'Brief', '${now}', '${now}')`);
+      await db.exec(
+        `insert into collections (name, title, created_at, updated_at) values ('brief', 'Brief', '${now}', '${now}')`,
+      );
       const [quote] = await db.all(`select id from quotes order by id limit 1`);
-      await db.exec(`insert into collection_items (collection_id, quote_id, position, added_at) values (1, ${String(quote?.id)}, 1, '${now}')`);
+      await db.exec(
+        `insert into collection_items (collection_id, quote_id, position, added_at) values (1, ${String(quote?.id)}, 1, '${now}')`,
+      );
       await expect(db.exec(`delete from quotes where id = ${String(quote?.id)}`)).rejects.toThrow(/FOREIGN KEY/);
       await expect(
-        db.exec(`insert into collections (name, title, created_at, updated_at) values ('BRIEF', 'x', '${now}', '${now}')`),
+        db.exec(
+          `insert into collections (name, title, created_at, updated_at) values ('BRIEF', 'x', '${now}', '${now}')`,
+        ),
       ).rejects.toThrow(/UNIQUE/);
     } finally {
       await db.close();
@@ -87,7 +95,8 @@ describe('migration 4 (library order)', () => {
   it('lets the library order live documents by date and by type from an index', async () => {
     const db = await fixtureAt(3);
     try {
-      const plan = (q: string) => db.all(`explain query plan ${q}`).then((rows) => rows.map((r) => String(r.detail)).join(' | '));
+      const plan = (q: string) =>
+        db.all(`explain query plan ${q}`).then((rows) => rows.map((r) => String(r.detail)).join(' | '));
       const byDate = 'select id from documents where deleted_at is null order by date, id';
       const byType = 'select id from documents where deleted_at is null order by type, id';
       expect(await plan(byDate)).toMatch(/TEMP B-TREE/);
@@ -112,7 +121,9 @@ describe('migration 5 (state hashes)', () => {
       // Entries written before keep their hashes: the chain they form is not rewritten.
       expect(await db.all(`select id, hash from history order by id`)).toEqual(before);
       expect(await db.all(`select state from history where state is not null`)).toEqual([]);
-      expect(await db.all(`select value from archive_info where key = 'state-baseline'`)).toEqual([{ value: 'pending' }]);
+      expect(await db.all(`select value from archive_info where key = 'state-baseline'`)).toEqual([
+        { value: 'pending' },
+      ]);
     } finally {
       await db.close();
     }

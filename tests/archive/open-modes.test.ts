@@ -56,7 +56,10 @@ describe('opening an archive', () => {
 
   it('refuses another program’s SQLite file untouched, in every mode and from import', async () => {
     const path = join(tempDir(), 'notes.db');
-    await rawSql(path, `create table notes (id integer primary key, body text); insert into notes (body) values ('mine');`);
+    await rawSql(
+      path,
+      `create table notes (id integer primary key, body text); insert into notes (body) values ('mine');`,
+    );
     const before = fingerprint(path);
     for (const mode of ['read', 'write', 'create'] as const) {
       await expect(openArchive(path, { mode })).rejects.toMatchObject({
@@ -78,7 +81,10 @@ describe('opening an archive', () => {
     const before = fingerprint(path);
     expect(journalByte(path)).toBe(1);
     for (const mode of ['read', 'write'] as const) {
-      await expect(openArchive(path, { mode })).rejects.toMatchObject({ code: 'newer-schema', message: expect.stringMatching(/schema 99/) });
+      await expect(openArchive(path, { mode })).rejects.toMatchObject({
+        code: 'newer-schema',
+        message: expect.stringMatching(/schema 99/),
+      });
     }
     expect(fingerprint(path)).toBe(before);
     expect(journalByte(path)).toBe(1);
@@ -88,17 +94,29 @@ describe('opening an archive', () => {
     const path = await makeArchive(tempDir());
     await rawSql(path, 'pragma application_id = 0;');
     const read = await openArchive(path, { mode: 'read' });
-    expect((await sql<{ application_id: number }>`pragma application_id`.execute(read.db)).rows[0]?.application_id).toBe(0);
+    expect(
+      (await sql<{ application_id: number }>`pragma application_id`.execute(read.db)).rows[0]?.application_id,
+    ).toBe(0);
     await read.close();
     const write = await openArchive(path, { mode: 'write' });
-    expect((await sql<{ application_id: number }>`pragma application_id`.execute(write.db)).rows[0]?.application_id).toBe(EXHIBIT_APPLICATION_ID);
+    expect(
+      (await sql<{ application_id: number }>`pragma application_id`.execute(write.db)).rows[0]?.application_id,
+    ).toBe(EXHIBIT_APPLICATION_ID);
     await write.close();
   });
 
   it('reading opens read-only: the archive file is unchanged and a write fails', async () => {
     const path = await makeArchive(tempDir());
     const before = fingerprint(path);
-    for (const args of [['docs'], ['check'], ['show', '1'], ['history'], ['search', 'department'], ['quote', 'list'], ['tag', 'list']]) {
+    for (const args of [
+      ['docs'],
+      ['check'],
+      ['show', '1'],
+      ['history'],
+      ['search', 'department'],
+      ['quote', 'list'],
+      ['tag', 'list'],
+    ]) {
       const run = await exhibitInProcess(path, ...args);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
     }
@@ -140,7 +158,9 @@ describe('an archive on read-only media', () => {
     const check = await exhibitInProcess(path, 'check');
     expect(check.code).toBe(0);
     expect(check.stdout).not.toMatch(/^problem/m);
-    expect(check.stdout).toMatch(/^not checked \(search-index\): search indexes fts_pages.*: read-only \(.*\): not checked$/m);
+    expect(check.stdout).toMatch(
+      /^not checked \(search-index\): search indexes fts_pages.*: read-only \(.*\): not checked$/m,
+    );
 
     const refusal = `exhibit: ${path}: the archive is read-only (it is on a read-only file system); it can be read but nothing can be changed in it\n`;
     const meta = await exhibitInProcess(path, 'meta', '1', '--author', 'Jane Roe');

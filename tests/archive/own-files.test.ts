@@ -7,13 +7,22 @@
 import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupArchive, checkArchive, importPaths, isEvidenceBundle, listDocuments, openArchive, type Archive } from '../../src/main/archive/index.js';
+import {
+  backupArchive,
+  checkArchive,
+  importPaths,
+  isEvidenceBundle,
+  listDocuments,
+  openArchive,
+  type Archive,
+} from '../../src/main/archive/index.js';
 import { verifyBundle } from '../../src/main/archive/export/verify.js';
 import { writeFileSafely } from '../../src/main/archive/export/safe-write.js';
 import { tempArchive, tempDir } from '../helpers/archive.js';
 
 const HAVE_PROC_LOCKS = existsSync('/proc/locks');
-if (!HAVE_PROC_LOCKS) console.log('own-files.test.ts: /proc/locks is not available here, so the lock checks are skipped');
+if (!HAVE_PROC_LOCKS)
+  console.log('own-files.test.ts: /proc/locks is not available here, so the lock checks are skipped');
 
 /** Inodes of the files this process holds a POSIX lock on. */
 function lockedInodes(): Set<number> {
@@ -54,7 +63,15 @@ describe("the open archive's own files", () => {
   it('refuses to import the archive itself, in words, and keeps its locks', async () => {
     const archive = await archiveWithDocument();
     const results = await importPaths(archive, [archive.path]);
-    expect(results).toEqual([{ path: archive.path, status: 'failed', documentId: null, error: `${archive.path}: this is the archive itself`, warnings: [] }]);
+    expect(results).toEqual([
+      {
+        path: archive.path,
+        status: 'failed',
+        documentId: null,
+        error: `${archive.path}: this is the archive itself`,
+        warnings: [],
+      },
+    ]);
     expectLocksHeld(archive);
   });
 
@@ -94,19 +111,27 @@ describe("the open archive's own files", () => {
     expect(report.ok).toBe(false);
     expect(report.problems[0]?.message).toBe(`${archive.path}: this is the archive itself`);
     expect(await isEvidenceBundle(archive.path)).toBe(false);
-    await expect(backupArchive(archive, `${archive.path}-wal`)).rejects.toThrow(/this is the archive's write-ahead log; a backup cannot overwrite it/);
-    await expect(backupArchive(archive, `${archive.path}-journal`)).rejects.toThrow(/this is the archive's rollback journal/);
+    await expect(backupArchive(archive, `${archive.path}-wal`)).rejects.toThrow(
+      /this is the archive's write-ahead log; a backup cannot overwrite it/,
+    );
+    await expect(backupArchive(archive, `${archive.path}-journal`)).rejects.toThrow(
+      /this is the archive's rollback journal/,
+    );
     await expect(writeFileSafely(archive.path, 'not an archive', { force: true })).rejects.toThrow(
       `${archive.path}: this is the archive itself; choose another file for the export`,
     );
-    await expect(writeFileSafely(`${archive.path}-shm`, 'not an index', { force: true })).rejects.toThrow(/this is the archive's shared-memory index/);
+    await expect(writeFileSafely(`${archive.path}-shm`, 'not an index', { force: true })).rejects.toThrow(
+      /this is the archive's shared-memory index/,
+    );
     expectLocksHeld(archive);
     expect((await checkArchive(archive)).problems).toEqual([]);
   });
 
   it('refuses to open an open archive’s -wal as an archive', async () => {
     const archive = await archiveWithDocument();
-    await expect(openArchive(`${archive.path}-wal`)).rejects.toThrow(`${archive.path}-wal: this is the archive's write-ahead log, not an archive`);
+    await expect(openArchive(`${archive.path}-wal`)).rejects.toThrow(
+      `${archive.path}-wal: this is the archive's write-ahead log, not an archive`,
+    );
     expectLocksHeld(archive);
   });
 });

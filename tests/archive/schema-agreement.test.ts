@@ -27,7 +27,8 @@ function declaredSchema(): Map<string, string[]> {
   const tables = new Map<string, string[]>();
   for (const member of database.members.filter(ts.isPropertySignature)) {
     const type = member.type;
-    if (!type || !ts.isTypeReferenceNode(type)) throw new Error(`Database.${member.name.getText()} is not a table type`);
+    if (!type || !ts.isTypeReferenceNode(type))
+      throw new Error(`Database.${member.name.getText()} is not a table type`);
     const table = interfaces.get(type.typeName.getText());
     if (!table) throw new Error(`schema.ts does not declare ${type.typeName.getText()}`);
     tables.set((member.name as ts.Identifier).text, names(table).sort());

@@ -22,7 +22,12 @@ function copyFixture(): string {
 async function lastEntry(path: string): Promise<{ id: number; state: string | null }> {
   const archive = await openArchive(path);
   try {
-    return await archive.db.selectFrom('history').select(['id', 'state']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    return await archive.db
+      .selectFrom('history')
+      .select(['id', 'state'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
   } finally {
     await archive.close();
   }
@@ -48,7 +53,9 @@ describe('states in the keyed encoding of earlier builds', () => {
   it('page text changed behind the app’s back is named against a keyed state', async () => {
     const path = copyFixture();
     await rawSql(path, `update pages set text = text || ' (forged)' where document_id = 2 and number = 1`);
-    expect(await problemsOf(path)).toEqual([expect.stringMatching(/^state: document 2: text of page 1 changed behind/)]);
+    expect(await problemsOf(path)).toEqual([
+      expect.stringMatching(/^state: document 2: text of page 1 changed behind/),
+    ]);
   });
 });
 
@@ -61,7 +68,10 @@ describe('states in the compact encoding', () => {
     const entry = await lastEntry(path);
     expect(Object.keys(JSON.parse(entry.state ?? '{}') as object)).toEqual(['document:2']);
     expect(entry.state?.length).toBeLessThan(400);
-    await rawSql(path, `update documents set source = 'forged' where id = 2; update pages set text = 'forged' where document_id = 2 and number = 1`);
+    await rawSql(
+      path,
+      `update documents set source = 'forged' where id = 2; update pages set text = 'forged' where document_id = 2 and number = 1`,
+    );
     expect(await problemsOf(path)).toEqual([
       `state: document 2: source, text of page 1 changed behind the app's back (differs from history entry ${entry.id})`,
     ]);

@@ -63,8 +63,17 @@ describe('state hashes and the app’s own changes', () => {
       ['tag delete and undo', async () => restoreTags(a, (await deleteTagWithDetail(a, 'agency')).detail)],
       ['tag delete', () => deleteTag(a, 'subject')],
       ['collection move', () => moveInCollection(a, 'brief', 2, 1)],
-      ['collection save', () => saveCollection(a, { id: 1, title: 'Brief, revised', introduction: 'Why', quoteIds: [1] })],
-      ['page text replaced', () => replacePageTexts(a, 1, ['Signed, the Chief of Police. The department will not use commercial facial recognition.'])],
+      [
+        'collection save',
+        () => saveCollection(a, { id: 1, title: 'Brief, revised', introduction: 'Why', quoteIds: [1] }),
+      ],
+      [
+        'page text replaced',
+        () =>
+          replacePageTexts(a, 1, [
+            'Signed, the Chief of Police. The department will not use commercial facial recognition.',
+          ]),
+      ],
       ['quote', () => createQuote(a, { documentId: 2, text: 'signed in March', tags: ['key'] })],
       ['collection add', () => addToCollection(a, 'brief', [3])],
       ['trash', () => trashDocument(a, 2)],
@@ -86,7 +95,12 @@ describe('state hashes and the app’s own changes', () => {
     const path = copyCase(casePath);
     const a = await openArchive(path);
     await updateMetadata(a, 2, { title: 'Memo on cameras' });
-    const last = await a.db.selectFrom('history').select(['id', 'state']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await a.db
+      .selectFrom('history')
+      .select(['id', 'state'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(Object.keys(JSON.parse(last.state ?? '{}') as object)).toEqual(['document:2']);
     await a.close();
     // Forging the recorded state to match a forged title breaks the chain instead.
@@ -95,7 +109,9 @@ describe('state hashes and the app’s own changes', () => {
       `drop trigger history_no_update;
        update history set state = replace(state, '":"', '":"0') where id = ${last.id}`,
     );
-    expect(await problemsOf(path)).toEqual(expect.arrayContaining([`history: history entry ${last.id} was altered after it was written`]));
+    expect(await problemsOf(path)).toEqual(
+      expect.arrayContaining([`history: history entry ${last.id} was altered after it was written`]),
+    );
   });
 });
 
@@ -123,7 +139,11 @@ describe('the chain head kept outside the archive', () => {
     await rawSql(path, `drop trigger history_no_delete; delete from history where id = ${head.length}`);
     const check = exhibit(['--archive', path, 'check', '--head', `${head.length}:${head.hash}`]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(new RegExp(`problem \\(head\\): the history no longer reaches the recorded head ${head.length}:${head.hash}: entries were deleted`));
+    expect(check.stdout).toMatch(
+      new RegExp(
+        `problem \\(head\\): the history no longer reaches the recorded head ${head.length}:${head.hash}: entries were deleted`,
+      ),
+    );
   });
 
   it('check --head catches a re-chained history that check alone cannot tell', async () => {
@@ -139,7 +159,9 @@ describe('the chain head kept outside the archive', () => {
     const report = await checkArchive(a, { head });
     await a.close();
     expect(report.problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(new RegExp(`^history entry ${head.length} no longer has the recorded head's hash: the history was rewritten`)),
+      expect.stringMatching(
+        new RegExp(`^history entry ${head.length} no longer has the recorded head's hash: the history was rewritten`),
+      ),
     ]);
   });
 
@@ -158,11 +180,15 @@ describe('an archive from before state hashes', () => {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const at = '2024-01-01T00:00:00.000Z';
     const details = JSON.stringify({ fileName: 'old.txt' });
-    const hash = createHash('sha256').update(JSON.stringify([1, at, 'import', 1, null, details, '0'.repeat(64)])).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([1, at, 'import', 1, null, details, '0'.repeat(64)]))
+      .digest('hex');
     // Schema 4 as an older Exhibit wrote it, with one document and its import entry.
     await rawSql(
       path,
-      `${MIGRATIONS.slice(0, 4).map((m) => m.sql).join('\n')}
+      `${MIGRATIONS.slice(0, 4)
+        .map((m) => m.sql)
+        .join('\n')}
        insert into originals (sha256, size, data) values ('${sha}', ${bytes.length}, X'${bytes.toString('hex')}');
        insert into documents (sha256, format, mime_type, title, type, file_name, size, page_count, imported_at, updated_at)
          values ('${sha}', 'text', 'text/plain', 'Old', 'other', 'old.txt', ${bytes.length}, 1, '${at}', '${at}');
@@ -176,9 +202,11 @@ describe('an archive from before state hashes', () => {
     expect(entries.map((e) => e.action)).toEqual(['import', 'state-baseline']);
     expect((await checkArchive(a)).problems).toEqual([]);
     await a.close();
-    expect((await problemsOf(path))).toEqual([]); // the baseline is recorded once
+    expect(await problemsOf(path)).toEqual([]); // the baseline is recorded once
     await rawSql(path, `update documents set title = 'Forged' where id = 1`);
-    expect(await problemsOf(path)).toEqual([expect.stringMatching(/^state: document 1: title changed .*history entry 2\)$/)]);
+    expect(await problemsOf(path)).toEqual([
+      expect.stringMatching(/^state: document 1: title changed .*history entry 2\)$/),
+    ]);
   });
 });
 

@@ -7,8 +7,15 @@ import { tempArchive, tempDir } from '../helpers/archive.js';
 describe('the dialect’s prepared statements, kept for reuse', () => {
   it('give each call its own parameters’ rows', async () => {
     const a = await tempArchive();
-    await a.db.insertInto('archive_info').values([{ key: 'a', value: '1' }, { key: 'b', value: '2' }]).execute();
-    const read = (key: string) => a.db.selectFrom('archive_info').select('value').where('key', '=', key).executeTakeFirst();
+    await a.db
+      .insertInto('archive_info')
+      .values([
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+      ])
+      .execute();
+    const read = (key: string) =>
+      a.db.selectFrom('archive_info').select('value').where('key', '=', key).executeTakeFirst();
     expect(await read('a')).toEqual({ value: '1' });
     expect(await read('b')).toEqual({ value: '2' });
     expect(await read('zz')).toBeUndefined();
@@ -38,7 +45,9 @@ describe('the dialect’s prepared statements, kept for reuse', () => {
       await writer.db.insertInto('archive_info').values({ key: 'w', value: 'x' }).execute();
       const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(writer.db);
       expect(rows[0]?.busy).toBe(0);
-      expect(await reader.db.selectFrom('archive_info').select('value').where('key', '=', 'w').executeTakeFirst()).toEqual({ value: 'x' });
+      expect(
+        await reader.db.selectFrom('archive_info').select('value').where('key', '=', 'w').executeTakeFirst(),
+      ).toEqual({ value: 'x' });
     } finally {
       await reader.close();
       await writer.close();

@@ -8,7 +8,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUSY_MESSAGE, createQuote, getDocument, importPaths, listHistory, listQuotes, openArchive, tagsOfDocuments } from '../../src/main/archive/index.js';
+import {
+  BUSY_MESSAGE,
+  createQuote,
+  getDocument,
+  importPaths,
+  listHistory,
+  listQuotes,
+  openArchive,
+  tagsOfDocuments,
+} from '../../src/main/archive/index.js';
 import { ROOT, tempDir } from '../helpers/archive.js';
 import { holdWriteLock } from '../helpers/write-lock.js';
 
@@ -19,7 +28,10 @@ interface Finished {
 }
 
 function exhibit(archive: string, ...args: string[]): Promise<Finished> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archive, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archive, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -87,7 +99,10 @@ describe('CLI changes while another program holds the write lock', () => {
       const doc = await getDocument(archive.db, 1);
       expect(doc.title).toBe('Committee minutes');
       expect((await tagsOfDocuments(archive.db, [1])).get(1)).toEqual(['budget']);
-      expect((await listQuotes(archive.db, { documentId: 1 })).map((q) => q.text).sort()).toEqual(['It approved the budget', 'The committee met on Tuesday.']);
+      expect((await listQuotes(archive.db, { documentId: 1 })).map((q) => q.text).sort()).toEqual([
+        'It approved the budget',
+        'The committee met on Tuesday.',
+      ]);
     } finally {
       await archive.close();
     }

@@ -7,9 +7,13 @@ import { ROOT, tempDir } from '../helpers/archive.js';
 import { exhibit } from '../helpers/cli.js';
 
 /** Runs the bin, reads its first chunk of stdout and closes the pipe, as `| head -1` does. */
-function runClosingEarly(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; firstChunk: string }> {
+function runClosingEarly(
+  args: string[],
+): Promise<{ code: number | null; signal: string | null; stderr: string; firstChunk: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'exhibit.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'exhibit.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let firstChunk = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -28,10 +32,18 @@ describe('exhibit writing to a closed pipe', () => {
     const archive = join(dir, 'case.exhibit');
     const long = join(dir, 'long.txt');
     // Far more than a pipe holds (64 KiB), so the writer meets the closed end.
-    writeFileSync(long, Array.from({ length: 40_000 }, (_, i) => `Line ${i}: the senator said the committee would meet again.`).join('\n'));
+    writeFileSync(
+      long,
+      Array.from({ length: 40_000 }, (_, i) => `Line ${i}: the senator said the committee would meet again.`).join(
+        '\n',
+      ),
+    );
     expect(exhibit(['--archive', archive, 'import', long]).code).toBe(0);
 
-    for (const args of [['show', '1'], ['--json', 'show', '1']]) {
+    for (const args of [
+      ['show', '1'],
+      ['--json', 'show', '1'],
+    ]) {
       const run = await runClosingEarly(['--archive', archive, ...args]);
       expect(run.firstChunk.length).toBeGreaterThan(0);
       expect(run.stderr, args.join(' ')).toBe('');

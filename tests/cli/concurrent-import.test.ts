@@ -6,7 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUSY_MESSAGE, checkArchive, listDocuments, openArchive, type ImportResult } from '../../src/main/archive/index.js';
+import {
+  BUSY_MESSAGE,
+  checkArchive,
+  listDocuments,
+  openArchive,
+  type ImportResult,
+} from '../../src/main/archive/index.js';
 import { ROOT, tempDir } from '../helpers/archive.js';
 
 interface Finished {
@@ -25,13 +31,15 @@ function run(args: string[]): { done: Promise<Finished>; stdout: () => string } 
   return { done, stdout: () => stdout };
 }
 
-const importing = (archive: string, folder: string) => run([join(ROOT, 'bin/exhibit.js'), '--archive', archive, 'import', folder, '--json']);
+const importing = (archive: string, folder: string) =>
+  run([join(ROOT, 'bin/exhibit.js'), '--archive', archive, 'import', folder, '--json']);
 
 /** `count` small distinct text files in a fresh folder. */
 function notes(count: number): string {
   const dir = join(tempDir(), 'notes');
   mkdirSync(dir);
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `note-${String(i).padStart(3, '0')}.txt`), `Note ${i}: the committee met on day ${i}.\n`);
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(dir, `note-${String(i).padStart(3, '0')}.txt`), `Note ${i}: the committee met on day ${i}.\n`);
   return dir;
 }
 

@@ -22,7 +22,9 @@ function smallDisk(kb: number): string | null {
   mkdirSync(dir);
   const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kb}k`, 'tmpfs', dir], { encoding: 'utf8' });
   if (result.status !== 0) {
-    console.log(`disk-full.test.ts: skipped, a tmpfs cannot be mounted here (${(result.stderr || String(result.error)).trim()})`);
+    console.log(
+      `disk-full.test.ts: skipped, a tmpfs cannot be mounted here (${(result.stderr || String(result.error)).trim()})`,
+    );
     return null;
   }
   mounted.push(dir);
@@ -35,7 +37,8 @@ function fill(dir: string, leaveKb: number): void {
   writeFileSync(join(dir, `filler-${Date.now()}`), Buffer.alloc(Math.max(0, free - leaveKb) * 1024, 1));
 }
 
-const exhibit = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/exhibit.js'), ...args], { encoding: 'utf8', input: '' });
+const exhibit = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/exhibit.js'), ...args], { encoding: 'utf8', input: '' });
 
 describe('a full disk', () => {
   it('import and meta say the disk is full, with what is free where; the archive stays whole', async (context) => {
@@ -47,7 +50,12 @@ describe('a full disk', () => {
     expect(exhibit('--archive', archive, 'import', small).status).toBe(0);
     fill(disk, 200);
 
-    const imported = exhibit('--archive', archive, 'import', corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf'));
+    const imported = exhibit(
+      '--archive',
+      archive,
+      'import',
+      corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf'),
+    );
     expect(imported.status).toBe(1);
     const full = new RegExp(`the disk is full \\(\\d+ MB free on ${disk}\\)`);
     expect(imported.stdout).toMatch(full);
@@ -74,7 +82,16 @@ describe('a full disk', () => {
     const disk = smallDisk(1024);
     if (!disk) return context.skip();
     fill(disk, 8);
-    const out = exhibit('--archive', c.archive.path, 'export', '--all', '--format', 'pdf', '--out', join(disk, 'quotes.pdf'));
+    const out = exhibit(
+      '--archive',
+      c.archive.path,
+      'export',
+      '--all',
+      '--format',
+      'pdf',
+      '--out',
+      join(disk, 'quotes.pdf'),
+    );
     expect(out.stderr).toMatch(new RegExp(`quotes\\.pdf: the disk is full \\(\\d+ MB free on ${disk}\\)`));
     expect(out.status).toBe(1);
   });

@@ -21,7 +21,15 @@ describe('exhibit CLI: documents', () => {
     const { archive, note, dir } = setup();
     const empty = join(dir, 'empty.pdf');
     writeFileSync(empty, '');
-    const run = exhibit(['--archive', archive, '--json', 'import', note, empty, corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf')]);
+    const run = exhibit([
+      '--archive',
+      archive,
+      '--json',
+      'import',
+      note,
+      empty,
+      corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf'),
+    ]);
     expect(run.code).toBe(1);
     const { results } = run.json<ImportJson>();
     expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
@@ -32,27 +40,56 @@ describe('exhibit CLI: documents', () => {
     expect(docs.code).toBe(0);
     const { documents } = docs.json<{ documents: Record<string, unknown>[] }>();
     expect(documents).toHaveLength(2);
-    for (const key of ['id', 'title', 'type', 'date', 'authors', 'fileName', 'sha256', 'pageCount']) expect(documents[0]).toHaveProperty(key);
+    for (const key of ['id', 'title', 'type', 'date', 'authors', 'fileName', 'sha256', 'pageCount'])
+      expect(documents[0]).toHaveProperty(key);
 
     const again = exhibit(['--archive', archive, '--json', 'import', note]);
     expect(again.code).toBe(0);
-    expect(again.json<ImportJson>().results[0]).toMatchObject({ status: 'duplicate', documentId: results[0]?.documentId });
+    expect(again.json<ImportJson>().results[0]).toMatchObject({
+      status: 'duplicate',
+      documentId: results[0]?.documentId,
+    });
   });
 
   it('shows a page, edits metadata and keeps custody', () => {
     const { archive } = setup();
     const pdf = corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf');
-    const id = String(exhibit(['--archive', archive, '--json', 'import', pdf]).json<ImportJson>().results[0]?.documentId);
+    const id = String(
+      exhibit(['--archive', archive, '--json', 'import', pdf]).json<ImportJson>().results[0]?.documentId,
+    );
     const show = exhibit(['--archive', archive, '--json', 'show', id, '--page', '2']);
     expect(show.code).toBe(0);
-    const shown = show.json<{ document: { id: number; pageCount: number }; pages: { number: number; text: string }[] }>();
+    const shown = show.json<{
+      document: { id: number; pageCount: number };
+      pages: { number: number; text: string }[];
+    }>();
     expect(shown.pages).toHaveLength(1);
     expect(shown.pages[0]?.number).toBe(2);
     expect(shown.pages[0]?.text.length).toBeGreaterThan(1000);
 
-    const meta = exhibit(['--archive', archive, '--json', 'meta', id, '--title', 'Airworthiness Directives', '--date', '2020-08', '--type', 'report', '--author', 'Federal Aviation Administration', 'Lance T. Gant']);
+    const meta = exhibit([
+      '--archive',
+      archive,
+      '--json',
+      'meta',
+      id,
+      '--title',
+      'Airworthiness Directives',
+      '--date',
+      '2020-08',
+      '--type',
+      'report',
+      '--author',
+      'Federal Aviation Administration',
+      'Lance T. Gant',
+    ]);
     expect(meta.code).toBe(0);
-    expect(meta.json<{ document: Record<string, unknown> }>().document).toMatchObject({ title: 'Airworthiness Directives', date: '2020-08', type: 'report', authors: ['Federal Aviation Administration', 'Lance T. Gant'] });
+    expect(meta.json<{ document: Record<string, unknown> }>().document).toMatchObject({
+      title: 'Airworthiness Directives',
+      date: '2020-08',
+      type: 'report',
+      authors: ['Federal Aviation Administration', 'Lance T. Gant'],
+    });
 
     const history = exhibit(['--archive', archive, '--json', 'history', id]).json<{ entries: { action: string }[] }>();
     expect(history.entries.map((e) => e.action)).toEqual(['import', 'edit']);
@@ -85,24 +122,36 @@ describe('exhibit CLI: documents', () => {
 
   it('asks before deleting, and moves to a trash that can be restored or emptied', () => {
     const { archive, note } = setup();
-    const id = String(exhibit(['--archive', archive, '--json', 'import', note]).json<ImportJson>().results[0]?.documentId);
+    const id = String(
+      exhibit(['--archive', archive, '--json', 'import', note]).json<ImportJson>().results[0]?.documentId,
+    );
     const refused = exhibit(['--archive', archive, 'delete', id]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--yes/);
     expect(exhibit(['--archive', archive, 'delete', id, '--yes']).code).toBe(0);
-    expect(exhibit(['--archive', archive, '--json', 'docs']).json<{ documents: unknown[] }>().documents).toHaveLength(0);
+    expect(exhibit(['--archive', archive, '--json', 'docs']).json<{ documents: unknown[] }>().documents).toHaveLength(
+      0,
+    );
     expect(exhibit(['--archive', archive, 'trash', 'restore', id]).code).toBe(0);
-    expect(exhibit(['--archive', archive, '--json', 'docs']).json<{ documents: unknown[] }>().documents).toHaveLength(1);
+    expect(exhibit(['--archive', archive, '--json', 'docs']).json<{ documents: unknown[] }>().documents).toHaveLength(
+      1,
+    );
     exhibit(['--archive', archive, 'delete', id, '--yes']);
     expect(exhibit(['--archive', archive, 'trash', 'empty']).code).toBe(2);
     expect(exhibit(['--archive', archive, '--json', 'trash', 'empty', '--yes']).json()).toEqual({ purged: 1 });
-    expect(exhibit(['--archive', archive, '--json', 'check']).json()).toMatchObject({ ok: true, documents: 0, originals: 0 });
+    expect(exhibit(['--archive', archive, '--json', 'check']).json()).toMatchObject({
+      ok: true,
+      documents: 0,
+      originals: 0,
+    });
   });
 
   it('takes the archive from EXHIBIT_ARCHIVE and refuses a file that is not an archive', () => {
     const { archive, note, dir } = setup();
     expect(exhibit(['import', note], { EXHIBIT_ARCHIVE: archive }).code).toBe(0);
-    expect(exhibit(['--json', 'docs'], { EXHIBIT_ARCHIVE: archive }).json<{ documents: unknown[] }>().documents).toHaveLength(1);
+    expect(
+      exhibit(['--json', 'docs'], { EXHIBIT_ARCHIVE: archive }).json<{ documents: unknown[] }>().documents,
+    ).toHaveLength(1);
     const bogus = join(dir, 'bogus.exhibit');
     writeFileSync(bogus, 'x'.repeat(4096));
     const run = exhibit(['--archive', bogus, 'docs']);

@@ -25,7 +25,11 @@ function exhibit(archive: string, ...args: string[]): { code: number; json: unkn
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 /** Case, punctuation and spacing aside: how a reader recognizes a quoted passage. */
-const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const loose = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Until the HTML, DOCX and email importers land (issue 2, another branch), their
@@ -44,7 +48,8 @@ describe('exhibit sample', () => {
     const first = exhibit(archive, 'sample');
     const results = (first.json as { results: Result[] }).results;
     const pending = results.filter((r) => r.status === 'failed' && PENDING.test(r.error ?? ''));
-    if (pending.length) console.warn(`importers not yet on this branch; pending: ${pending.map((r) => r.error).join(' | ')}`);
+    if (pending.length)
+      console.warn(`importers not yet on this branch; pending: ${pending.map((r) => r.error).join(' | ')}`);
     expect(results.filter((r) => r.status === 'failed' && !pending.includes(r))).toEqual([]);
     expect(first.code).toBe(pending.length ? 1 : 0);
 
@@ -57,7 +62,10 @@ describe('exhibit sample', () => {
       const doc = docs.find((d) => d.fileName === fileName);
       if (!doc && pending.some((r) => r.path.endsWith(key.split('#')[0] ?? key))) continue;
       expect(doc, key).toBeDefined();
-      expect({ type: doc?.type, title: doc?.title, authors: doc?.authors, date: doc?.date, organization: doc?.organization }, key).toEqual({
+      expect(
+        { type: doc?.type, title: doc?.title, authors: doc?.authors, date: doc?.date, organization: doc?.organization },
+        key,
+      ).toEqual({
         type: entry.type,
         title: entry.title,
         authors: entry.authors,
@@ -66,7 +74,8 @@ describe('exhibit sample', () => {
       });
     }
     for (const type of ['memo', 'article']) expect(docs.map((d) => d.type)).toContain(type);
-    if (pending.length === 0) for (const type of ['letter', 'statement']) expect(docs.map((d) => d.type)).toContain(type);
+    if (pending.length === 0)
+      for (const type of ['letter', 'statement']) expect(docs.map((d) => d.type)).toContain(type);
 
     const again = exhibit(archive, 'sample');
     const second = (again.json as { results: Result[] }).results;
@@ -74,7 +83,10 @@ describe('exhibit sample', () => {
     const duplicates = second.filter((r) => r.status === 'duplicate');
     // Attachments are not reported again: their email is a duplicate as a whole.
     expect(duplicates.map((r) => r.documentId).sort()).toEqual(
-      imported.filter((r) => !r.path.includes('#')).map((r) => r.documentId).sort(),
+      imported
+        .filter((r) => !r.path.includes('#'))
+        .map((r) => r.documentId)
+        .sort(),
     );
     expect((exhibit(archive, 'docs').json as { documents: unknown[] }).documents).toHaveLength(docs.length);
   });
@@ -86,7 +98,10 @@ describe('exhibit sample', () => {
     const memo = docs.find((d) => d.type === 'memo');
     expect(memo?.pageCount).toBe(2);
     const page = (n: number) =>
-      flat((exhibit(archive, 'show', String(memo?.id), '--page', String(n)).json as { pages: { text: string }[] }).pages[0]?.text ?? '');
+      flat(
+        (exhibit(archive, 'show', String(memo?.id), '--page', String(n)).json as { pages: { text: string }[] }).pages[0]
+          ?.text ?? '',
+      );
     expect(page(2)).toContain(MEMO_DIRECTIVE);
     expect(page(1)).not.toContain(MEMO_DIRECTIVE);
     expect(page(1)).toContain(MEMO_PASSAGE);

@@ -11,17 +11,34 @@ import { ROOT, tempDir } from '../helpers/archive.js';
 import { exhibit } from '../helpers/cli.js';
 
 /** What `--help` and `search` must never pay for: readers, writers, citations, schemas. */
-const HEAVY = ['pdfjs-dist', 'pdf-lib', '@pdf-lib/fontkit', 'citeproc', 'docx', 'mammoth', 'postal-mime', 'htmlparser2', 'yauzl', 'yazl', 'zod', 'dejavu-fonts-ttf'];
+const HEAVY = [
+  'pdfjs-dist',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'citeproc',
+  'docx',
+  'mammoth',
+  'postal-mime',
+  'htmlparser2',
+  'yauzl',
+  'yazl',
+  'zod',
+  'dejavu-fonts-ttf',
+];
 
 /** The modules a run of the bin loads, and the npm packages among them (by their folder under node_modules). */
 function packagesLoaded(args: string[]): { code: number; stdout: string; urls: string[]; packages: Set<string> } {
   const list = join(tempDir(), 'loaded.txt');
   writeFileSync(list, '');
-  const run = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/helpers/record-loaded-modules.mjs'), join(ROOT, 'bin', 'exhibit.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EXHIBIT_LOADED_MODULES: list },
-    input: '',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', join(ROOT, 'tests/helpers/record-loaded-modules.mjs'), join(ROOT, 'bin', 'exhibit.js'), ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, EXHIBIT_LOADED_MODULES: list },
+      input: '',
+    },
+  );
   expect(run.stderr).toBe('');
   const packages = new Set<string>();
   const urls = readFileSync(list, 'utf8').split('\n').filter(Boolean);

@@ -49,7 +49,9 @@ describe('exhibit trust and exhibit key', () => {
     const gone = await cli('trust', 'remove', A);
     expect(gone.code).toBe(1);
     expect(gone.stdout).toContain('was not among your trusted keys');
-    expect((JSON.parse((await cli('--json', 'trust', 'list')).stdout) as TrustList).keys.map((k) => k.fingerprint)).toEqual([B]);
+    expect(
+      (JSON.parse((await cli('--json', 'trust', 'list')).stdout) as TrustList).keys.map((k) => k.fingerprint),
+    ).toEqual([B]);
     // Written whole: no temp file left beside it.
     expect(readdirSync(config)).toEqual(['trusted-keys.json']);
     expect(JSON.parse(readFileSync(join(config, 'trusted-keys.json'), 'utf8'))).toMatchObject({ version: 1 });
@@ -63,7 +65,10 @@ describe('exhibit trust and exhibit key', () => {
     const made = JSON.parse((await cli('--json', 'key', 'create')).stdout) as { fingerprint: string; created: boolean };
     expect(made.created).toBe(true);
     expect((await cli('key', 'show')).stdout).toContain(`${made.fingerprint}  your signing key`);
-    expect(JSON.parse((await cli('--json', 'key', 'create')).stdout)).toMatchObject({ fingerprint: made.fingerprint, created: false });
+    expect(JSON.parse((await cli('--json', 'key', 'create')).stdout)).toMatchObject({
+      fingerprint: made.fingerprint,
+      created: false,
+    });
     expect((await cli('trust', 'list')).stdout).toContain(`${made.fingerprint}  your own key (trusted implicitly)`);
   });
 
@@ -71,7 +76,9 @@ describe('exhibit trust and exhibit key', () => {
     setUp();
     const bad = await cli('trust', 'add', 'not-a-key');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('exhibit: fingerprint: "not-a-key" is not a key fingerprint (32 hex digits, e.g. 3f2a-9c01-77b0-5e4d-0a1b-2c3d-4e5f-6071)\n');
+    expect(bad.stderr).toBe(
+      'exhibit: fingerprint: "not-a-key" is not a key fingerprint (32 hex digits, e.g. 3f2a-9c01-77b0-5e4d-0a1b-2c3d-4e5f-6071)\n',
+    );
     expect((await cli('trust', 'add', A, '--name', '  ')).code).toBe(2);
 
     mkdirSync(config, { recursive: true });

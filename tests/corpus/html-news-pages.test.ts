@@ -12,9 +12,13 @@ describe('the HTML importer on real news pages', () => {
     const { document, text } = await importOne(archive, sharedCorpus('html', 'readability__nytimes-2.html'));
     expect(document.format).toBe('html');
     expect(document.title).toBe('Yahoo’s Sale to Verizon Leaves Shareholders With Little Say - The New York Times');
-    expect(text).toContain('It is an asset sale, in which there is only a shareholder vote if there is a sale of “all” or “substantially all” of the assets of the company.');
+    expect(text).toContain(
+      'It is an asset sale, in which there is only a shareholder vote if there is a sale of “all” or “substantially all” of the assets of the company.',
+    );
     expect(document.authors).toEqual(['Steven Davidoff Solomon']);
-    expect(document.url).toBe('https://www.nytimes.com/2016/07/30/business/dealbook/yahoos-sale-to-verizon-leaves-shareholders-with-little-say.html');
+    expect(document.url).toBe(
+      'https://www.nytimes.com/2016/07/30/business/dealbook/yahoos-sale-to-verizon-leaves-shareholders-with-little-say.html',
+    );
     expect(text).not.toMatch(/<script|<\/?div|function\s*\(|window\./i);
   });
 

@@ -29,10 +29,22 @@ async function startServer(): Promise<{ port: number; token: string; pid: number
   const dir = tempDir();
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Exhibit</title>');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/dev-server/main.ts'), '--archive', join(dir, 'a.exhibit'), '--renderer', join(dir, 'renderer')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/main/dev-server/main.ts'),
+      '--archive',
+      join(dir, 'a.exhibit'),
+      '--renderer',
+      join(dir, 'renderer'),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   child = proc;
   let out = '';
   for await (const chunk of proc.stdout) {
@@ -54,7 +66,11 @@ function peakRss(pid: number): number {
  * none of it), with a Content-Length or chunked. Resolves to the answer, or rejects with
  * the connection's error (a reset).
  */
-function post(server: { port: number; token: string }, bytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
+function post(
+  server: { port: number; token: string },
+  bytes: number,
+  chunked: boolean,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: '127.0.0.1',
@@ -99,7 +115,10 @@ describe.skipIf(!haveProc)('the development server’s body limit', () => {
     const before = peakRss(server.pid);
     const reply = await post(server, 257 * MiB, false);
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/larger than 256 MiB/) } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'too-large', message: expect.stringMatching(/larger than 256 MiB/) },
+    });
     expect(peakRss(server.pid) - before).toBeLessThan(32 * MiB);
   }, 120_000);
 

@@ -12,7 +12,8 @@ import { watchConsole } from '../e2e/support/console-problems.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.log(`dev-server browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+if (!haveChromium)
+  console.log(`dev-server browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 describe.skipIf(!haveChromium)('the built renderer in Chromium over the development server', () => {
   let browser: Browser;
@@ -22,7 +23,14 @@ describe.skipIf(!haveChromium)('the built renderer in Chromium over the developm
     outDir = await buildApp();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -47,12 +55,16 @@ describe.skipIf(!haveChromium)('the built renderer in Chromium over the developm
       const seen = await page.evaluate(async (path) => {
         const events: unknown[] = [];
         const source = new EventSource('/api/events');
-        source.addEventListener('import.progress', (m) => events.push(JSON.parse((m as unknown as { data: string }).data)));
+        source.addEventListener('import.progress', (m) =>
+          events.push(JSON.parse((m as unknown as { data: string }).data)),
+        );
         await new Promise((resolve) => source.addEventListener('open', resolve, { once: true }));
         const post = (body: unknown) =>
-          fetch('/api/call/import.paths', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-            (r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>,
-          );
+          fetch('/api/call/import.paths', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>);
         const bad = await post({ jobId: 'page-1', paths: 'not a list' });
         const good = await post({ jobId: 'page-1', paths: [path] });
         for (let i = 0; i < 50 && events.length < 2; i++) await new Promise((r) => setTimeout(r, 50));

@@ -15,14 +15,25 @@ interface Reply {
 }
 
 /** A raw HTTP request, so Host and Origin can be anything a hostile page or program would send. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -41,7 +52,10 @@ async function start() {
   const root = tempDir();
   const rendererDir = join(root, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Exhibit</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Exhibit</title><script type="module" src="./assets/app.js"></script>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'window.loaded = true;');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer folder');
   server = await startDevServer({ session: new ArchiveSession(archive), rendererDir });
@@ -91,7 +105,12 @@ describe('the development server', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('text/javascript');
     // Nothing outside the renderer's folder.
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+    ]) {
       expect((await send(s.port, { path, headers: { cookie } })).status).toBe(404);
     }
   });
@@ -116,8 +135,14 @@ describe('the development server', () => {
 
   it('validates calls exactly as main does', async () => {
     const { call, server: s } = await start();
-    expect((await call('documents.get', { id: '1' })).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect((await call('documents.get', { id: 1, path: '/etc/passwd' })).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await call('documents.get', { id: '1' })).result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect((await call('documents.get', { id: 1, path: '/etc/passwd' })).result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect((await call('documents.get', { id: 5 })).result).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await call('shell.openArchive', {})).result).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     const garbage = await send(s.port, {
@@ -127,7 +152,11 @@ describe('the development server', () => {
       body: '{not json',
     });
     expect(decodeWire(garbage.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const unknown = await send(s.port, { method: 'POST', path: '/api/call/fs.readFile', headers: { 'x-exhibit-token': s.token } });
+    const unknown = await send(s.port, {
+      method: 'POST',
+      path: '/api/call/fs.readFile',
+      headers: { 'x-exhibit-token': s.token },
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -136,7 +165,12 @@ describe('the development server', () => {
     const events: ImportProgressEvent[] = [];
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: s.port, path: `${EVENTS_PATH}?token=${s.token}`, headers: { host: `127.0.0.1:${s.port}` } },
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: `${EVENTS_PATH}?token=${s.token}`,
+          headers: { host: `127.0.0.1:${s.port}` },
+        },
         resolve,
       );
       req.on('error', reject);

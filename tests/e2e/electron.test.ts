@@ -58,7 +58,10 @@ function launch(outDir: string, userData: string, env: Record<string, string> = 
   delete inherited['ELECTRON_RENDERER_URL'];
   return electron.launch({
     executablePath: binary.path ?? '',
-    args: [join(outDir, 'main', 'index.js'), ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      join(outDir, 'main', 'index.js'),
+      ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
     env: { ...inherited, EXHIBIT_USER_DATA: userData, ...env },
     timeout: 60_000,
   });
@@ -96,7 +99,12 @@ describe.skipIf(skip !== null)('the desktop app (Electron)', () => {
         bridge: Object.keys(window.exhibit).sort(),
         calls: Object.keys(window.exhibit.calls).length,
       }));
-      expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['calls', 'on', 'pathForFile'], calls: CALL_NAMES.length });
+      expect(globals).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        bridge: ['calls', 'on', 'pathForFile'],
+        calls: CALL_NAMES.length,
+      });
       // window.open and navigation away are refused.
       expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true);
       await page.evaluate(() => {
@@ -115,7 +123,9 @@ describe.skipIf(skip !== null)('the desktop app (Electron)', () => {
         const result = await page.evaluate(() => window.exhibit.calls['documents.list']({}));
         return result?.ok ? result.value.map((d) => ({ fileName: d.fileName, title: d.title })) : [];
       };
-      await expect.poll(async () => (await documents()).map((d) => d.fileName), { timeout: 30_000 }).toEqual(['pdfplumber__scotus-transcript-p1.pdf']);
+      await expect
+        .poll(async () => (await documents()).map((d) => d.fileName), { timeout: 30_000 })
+        .toEqual(['pdfplumber__scotus-transcript-p1.pdf']);
       const title = (await documents())[0]?.title ?? '';
       await expect.poll(() => page.getByText(title).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
@@ -125,7 +135,10 @@ describe.skipIf(skip !== null)('the desktop app (Electron)', () => {
 
       // A path the user did not hand over is refused by the preload, even from the page itself.
       const letter = corpus('text', 'grimmer__07Aug2007Durbin7.txt');
-      const forged = await page.evaluate((path) => window.exhibit.calls['import.paths']({ jobId: 'forged', paths: [path] }), letter);
+      const forged = await page.evaluate(
+        (path) => window.exhibit.calls['import.paths']({ jobId: 'forged', paths: [path] }),
+        letter,
+      );
       expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
       // The renderer's own Import button: shell.chooseImportFiles (dialog answered in main), then import.paths with progress.
@@ -136,7 +149,9 @@ describe.skipIf(skip !== null)('the desktop app (Electron)', () => {
         const events: { done: number; total: number }[] = [];
         const off = window.exhibit.on('import.progress', (p) => events.push({ done: p.done, total: p.total }));
         const paths = await window.exhibit.calls['shell.chooseImportFiles']({});
-        const result = paths.ok ? await window.exhibit.calls['import.paths']({ jobId: 'chosen-1', paths: paths.value }) : paths;
+        const result = paths.ok
+          ? await window.exhibit.calls['import.paths']({ jobId: 'chosen-1', paths: paths.value })
+          : paths;
         off();
         return { result, last: events.at(-1) ?? null };
       });
@@ -169,7 +184,11 @@ describe.skipIf(skip !== null)('the desktop app (Electron)', () => {
       await app?.close();
     }
     // What the next launch starts from.
-    const settings = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { lastArchive: string; recent: string[]; windowBounds: unknown };
+    const settings = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as {
+      lastArchive: string;
+      recent: string[];
+      windowBounds: unknown;
+    };
     expect(settings.lastArchive).toBe(archivePath);
     expect(settings.recent).toEqual([archivePath]);
     expect(settings.windowBounds).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });

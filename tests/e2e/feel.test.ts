@@ -52,7 +52,9 @@ async function tabStops(page: Page, times: number, selector: string): Promise<st
   const out: string[] = [];
   for (let i = 0; i < times; i++) {
     await page.keyboard.press('Tab');
-    const inside = await page.evaluate<boolean>(`Boolean(document.activeElement && document.activeElement.closest(${JSON.stringify(selector)}))`);
+    const inside = await page.evaluate<boolean>(
+      `Boolean(document.activeElement && document.activeElement.closest(${JSON.stringify(selector)}))`,
+    );
     if (!inside) out.push(`Tab ${i + 1} left ${selector}: ${await focused(page)}`);
     else if (!(await focusRing(page))) out.push(`Tab ${i + 1}: no focus ring on ${await focused(page)}`);
   }
@@ -73,7 +75,14 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    for (const label of ['Search everything', 'Quote the selected text', 'Find in this document', 'Next page', 'Export quotes', 'Close the panel, popover or dialog']) {
+    for (const label of [
+      'Search everything',
+      'Quote the selected text',
+      'Find in this document',
+      'Next page',
+      'Export quotes',
+      'Close the panel, popover or dialog',
+    ]) {
       expect(await help.getByText(label).count(), label).toBe(1);
     }
     expect(await help.locator('kbd').allTextContents()).toEqual(expect.arrayContaining(['Ctrl', 'K', '?', 'Q']));
@@ -159,26 +168,40 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
   it('says what to do in every view of an empty archive, and reads a failed import in plain words', async () => {
     const { page, problems } = await open(async () => []);
     const text = (selector: string) => page.locator(selector).first().innerText();
-    expect(await text('.empty-state')).toMatch(/Your archive is empty[\s\S]*Drop PDFs, Word files, emails, web pages or text files/);
+    expect(await text('.empty-state')).toMatch(
+      /Your archive is empty[\s\S]*Drop PDFs, Word files, emails, web pages or text files/,
+    );
     expect(await page.getByRole('button', { name: 'Import documents' }).count()).toBe(1);
-    expect(await page.getByRole('complementary', { name: 'Filters' }).innerText()).toContain('No tags yet. Add them in a document’s details or when you quote.');
+    expect(await page.getByRole('complementary', { name: 'Filters' }).innerText()).toContain(
+      'No tags yet. Add them in a document’s details or when you quote.',
+    );
 
     await goTo(page, 'Quotes');
-    expect(await text('.board-main .empty-state')).toMatch(/No quotes yet[\s\S]*Open a document, select a passage and press Q/);
+    expect(await text('.board-main .empty-state')).toMatch(
+      /No quotes yet[\s\S]*Open a document, select a passage and press Q/,
+    );
     const filters = page.getByRole('complementary', { name: 'Quote filters' });
     expect(await filters.innerText()).toContain('No tags yet. Add them when you quote.');
-    expect(await filters.innerText()).toContain('None yet. Tick quotes, press “Add to collection”, give it a title and save.');
-    expect(await page.getByRole('complementary', { name: 'Collection builder' }).innerText()).toContain('Tick quotes on the left and press “Add to collection”.');
+    expect(await filters.innerText()).toContain(
+      'None yet. Tick quotes, press “Add to collection”, give it a title and save.',
+    );
+    expect(await page.getByRole('complementary', { name: 'Collection builder' }).innerText()).toContain(
+      'Tick quotes on the left and press “Add to collection”.',
+    );
 
     await new SearchPalette(page).open();
     expect(await text('.search-hint')).toContain('Type to search the text of every document');
     await new SearchPalette(page).type('anything');
-    await expect.poll(() => text('.search-results')).toContain('Nothing found for “anything”. Check the spelling, or try fewer words or a prefix with *.');
+    await expect
+      .poll(() => text('.search-results'))
+      .toContain('Nothing found for “anything”. Check the spelling, or try fewer words or a prefix with *.');
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Control+e');
     const exporting = page.getByRole('dialog', { name: 'Export quotes' });
-    await expect.poll(() => exporting.getByRole('region', { name: 'Preview of the citations' }).innerText()).toContain('The archive holds no quotes yet. Open a document, select a passage and press Q to quote it.');
+    await expect
+      .poll(() => exporting.getByRole('region', { name: 'Preview of the citations' }).innerText())
+      .toContain('The archive holds no quotes yet. Open a document, select a passage and press Q to quote it.');
     await page.keyboard.press('Escape');
 
     const view = new ImportView(page);
@@ -197,7 +220,9 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     for (const { name, reason } of results) {
       expect(reason, name).toMatch(/^\S.*[.!?]$/s);
-      expect(reason, name).not.toMatch(/\bat \S+ \(|\bError:|[A-Z][a-z]+Error\b|\b(ENOENT|EACCES|SQLITE_\w+|invalid-input|not-found|too-large|corrupt:|encrypted:|unsupported:|internal:)/);
+      expect(reason, name).not.toMatch(
+        /\bat \S+ \(|\bError:|[A-Z][a-z]+Error\b|\b(ENOENT|EACCES|SQLITE_\w+|invalid-input|not-found|too-large|corrupt:|encrypted:|unsupported:|internal:)/,
+      );
       expect(reason.split('\n')).toHaveLength(1);
     }
     expect(results[0]?.reason).toMatch(/password/i);
@@ -242,7 +267,9 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
     await page.waitForTimeout(300);
     const searching = await takeShifts(page);
     expect(searching.score, `search: ${searching.sources.join('; ')}`).toBeLessThan(0.1);
-    console.log(`layout shift: library ${opening.score.toFixed(4)}, reader ${reading.score.toFixed(4)}, page turns ${turning.score.toFixed(4)}, search ${searching.score.toFixed(4)}`);
+    console.log(
+      `layout shift: library ${opening.score.toFixed(4)}, reader ${reading.score.toFixed(4)}, page turns ${turning.score.toFixed(4)}, search ${searching.score.toFixed(4)}`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -259,7 +286,9 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
     })()`);
     const names = await accessibilityFindings(page, 'planted');
     expect(names.join('\n')).toMatch(/button without an accessible name/);
-    expect(names.join('\n')).toMatch(/generic without an accessible name|without an accessible name: <div tabindex="0"/);
+    expect(names.join('\n')).toMatch(
+      /generic without an accessible name|without an accessible name: <div tabindex="0"/,
+    );
     expect(names.join('\n')).toMatch(/dialog without a name/);
     expect(names.join('\n')).toMatch(/the id "twice" is used more than once/);
     expect((await contrastFindings(page, 'planted')).join('\n')).toMatch(/"Faint words" 1\.\d+:1/);
@@ -280,7 +309,10 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
       const { page, problems } = await open(sampleWithQuotes, theme);
       const findings: string[] = [];
       const check = async (view: string) => {
-        findings.push(...(await accessibilityFindings(page, view)), ...(await contrastFindings(page, `${view} (${theme})`)));
+        findings.push(
+          ...(await accessibilityFindings(page, view)),
+          ...(await contrastFindings(page, `${view} (${theme})`)),
+        );
         await screenshot(page, `feel-${view}-${theme}`);
       };
       const library = new Library(page);
@@ -299,7 +331,10 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
       await search.open();
       await search.type('discipline');
       await search.hits().first().waitFor();
-      await page.getByRole('dialog', { name: 'Search' }).getByRole('button', { name: /^Filters/ }).click();
+      await page
+        .getByRole('dialog', { name: 'Search' })
+        .getByRole('button', { name: /^Filters/ })
+        .click();
       await check('search');
       await page.keyboard.press('Escape');
 
@@ -323,7 +358,11 @@ describe.skipIf(!haveChromium)('how the renderer feels, in Chromium', () => {
       await expect.poll(() => cards.count()).toBe(2);
       await page.getByLabel(/^Select all/).check();
       await page.getByRole('button', { name: 'Add to collection' }).click();
-      await page.getByRole('list', { name: /Quotes in the collection/ }).getByRole('listitem').first().waitFor();
+      await page
+        .getByRole('list', { name: /Quotes in the collection/ })
+        .getByRole('listitem')
+        .first()
+        .waitFor();
       await check('quotes-board');
       await page.getByRole('tree', { name: 'Filter quotes by tag' }).getByRole('button', { name: /^ban/ }).click();
       await page.getByRole('button', { name: 'Rename…' }).click();

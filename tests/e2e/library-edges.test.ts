@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createQuote, getPages, importPaths, updateMetadata, type Archive } from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
-import { CITATION_STYLES, CITATION_STYLE_LABELS, EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../src/shared/export-options.js';
+import {
+  CITATION_STYLES,
+  CITATION_STYLE_LABELS,
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_LABELS,
+} from '../../src/shared/export-options.js';
 import { tempDir } from '../helpers/archive.js';
 import { clippedText, scrollbarAwayFromEdge } from './support/clipping-probes.js';
 import { haveChromium, screenshot, useExhibit } from './support/exhibit.js';
@@ -34,14 +39,30 @@ async function sameArticleThreeWays(archive: Archive): Promise<string> {
   const dir = tempDir();
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   writeFileSync(join(dir, 'civic-review.txt'), text);
-  writeFileSync(join(dir, 'civic-review.html'), `<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body>${text.split(/\n\n+/).map((p) => `<p>${escape(p)}</p>`).join('')}</body></html>`);
+  writeFileSync(
+    join(dir, 'civic-review.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body>${text
+      .split(/\n\n+/)
+      .map((p) => `<p>${escape(p)}</p>`)
+      .join('')}</body></html>`,
+  );
   const copies = await importPaths(archive, [join(dir, 'civic-review.txt'), join(dir, 'civic-review.html')]);
   const title = 'After the memo: how face-search trials spread through Port Alder’s police';
   for (const copy of copies) {
     if (copy.documentId === null) throw new Error(`${copy.path}: ${copy.error}`);
-    await updateMetadata(archive, copy.documentId, { title, type: 'article', authors: ['Coastline Civic Review'], date: '2020-11-25' });
+    await updateMetadata(archive, copy.documentId, {
+      title,
+      type: 'article',
+      authors: ['Coastline Civic Review'],
+      date: '2020-11-25',
+    });
   }
-  await updateMetadata(archive, pdf, { title, type: 'article', authors: ['Coastline Civic Review'], date: '2020-11-25' });
+  await updateMetadata(archive, pdf, {
+    title,
+    type: 'article',
+    authors: ['Coastline Civic Review'],
+    date: '2020-11-25',
+  });
   return title;
 }
 
@@ -75,7 +96,11 @@ describe.skipIf(!haveChromium)('the library’s rough edges (issue 10)', () => {
     const library = new Library(page);
     const rows = library.row(title);
     await expect.poll(() => rows.count()).toBe(3);
-    expect((await rows.locator('.format-badge .format-name').allInnerTexts()).sort()).toEqual(['PDF', 'Text', 'Web page']);
+    expect((await rows.locator('.format-badge .format-name').allInnerTexts()).sort()).toEqual([
+      'PDF',
+      'Text',
+      'Web page',
+    ]);
     // What a screen reader says for the title cell: the title, then its format.
     for (const format of ['PDF', 'Text', 'Web page']) {
       const name = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*, format: ${format}$`);
@@ -87,7 +112,9 @@ describe.skipIf(!haveChromium)('the library’s rough edges (issue 10)', () => {
     await search.open();
     await search.type('Coastline');
     const hits = search.hits().filter({ hasText: title });
-    await expect.poll(async () => new Set(await hits.locator('.format-badge .format-name').allInnerTexts())).toEqual(new Set(['PDF', 'Text', 'Web page']));
+    await expect
+      .poll(async () => new Set(await hits.locator('.format-badge .format-name').allInnerTexts()))
+      .toEqual(new Set(['PDF', 'Text', 'Web page']));
     expect(problems).toEqual([]);
   });
 
@@ -164,8 +191,12 @@ describe.skipIf(!haveChromium)('the library’s rough edges (issue 10)', () => {
     const dialog = page.getByRole('dialog', { name: 'Export quotes' });
     await dialog.waitFor();
     expect(await dialog.getByRole('radio', { name: 'Quotes matching “deleted”' }).isChecked()).toBe(true);
-    expect(await dialog.getByLabel('Citation style').locator('option').allInnerTexts()).toEqual(CITATION_STYLES.map((s) => CITATION_STYLE_LABELS[s]));
-    expect(await dialog.getByLabel('Format').locator('option').allInnerTexts()).toEqual(EXPORT_FORMATS.map((f) => EXPORT_FORMAT_LABELS[f]));
+    expect(await dialog.getByLabel('Citation style').locator('option').allInnerTexts()).toEqual(
+      CITATION_STYLES.map((s) => CITATION_STYLE_LABELS[s]),
+    );
+    expect(await dialog.getByLabel('Format').locator('option').allInnerTexts()).toEqual(
+      EXPORT_FORMATS.map((f) => EXPORT_FORMAT_LABELS[f]),
+    );
     await dialog.getByLabel('Citation style').selectOption('chicago-author-date');
     await dialog.getByLabel('Format').selectOption('md');
     await expect.poll(() => dialog.locator('.preview-quotes blockquote').allInnerTexts()).toEqual([KEPT]);

@@ -41,7 +41,9 @@ describe.skipIf(!haveChromium)('the reader’s rough edges', () => {
     const hit = search.hits().filter({ hasText: MEMO }).filter({ hasText: 'p. 2' }).first();
     await hit.click();
     const reader = new Reader(page);
-    await expect.poll(() => reader.pdfPage(2).locator('.hl.hit-current').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => reader.pdfPage(2).locator('.hl.hit-current').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     // Give the reader time to scroll the hit into view and measure where it stands.
     await page.waitForTimeout(800);
     expect(await reader.currentPage()).toBe(2);
@@ -53,7 +55,10 @@ describe.skipIf(!haveChromium)('the reader’s rough edges', () => {
     const { page } = await open(async (archive) => {
       const results = await importSampleCase(archive);
       const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
-      const quote = await createQuote(archive, { documentId: memo, text: 'position on commercial facial-recognition services' });
+      const quote = await createQuote(archive, {
+        documentId: memo,
+        text: 'position on commercial facial-recognition services',
+      });
       expect(quote.text).toBe('position on commercial\nfacial-recognition services');
       return results;
     });
@@ -69,13 +74,17 @@ describe.skipIf(!haveChromium)('the reader’s rough edges', () => {
     await importView.open();
     await importView.chooseFiles([SCAN]);
     expect((await importView.results()).map((r) => r.status)).toEqual(['imported']);
-    expect(await page.locator('.file-warning').textContent()).toMatch(/^its pages are images with no text .*cannot be selected, quoted or searched/);
+    expect(await page.locator('.file-warning').textContent()).toMatch(
+      /^its pages are images with no text .*cannot be selected, quoted or searched/,
+    );
 
     await page.getByRole('button', { name: 'Open' }).click();
     const reader = new Reader(page);
     await reader.pdfPage(1).locator('canvas').waitFor();
     const notice = page.getByRole('note', { name: 'No text' });
-    expect(await notice.textContent()).toMatch(/^These pages are images with no text .* cannot be selected, quoted or searched/);
+    expect(await notice.textContent()).toMatch(
+      /^These pages are images with no text .* cannot be selected, quoted or searched/,
+    );
     await reader.pdfPage(1).click();
     await page.keyboard.press('q');
     const toast = page.getByRole('status').filter({ hasText: 'These pages are images with no text' });

@@ -21,7 +21,10 @@ const SENTENCE = 'Reporting under this paragraph will not by itself lead to disc
 
 describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
   const openWith = useExhibit();
-  const open = (prepare = (archive: Session['archive']) => importSampleCase(archive), colorScheme: 'light' | 'dark' = 'light') => openWith(prepare, colorScheme);
+  const open = (
+    prepare = (archive: Session['archive']) => importSampleCase(archive),
+    colorScheme: 'light' | 'dark' = 'light',
+  ) => openWith(prepare, colorScheme);
 
   it('lists the sample case in the library, sorted and filtered on the spot', async () => {
     const { page, problems } = await open();
@@ -101,7 +104,9 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     expect(await card.locator('.qc-text').textContent()).toBe(SENTENCE);
     expect(await card.locator('.chip.accent').allTextContents()).toEqual(['directive']);
     // The highlight covers the sentence's line: its boxes lie within the text of that line.
-    const spans = await reader.quoteHighlights(2).evaluateAll((els) => els.map((e) => (e as unknown as { style: { width: string } }).style.width));
+    const spans = await reader
+      .quoteHighlights(2)
+      .evaluateAll((els) => els.map((e) => (e as unknown as { style: { width: string } }).style.width));
     expect(spans.length).toBeGreaterThan(0);
     // Clicking the highlight brings its card forward.
     const box = await reader.quoteHighlights(2).first().boundingBox();
@@ -143,9 +148,14 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     await expect.poll(() => cards.count()).toBe(2);
     // The Ledger's report quotes the directive word for word: "Where else?" lists it.
     await cards.first().getByRole('button', { name: 'Where else?' }).click();
-    await expect.poll(() => cards.first().getByRole('list', { name: 'Other sources of this passage' }).textContent()).toContain('Port Alder police bar officers');
+    await expect
+      .poll(() => cards.first().getByRole('list', { name: 'Other sources of this passage' }).textContent())
+      .toContain('Port Alder police bar officers');
     await screenshot(page, 'quotes-board');
-    await page.getByRole('tree', { name: 'Filter quotes by tag' }).getByRole('button', { name: /directive/ }).click();
+    await page
+      .getByRole('tree', { name: 'Filter quotes by tag' })
+      .getByRole('button', { name: /directive/ })
+      .click();
     await expect.poll(() => cards.count()).toBe(1);
     await cards.first().getByRole('button', { name: 'Delete quote' }).click();
     await expect.poll(() => cards.count()).toBe(0);
@@ -160,7 +170,11 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
       const results = await importSampleCase(archive);
       const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
       await createQuote(archive, { documentId: memo, text: SENTENCE, tags: ['directive'] });
-      await createQuote(archive, { documentId: memo, text: 'Search results already obtained must not be deleted.', tags: ['records'] });
+      await createQuote(archive, {
+        documentId: memo,
+        text: 'Search results already obtained must not be deleted.',
+        tags: ['records'],
+      });
       return results;
     });
     await goTo(page, 'Quotes');
@@ -176,10 +190,20 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     await page.getByLabel('Introduction').fill('Two passages of the deputy chief’s memo.');
     await page.getByRole('button', { name: 'Save collection' }).click();
     await page.getByRole('tree', { name: 'Filter quotes by tag' }).waitFor();
-    await expect.poll(() => page.getByRole('complementary', { name: 'Quote filters' }).getByRole('button', { name: /What the department knew/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('complementary', { name: 'Quote filters' })
+          .getByRole('button', { name: /What the department knew/ })
+          .count(),
+      )
+      .toBe(1);
     await screenshot(page, 'collection');
 
-    await page.getByRole('complementary', { name: 'Collection builder' }).getByRole('button', { name: 'Export…' }).click();
+    await page
+      .getByRole('complementary', { name: 'Collection builder' })
+      .getByRole('button', { name: 'Export…' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Export quotes' });
     await expect.poll(() => dialog.locator('.preview-quotes li').count()).toBe(2);
     expect(await dialog.locator('.preview-title').textContent()).toBe('What the department knew');
@@ -187,7 +211,9 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Write and verify bundle' }).click();
     expect((await download).suggestedFilename()).toMatch(/^exhibit-evidence-bundle-.*\.zip$/);
-    await expect.poll(() => dialog.getByRole('region', { name: 'Export result' }).textContent()).toContain('Verified: every original matches its SHA-256');
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'Export result' }).textContent())
+      .toContain('Verified: every original matches its SHA-256');
     await screenshot(page, 'export');
     expect(problems).toEqual([]);
   });
@@ -204,7 +230,11 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     const results = await view.results();
     expect(results).toEqual([
       { name: 'grimmer__07Aug2007Durbin7.txt', status: 'imported', reason: '' },
-      { name: 'broken.pdf', status: 'failed', reason: expect.stringMatching(/^broken\.pdf: not a PDF/) as unknown as string },
+      {
+        name: 'broken.pdf',
+        status: 'failed',
+        reason: expect.stringMatching(/^broken\.pdf: not a PDF/) as unknown as string,
+      },
     ]);
     expect(await view.progress()).toBe(100);
     await screenshot(page, 'import');
@@ -214,8 +244,11 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
     // A file dropped anywhere on the window is imported too, and the import view shows it.
     await page.evaluate(() => {
       const data = new DataTransfer();
-      data.items.add(new File(['Dropped note: the council will vote on Tuesday.'], 'dropped-note.txt', { type: 'text/plain' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      data.items.add(
+        new File(['Dropped note: the council will vote on Tuesday.'], 'dropped-note.txt', { type: 'text/plain' }),
+      );
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     });
     await page.getByRole('heading', { name: 'Import documents' }).waitFor();
     expect(await view.results()).toEqual([{ name: 'dropped-note.txt', status: 'imported', reason: '' }]);
@@ -236,23 +269,39 @@ describe.skipIf(!haveChromium)('the renderer in Chromium', () => {
       '<a href="javascript:window.__exhibitScriptRan = true">more</a>',
       '</body></html>',
     ].join('\n');
-    const notes = ['# Leaked notes', '', '<script>window.__exhibitScriptRan = true</script>', '<img src="x" onerror="window.__exhibitScriptRan = true">', 'End of notes.'].join('\n');
+    const notes = [
+      '# Leaked notes',
+      '',
+      '<script>window.__exhibitScriptRan = true</script>',
+      '<img src="x" onerror="window.__exhibitScriptRan = true">',
+      'End of notes.',
+    ].join('\n');
     writeFileSync(join(dir, 'minutes.html'), page1);
     writeFileSync(join(dir, 'leaked-notes.md'), notes);
-    const { page, problems } = await open((archive) => importPaths(archive, [join(dir, 'minutes.html'), join(dir, 'leaked-notes.md')]));
+    const { page, problems } = await open((archive) =>
+      importPaths(archive, [join(dir, 'minutes.html'), join(dir, 'leaked-notes.md')]),
+    );
     const library = new Library(page);
 
     await library.open('Council minutes, leaked');
-    await expect.poll(() => page.locator('.text-page').first().textContent()).toContain('The council approved the camera contract.');
+    await expect
+      .poll(() => page.locator('.text-page').first().textContent())
+      .toContain('The council approved the camera contract.');
     const ran = () => page.evaluate(() => Reflect.get(globalThis, '__exhibitScriptRan') as unknown);
     expect(await ran()).toBeUndefined();
-    expect(await page.locator('.text-viewer script, .text-viewer img, .text-viewer iframe, .text-viewer a, .text-viewer link').count()).toBe(0);
+    expect(
+      await page
+        .locator('.text-viewer script, .text-viewer img, .text-viewer iframe, .text-viewer a, .text-viewer link')
+        .count(),
+    ).toBe(0);
     await screenshot(page, 'reader-html');
 
     await goTo(page, 'Library');
     const [notesTitle = ''] = (await library.titles()).filter((t) => t !== 'Council minutes, leaked');
     await library.open(notesTitle);
-    await expect.poll(() => page.locator('.text-page').first().textContent()).toContain('<script>window.__exhibitScriptRan = true</script>');
+    await expect
+      .poll(() => page.locator('.text-page').first().textContent())
+      .toContain('<script>window.__exhibitScriptRan = true</script>');
     expect(await ran()).toBeUndefined();
     expect(await page.locator('.text-viewer script, .text-viewer img').count()).toBe(0);
     // Nothing was fetched from example.com (the session records any request leaving the app).
@@ -318,6 +367,9 @@ declare const document: { body: object; activeElement: { getAttribute(name: stri
 declare class DataTransfer {
   items: { add(file: File): void };
 }
-declare const DragEvent: new (type: string, init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean }) => object;
+declare const DragEvent: new (
+  type: string,
+  init: { dataTransfer: DataTransfer; bubbles: boolean; cancelable: boolean },
+) => object;
 declare const window: { dispatchEvent(event: object): boolean };
 declare function getComputedStyle(element: object): { backgroundColor: string };

@@ -47,7 +47,10 @@ afterAll(async () => {
 async function contents(archive: Archive) {
   const docs = await listDocuments(archive.db);
   const bySha = new Map(docs.map((d) => [d.id, d.sha256]));
-  const docTags = await tagsOfDocuments(archive.db, docs.map((d) => d.id));
+  const docTags = await tagsOfDocuments(
+    archive.db,
+    docs.map((d) => d.id),
+  );
   const meta = (d: DocumentRecord) => ({
     sha256: d.sha256,
     title: d.title,
@@ -105,7 +108,11 @@ describe('importing an evidence bundle', () => {
     expect(own.status).toBe('imported');
     expect(own.error).toBeNull();
     const quoted = new Set(source.quotes.map((q) => q.documentId));
-    const quotedShas = new Set(Object.values(source.docs).filter((d) => quoted.has(d.id)).map((d) => d.sha256));
+    const quotedShas = new Set(
+      Object.values(source.docs)
+        .filter((d) => quoted.has(d.id))
+        .map((d) => d.sha256),
+    );
     expect(own.bundle?.documents).toEqual({ imported: quoted.size, existing: 0 });
     expect(own.bundle?.quotes.map((q) => q.status)).toEqual(source.quotes.map(() => 'imported'));
     expect(own.bundle?.quotes.map((q) => q.bundleQuoteId).sort()).toEqual(source.quotes.map((q) => q.id).sort());
@@ -118,10 +125,15 @@ describe('importing an evidence bundle', () => {
     // Every quoted document, with its metadata and tags, and nothing of the unquoted review.
     expect(got.documents).toEqual(want.documents.filter((d) => quotedShas.has(d.sha256)));
     expect(got.documents.some((d) => d.sha256 === source.docs.review.sha256)).toBe(false);
-    expect(got.documents.find((d) => d.sha256 === source.docs.memo.sha256)).toMatchObject({ pageLabelOffset: 26, tags: ['source/police'] });
+    expect(got.documents.find((d) => d.sha256 === source.docs.memo.sha256)).toMatchObject({
+      pageLabelOffset: 26,
+      tags: ['source/police'],
+    });
     // Pages are this archive's own extraction, equal to the source's.
     const memo = (await listDocuments(target.db)).find((d) => d.sha256 === source.docs.memo.sha256) as DocumentRecord;
-    expect((await getPages(target.db, memo.id)).map((p) => p.text)).toEqual((await getPages(source.archive.db, source.docs.memo.id)).map((p) => p.text));
+    expect((await getPages(target.db, memo.id)).map((p) => p.text)).toEqual(
+      (await getPages(source.archive.db, source.docs.memo.id)).map((p) => p.text),
+    );
     // The fact sheet came with its email, linked to it as in the source.
     const docs = await listDocuments(target.db);
     const email = docs.find((d) => d.sha256 === source.docs.statement.sha256);
@@ -129,9 +141,14 @@ describe('importing an evidence bundle', () => {
 
     const history = await listHistory(target.db);
     const last = history.at(-1);
-    expect(last).toMatchObject({ action: 'bundle-import', details: { file: 'case.zip', bundleId: own.bundle?.bundleId } });
+    expect(last).toMatchObject({
+      action: 'bundle-import',
+      details: { file: 'case.zip', bundleId: own.bundle?.bundleId },
+    });
     expect(last?.details['sha256']).toMatch(/^[0-9a-f]{64}$/);
-    expect(history.filter((e) => e.action === 'quote-create').every((e) => e.details['bundleId'] === own.bundle?.bundleId)).toBe(true);
+    expect(
+      history.filter((e) => e.action === 'quote-create').every((e) => e.details['bundleId'] === own.bundle?.bundleId),
+    ).toBe(true);
     expect(history.filter((e) => e.action === 'import')).toHaveLength(quoted.size);
     expect((await checkArchive(target)).ok).toBe(true);
 
@@ -153,11 +170,20 @@ describe('importing an evidence bundle', () => {
     expect(own).toMatchObject({ path: 'case.zip', status: 'imported', error: null });
     expect(results.slice(1).every((r) => r.path.startsWith('case.zip#'))).toBe(true);
     expect((await listQuotes(target.db)).length).toBe(source.quotes.length);
-    expect((await listHistory(target.db)).at(-1)).toMatchObject({ action: 'bundle-import', details: { file: 'case.zip' } });
+    expect((await listHistory(target.db)).at(-1)).toMatchObject({
+      action: 'bundle-import',
+      details: { file: 'case.zip' },
+    });
     expect(drops()).toBe(before);
     // A zip that cannot be read safely gets the bundle check's named problem, as from disk.
-    const [broken] = await importDroppedFile(target, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'photos.zip');
-    expect(broken?.error).toMatch(/^photos\.zip: the evidence bundle does not verify \(1 problem, the first: not a readable zip file/);
+    const [broken] = await importDroppedFile(
+      target,
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+      'photos.zip',
+    );
+    expect(broken?.error).toMatch(
+      /^photos\.zip: the evidence bundle does not verify \(1 problem, the first: not a readable zip file/,
+    );
     expect(drops()).toBe(before);
   });
 
@@ -165,18 +191,27 @@ describe('importing an evidence bundle', () => {
     const before = await counts(source.archive);
     const own = bundleResult(await importPaths(source.archive, [bundle]));
     expect(own.status).toBe('duplicate');
-    const outcomes = (own.bundle?.quotes ?? []).map((q) => [q.bundleQuoteId, q.quoteId, q.status]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    const outcomes = (own.bundle?.quotes ?? [])
+      .map((q) => [q.bundleQuoteId, q.quoteId, q.status])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(outcomes).toEqual(source.quotes.map((q) => [q.id, q.id, 'existing']));
     expect(await counts(source.archive)).toEqual(before);
   });
 
   it('keeps the document an archive already holds, and flags a quote whose text is not at its place there, without moving it', async () => {
     const target = await tempArchive();
-    const [held] = await importPaths(target, [join(ROOT, 'resources', 'sample-case', 'files', '2020-11-13-port-alder-police-memo.pdf')]);
+    const [held] = await importPaths(target, [
+      join(ROOT, 'resources', 'sample-case', 'files', '2020-11-13-port-alder-police-memo.pdf'),
+    ]);
     const memoId = held?.documentId as number;
     // This archive's copy says 20-115 where the source's says 20-114 (same length: offsets unchanged).
     const pages = (await getPages(target.db, memoId)).map((p) => p.text);
-    await replacePageTexts(target, memoId, pages.map((t) => t.replace('Directive 20-114', 'Directive 20-115')), { reason: 'test: a different extraction' });
+    await replacePageTexts(
+      target,
+      memoId,
+      pages.map((t) => t.replace('Directive 20-114', 'Directive 20-115')),
+      { reason: 'test: a different extraction' },
+    );
     const own = bundleResult(await importPaths(target, [bundle]));
     expect(own.status).toBe('imported');
     expect(own.bundle?.documents.existing).toBe(1);
@@ -186,7 +221,14 @@ describe('importing an evidence bundle', () => {
     expect(outcome?.reason).toMatch(/not at page 1, offsets \d+–\d+/);
     expect(own.warnings.some((w) => w.includes(`quote ${directive?.id} of the bundle`))).toBe(true);
     const stored = (await listQuotes(target.db, { status: 'orphaned' }))[0];
-    expect(stored).toMatchObject({ documentId: memoId, page: directive?.page, start: directive?.start, end: directive?.end, text: 'Directive 20-114', tags: ['policy'] });
+    expect(stored).toMatchObject({
+      documentId: memoId,
+      page: directive?.page,
+      start: directive?.start,
+      end: directive?.end,
+      text: 'Directive 20-114',
+      tags: ['policy'],
+    });
     // The quote across the page break still stands at its place in this copy.
     expect(own.bundle?.quotes.find((q) => q.bundleQuoteId === source.quotes[0]?.id)?.status).toBe('imported');
     // The held document kept this archive's metadata (title from the PDF, no page offset).
@@ -199,7 +241,9 @@ describe('importing an evidence bundle', () => {
   it('refuses a bundle that does not verify, listing its problems, and changes nothing', async () => {
     const dir = tempDir();
     const { entries, comment } = await unzip(bundle);
-    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { documents: { path: string }[] };
+    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as {
+      documents: { path: string }[];
+    };
     const path = manifest.documents[0]?.path ?? '';
     const bytes = Buffer.from(entries.get(path) ?? Buffer.alloc(0));
     bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0x20;
@@ -216,7 +260,11 @@ describe('importing an evidence bundle', () => {
     expect(results).toHaveLength(1);
     const own = bundleResult(results);
     expect(own.status).toBe('failed');
-    expect(own.error).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the evidence bundle does not verify \\(\\d+ problems?, the first: .*\\); nothing was imported$`));
+    expect(own.error).toMatch(
+      new RegExp(
+        `^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the evidence bundle does not verify \\(\\d+ problems?, the first: .*\\); nothing was imported$`,
+      ),
+    );
     expect(own.bundle?.problems).toContainEqual(expect.objectContaining({ kind: 'original', file: path }));
     expect(await counts(target)).toEqual({ documents: 0, quotes: 0, history: 0 });
   });

@@ -26,7 +26,10 @@ beforeAll(async () => {
 
 async function makeBundle(dir: string): Promise<string> {
   const out = join(dir, 'bundle.zip');
-  await exportModel(model, 'bundle', out, { original: async (doc) => originals.get(doc.id) ?? new Uint8Array(), archiveId: 'test-archive' });
+  await exportModel(model, 'bundle', out, {
+    original: async (doc) => originals.get(doc.id) ?? new Uint8Array(),
+    archiveId: 'test-archive',
+  });
   return out;
 }
 
@@ -45,20 +48,34 @@ async function hostileBundles(dir: string): Promise<Record<string, string>> {
   const { entries, comment } = await unzip(sound);
   const list = [...entries];
   // yazl refuses to write "..": a placeholder of the same length, patched in place.
-  const placeholder = readFileSync(await writeZip(join(dir, 'p.zip'), [...list, ['originals/aa/aa/evil.txt', Buffer.from('x')]], comment));
+  const placeholder = readFileSync(
+    await writeZip(join(dir, 'p.zip'), [...list, ['originals/aa/aa/evil.txt', Buffer.from('x')]], comment),
+  );
   const from = Buffer.from('originals/aa/aa/evil.txt');
-  for (let at = placeholder.indexOf(from); at >= 0; at = placeholder.indexOf(from, at + 1)) Buffer.from('originals/../../evil.txt').copy(placeholder, at);
+  for (let at = placeholder.indexOf(from); at >= 0; at = placeholder.indexOf(from, at + 1))
+    Buffer.from('originals/../../evil.txt').copy(placeholder, at);
   writeFileSync(join(dir, 'slip.zip'), placeholder);
   const whole = readFileSync(sound);
   writeFileSync(join(dir, 'truncated.zip'), whole.subarray(0, Math.floor(whole.length / 2)));
   return {
     'zip-slip': join(dir, 'slip.zip'),
-    'zip bomb': await writeZip(join(dir, 'bomb.zip'), [...list, ['quotes.bin', Buffer.alloc(64 * 1024 * 1024)]], comment),
-    duplicate: await writeZip(join(dir, 'duplicate.zip'), [...list, ['README.txt', Buffer.from('another README')]], comment),
+    'zip bomb': await writeZip(
+      join(dir, 'bomb.zip'),
+      [...list, ['quotes.bin', Buffer.alloc(64 * 1024 * 1024)]],
+      comment,
+    ),
+    duplicate: await writeZip(
+      join(dir, 'duplicate.zip'),
+      [...list, ['README.txt', Buffer.from('another README')]],
+      comment,
+    ),
     truncated: join(dir, 'truncated.zip'),
     'bad JSON': await writeZip(
       join(dir, 'bad-json.zip'),
-      list.map(([name, data]) => [name, name === 'manifest.json' ? Buffer.from('{"format": "exhibit-bundle", ') : data]),
+      list.map(([name, data]) => [
+        name,
+        name === 'manifest.json' ? Buffer.from('{"format": "exhibit-bundle", ') : data,
+      ]),
       comment,
     ),
   };
@@ -95,7 +112,9 @@ describe('a bundle refused by import', () => {
     const archive = await tempArchive();
     const { truncated } = await hostileBundles(tempDir());
     const [result] = await importDroppedFile(archive, readFileSync(truncated ?? ''), 'case.zip');
-    expect(result?.error).toMatch(/^case\.zip: the evidence bundle does not verify \(1 problem, the first: not a readable zip file \(.*\)\); nothing was imported$/);
+    expect(result?.error).toMatch(
+      /^case\.zip: the evidence bundle does not verify \(1 problem, the first: not a readable zip file \(.*\)\); nothing was imported$/,
+    );
   }, 60_000);
 
   it('a sound zip that is no bundle is still an unknown file type', async () => {

@@ -24,7 +24,10 @@ beforeAll(async () => {
 
 async function makeBundle(dir: string, name = 'bundle.zip'): Promise<string> {
   const out = join(dir, name);
-  await exportModel(model, 'bundle', out, { original: async (doc) => originals.get(doc.id) ?? new Uint8Array(), archiveId: 'test-archive' });
+  await exportModel(model, 'bundle', out, {
+    original: async (doc) => originals.get(doc.id) ?? new Uint8Array(),
+    archiveId: 'test-archive',
+  });
   return out;
 }
 
@@ -57,7 +60,14 @@ describe('evidence bundles', () => {
     const { entries, comment } = await unzip(path);
     const manifest = manifestOf(entries);
     expect([...entries.keys()].sort()).toEqual(
-      ['README.txt', 'manifest.json', 'quotes.html', 'quotes.md', 'quotes.pdf', ...manifest.documents.map((d) => d.path)].sort(),
+      [
+        'README.txt',
+        'manifest.json',
+        'quotes.html',
+        'quotes.md',
+        'quotes.pdf',
+        ...manifest.documents.map((d) => d.path),
+      ].sort(),
     );
     expect(manifest.formatVersion).toBe(1);
     expect(manifest.archiveId).toBe('test-archive');
@@ -127,11 +137,15 @@ describe('evidence bundles', () => {
     const r1 = await verifyBundle(removed);
     expect(r1.ok).toBe(false);
     expect(r1.problems).toContainEqual(expect.objectContaining({ kind: 'file', file: 'quotes.pdf' }));
-    const original = await rewrite(path, join(dir, 'no-original.zip'), (entries) => entries.delete(manifestOf(entries).documents[2]?.path ?? ''));
+    const original = await rewrite(path, join(dir, 'no-original.zip'), (entries) =>
+      entries.delete(manifestOf(entries).documents[2]?.path ?? ''),
+    );
     const r2 = await verifyBundle(original);
     expect(r2.ok).toBe(false);
     expect(r2.problems.some((p) => p.file?.startsWith('originals/'))).toBe(true);
-    const added = await rewrite(path, join(dir, 'added.zip'), (entries) => entries.set('originals/extra.txt', Buffer.from('planted')));
+    const added = await rewrite(path, join(dir, 'added.zip'), (entries) =>
+      entries.set('originals/extra.txt', Buffer.from('planted')),
+    );
     const r3 = await verifyBundle(added);
     expect(r3.ok).toBe(false);
     expect(r3.problems).toContainEqual(expect.objectContaining({ kind: 'file', file: 'originals/extra.txt' }));
@@ -142,7 +156,9 @@ describe('evidence bundles', () => {
     const a = await makeBundle(dir, 'a.zip');
     const b = await makeBundle(dir, 'b.zip');
     const otherManifest = (await unzip(b)).entries.get('manifest.json') as Buffer;
-    const swapped = await rewrite(a, join(dir, 'swapped.zip'), (entries) => entries.set('manifest.json', otherManifest));
+    const swapped = await rewrite(a, join(dir, 'swapped.zip'), (entries) =>
+      entries.set('manifest.json', otherManifest),
+    );
     const report = await verifyBundle(swapped);
     expect(report.ok).toBe(false);
     expect(report.problems.some((p) => p.kind === 'bundle' && p.message.includes('belongs to bundle'))).toBe(true);
@@ -157,15 +173,20 @@ describe('evidence bundles', () => {
     const dir = tempDir();
     const path = await makeBundle(dir);
     // yazl refuses to write "..": write a placeholder of the same length and patch the name in place.
-    const placeholder = await rewrite(path, join(dir, 'placeholder.zip'), (entries) => entries.set('originals/aa/aa/evil.txt', Buffer.from('x')));
+    const placeholder = await rewrite(path, join(dir, 'placeholder.zip'), (entries) =>
+      entries.set('originals/aa/aa/evil.txt', Buffer.from('x')),
+    );
     const bytes = readFileSync(placeholder);
     const from = Buffer.from('originals/aa/aa/evil.txt');
-    for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + 1)) Buffer.from('originals/../../evil.txt').copy(bytes, at);
+    for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + 1))
+      Buffer.from('originals/../../evil.txt').copy(bytes, at);
     const slip = join(dir, 'slip.zip');
     writeFileSync(slip, bytes);
     expect((await verifyBundle(slip)).problems[0]).toMatchObject({ kind: 'zip' });
     expect(existsSync(join(dir, '..', 'evil.txt'))).toBe(false);
-    const bomb = await rewrite(path, join(dir, 'bomb.zip'), (entries) => entries.set('quotes.bin', Buffer.alloc(64 * 1024 * 1024)));
+    const bomb = await rewrite(path, join(dir, 'bomb.zip'), (entries) =>
+      entries.set('quotes.bin', Buffer.alloc(64 * 1024 * 1024)),
+    );
     const bombReport = await verifyBundle(bomb);
     expect(bombReport.ok).toBe(false);
     expect(bombReport.problems[0]?.message).toContain('zip bomb');
@@ -195,7 +216,10 @@ describe('evidence bundles', () => {
       out.length = 0;
       const bad = await rewrite(path, join(dir, 'bad.zip'), (entries) => entries.delete('README.txt'));
       expect(await run(['--json', 'verify', bad])).toBe(1);
-      const report = JSON.parse(out.join('')) as { ok: boolean; problems: { kind: string; file?: string; message: string }[] };
+      const report = JSON.parse(out.join('')) as {
+        ok: boolean;
+        problems: { kind: string; file?: string; message: string }[];
+      };
       expect(report.ok).toBe(false);
       expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'file', file: 'README.txt' }));
     } finally {

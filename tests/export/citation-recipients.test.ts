@@ -11,19 +11,75 @@ import type { DocumentRecord } from '../../src/shared/document.js';
 import { CITATION_STYLES, type CitationStyleId } from '../../src/shared/export-options.js';
 
 const letter: DocumentRecord = {
-  id: 1, format: 'pdf', mimeType: 'application/pdf', fileName: 'letter.pdf', size: 1, sha256: 'a'.repeat(64), pageCount: 3, pageLabels: null,
-  pageLabelOffset: 0, parentId: null, warnings: [], importedAt: '', updatedAt: '', deletedAt: null,
-  title: 'Letter on lead in toys', type: 'letter', authors: ['Richard J. Durbin'], recipients: ['Nancy Nord'], organization: null,
-  date: '2007-08-07', source: null, url: null, description: null,
+  id: 1,
+  format: 'pdf',
+  mimeType: 'application/pdf',
+  fileName: 'letter.pdf',
+  size: 1,
+  sha256: 'a'.repeat(64),
+  pageCount: 3,
+  pageLabels: null,
+  pageLabelOffset: 0,
+  parentId: null,
+  warnings: [],
+  importedAt: '',
+  updatedAt: '',
+  deletedAt: null,
+  title: 'Letter on lead in toys',
+  type: 'letter',
+  authors: ['Richard J. Durbin'],
+  recipients: ['Nancy Nord'],
+  organization: null,
+  date: '2007-08-07',
+  source: null,
+  url: null,
+  description: null,
 };
-const memo: DocumentRecord = { ...letter, id: 2, type: 'memo', title: 'Review of the recall', authors: ['Jane Roe'], recipients: ['John Doe'], source: 'U.S. Department of Justice', date: '2019-03-04' };
-const report: DocumentRecord = { ...letter, id: 3, type: 'report', title: 'Annual review', authors: ['Ann Lee'], recipients: ['The Board'], date: '2020-11-13' };
-const unaddressed: DocumentRecord = { ...letter, id: 4, type: 'statement', title: 'On the recall', authors: ['John Cornyn'], recipients: [], date: '2007-10-18' };
+const memo: DocumentRecord = {
+  ...letter,
+  id: 2,
+  type: 'memo',
+  title: 'Review of the recall',
+  authors: ['Jane Roe'],
+  recipients: ['John Doe'],
+  source: 'U.S. Department of Justice',
+  date: '2019-03-04',
+};
+const report: DocumentRecord = {
+  ...letter,
+  id: 3,
+  type: 'report',
+  title: 'Annual review',
+  authors: ['Ann Lee'],
+  recipients: ['The Board'],
+  date: '2020-11-13',
+};
+const unaddressed: DocumentRecord = {
+  ...letter,
+  id: 4,
+  type: 'statement',
+  title: 'On the recall',
+  authors: ['John Cornyn'],
+  recipients: [],
+  date: '2007-10-18',
+};
 
 function bibliography(style: CitationStyleId, docs: DocumentRecord[]): string[] {
   const items = docs.map((document) => ({
     document,
-    quote: { id: document.id, documentId: document.id, page: 2, pageEnd: 2, start: 0, end: 1, text: 'x', prefix: '', suffix: '', note: null, tags: [] },
+    quote: {
+      id: document.id,
+      documentId: document.id,
+      page: 2,
+      pageEnd: 2,
+      start: 0,
+      end: 1,
+      text: 'x',
+      prefix: '',
+      suffix: '',
+      note: null,
+      tags: [],
+    },
   }));
   return renderExport({ title: 'T', introduction: null, style, items }).bibliography.map((b) => plain(b.entry));
 }
@@ -45,12 +101,15 @@ describe('a recipient in the bibliography', () => {
   });
 
   it('leaves an entry without a recipient as it was', () => {
-    expect(bibliography('chicago', [unaddressed])).toEqual(['Cornyn, John. “On the Recall.” Statement, October 18, 2007.']);
+    expect(bibliography('chicago', [unaddressed])).toEqual([
+      'Cornyn, John. “On the Recall.” Statement, October 18, 2007.',
+    ]);
   });
 
   it('never stands after a full stop of its own, in any style', () => {
     for (const style of CITATION_STYLES) {
-      for (const entry of bibliography(style, [letter, memo, report])) expect(entry, `${style}: ${entry}`).not.toMatch(/\.\s+to\s/);
+      for (const entry of bibliography(style, [letter, memo, report]))
+        expect(entry, `${style}: ${entry}`).not.toMatch(/\.\s+to\s/);
     }
   });
 });

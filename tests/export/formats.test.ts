@@ -65,7 +65,8 @@ describe.each(STYLES)('exports in %s style', (style) => {
     const html = readFileSync(out, 'utf8');
     const doc = htmlDocument(html);
     expect(doc.elements('script')).toHaveLength(0);
-    const csp = doc.elements('meta').find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy')?.attribs['content'] ?? '';
+    const csp =
+      doc.elements('meta').find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy')?.attribs['content'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'none'");
     expect(html).not.toMatch(/\b(src|href)="(https?:|\/\/)/);
@@ -102,9 +103,13 @@ describe.each(STYLES)('exports in %s style', (style) => {
     expect(body.filter((p) => p.style === 'Bibliography')).toHaveLength(r.bibliography.length);
     if (style === 'chicago') {
       // Chicago notes and bibliography: a full note with author, title, date and page, and an inverted entry.
-      expect(noteText).toContain('Richard J. Durbin and Amy Klobuchar to Nancy Nord, “Letter to the CPSC on Lead in Toys,” Letter, August 7, 2007, 1.');
+      expect(noteText).toContain(
+        'Richard J. Durbin and Amy Klobuchar to Nancy Nord, “Letter to the CPSC on Lead in Toys,” Letter, August 7, 2007, 1.',
+      );
       expect(noteText).toContain('Drug Enforcement Administration, “Schedules of Controlled Substances,” n.d., 12–13.');
-      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain('Durbin, Richard J., and Amy Klobuchar. Letter to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.');
+      expect(body.filter((p) => p.style === 'Bibliography').map((p) => squash(p.text))).toContain(
+        'Durbin, Richard J., and Amy Klobuchar. Letter to Nancy Nord. “Letter to the CPSC on Lead in Toys.” Letter, August 7, 2007.',
+      );
       expect(body.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['Bibliography']);
     }
   });
@@ -138,7 +143,11 @@ describe('other formats', () => {
     const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(400);
     const first = model.items[0];
     if (!first) throw new Error('no items');
-    const big: ExportModel = { ...model, style: 'apa', items: [{ ...first, quote: { ...first.quote, text: `${long}한국어 ${'x'.repeat(300)}` } }] };
+    const big: ExportModel = {
+      ...model,
+      style: 'apa',
+      items: [{ ...first, quote: { ...first.quote, text: `${long}한국어 ${'x'.repeat(300)}` } }],
+    };
     const out = join(dir, 'long.pdf');
     const result = await exportModel(big, 'pdf', out);
     const pages = await pdfText(readFileSync(out));
@@ -155,7 +164,18 @@ describe('other formats', () => {
     expect(raw.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(raw.slice(1));
     const [header, ...body] = rows;
-    expect(header).toEqual(['quote_id', 'text', 'document', 'document_id', 'page', 'citation', 'reference', 'tags', 'note', 'sha256']);
+    expect(header).toEqual([
+      'quote_id',
+      'text',
+      'document',
+      'document_id',
+      'page',
+      'citation',
+      'reference',
+      'tags',
+      'note',
+      'sha256',
+    ]);
     expect(body).toHaveLength(r.items.length);
     for (const [i, item] of r.items.entries()) {
       const row = body[i] ?? [];
@@ -178,7 +198,10 @@ describe('other formats', () => {
       sources: { id: string; type: string; title: string; issued?: { 'date-parts': number[][] } }[];
       annotations: {
         type: string;
-        target: { source: string; selector: { type: string; exact?: string; prefix?: string; start?: number; end?: number; value?: string }[] };
+        target: {
+          source: string;
+          selector: { type: string; exact?: string; prefix?: string; start?: number; end?: number; value?: string }[];
+        };
         'exhibit:citation': string;
         'exhibit:page': number;
       }[];
@@ -195,7 +218,11 @@ describe('other formats', () => {
       const page = a?.target.selector.find((s) => s.type === 'FragmentSelector');
       expect(quote?.exact).toBe(item.quote.text);
       expect(quote?.prefix).toBe(item.quote.prefix);
-      expect(position).toEqual({ type: 'TextPositionSelector', start: item.quote.position?.start, end: item.quote.position?.end });
+      expect(position).toEqual({
+        type: 'TextPositionSelector',
+        start: item.quote.position?.start,
+        end: item.quote.position?.end,
+      });
       expect(page?.value).toBe(`page=${item.quote.page}`);
       expect(a?.['exhibit:citation']).toBe(item.citationText);
     }

@@ -36,7 +36,9 @@ async function exported(format: 'docx' | 'pdf' | 'html' | 'md' | 'json' | 'csv' 
 describe('a quote with a line end inside its sentence', () => {
   it('DOCX: the Quote paragraph holds the sentence on one line', async () => {
     const { entries } = await unzip(await exported('docx'));
-    const quotes = wordParagraphs(entries.get('word/document.xml')?.toString('utf8') ?? '').filter((p) => p.style === 'Quote');
+    const quotes = wordParagraphs(entries.get('word/document.xml')?.toString('utf8') ?? '').filter(
+      (p) => p.style === 'Quote',
+    );
     expect(quotes.map((p) => p.text)).toEqual([PROSE]);
   });
 
@@ -59,7 +61,9 @@ describe('a quote with a line end inside its sentence', () => {
     const rows = parseCsv(readFileSync(await exported('csv'), 'utf8'));
     expect(rows.flat()).toContain(STORED);
     const { entries } = await unzip(await exported('bundle'));
-    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { quotes: { exact: string }[] };
+    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as {
+      quotes: { exact: string }[];
+    };
     expect(manifest.quotes.map((q) => q.exact)).toEqual([STORED]);
   });
 });

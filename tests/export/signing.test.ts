@@ -28,7 +28,15 @@ beforeAll(async () => {
 
 afterAll(() => bench.remove());
 
-async function verify(config: string, zip: string, ...flags: string[]): Promise<{ code: number; stdout: string; json: { ok: boolean; signature: BundleSignature | null; problems: { kind: string; message: string }[] } }> {
+async function verify(
+  config: string,
+  zip: string,
+  ...flags: string[]
+): Promise<{
+  code: number;
+  stdout: string;
+  json: { ok: boolean; signature: BundleSignature | null; problems: { kind: string; message: string }[] };
+}> {
   const text = await exhibitWith(config, bench.archive, 'verify', zip, ...flags);
   const json = await exhibitWith(config, bench.archive, '--json', 'verify', zip, ...flags);
   expect(json.code).toBe(text.code);
@@ -66,7 +74,17 @@ describe('signed evidence bundles', () => {
     const pem = readFileSync(keyFile, 'utf8');
     expect(pem).toContain('BEGIN PRIVATE KEY');
 
-    const again = await exhibitWith(configA, bench.archive, '--json', 'export', '--all', '--format', 'bundle', '--out', join(bench.root, 'a2.zip'));
+    const again = await exhibitWith(
+      configA,
+      bench.archive,
+      '--json',
+      'export',
+      '--all',
+      '--format',
+      'bundle',
+      '--out',
+      join(bench.root, 'a2.zip'),
+    );
     expect(again.code).toBe(0);
     const result = JSON.parse(again.stdout) as { signer: string; keyCreated: unknown };
     expect(result.signer).toBe(fingerprintA);
@@ -76,7 +94,10 @@ describe('signed evidence bundles', () => {
 
   it('hold signature.json over the manifest, explained in the README, and verify as signed by your own key', async () => {
     const { entries } = await unzip(bundleA);
-    const signature = JSON.parse(entries.get('signature.json')?.toString('utf8') ?? '{}') as { algorithm: string; fingerprint: string };
+    const signature = JSON.parse(entries.get('signature.json')?.toString('utf8') ?? '{}') as {
+      algorithm: string;
+      fingerprint: string;
+    };
     expect(signature).toMatchObject({ algorithm: 'Ed25519', fingerprint: fingerprintA });
     expect(entries.get('README.txt')?.toString('utf8')).toContain(`Signed by key ${fingerprintA}`);
     const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as BundleManifest;
@@ -92,7 +113,17 @@ describe('signed evidence bundles', () => {
   it("another user's bundle is reported untrusted until their key is added", async () => {
     const configB = bench.configDir('b');
     const bundleB = join(bench.root, 'b.zip');
-    const made = await exhibitWith(configB, bench.archive, '--json', 'export', '--all', '--format', 'bundle', '--out', bundleB);
+    const made = await exhibitWith(
+      configB,
+      bench.archive,
+      '--json',
+      'export',
+      '--all',
+      '--format',
+      'bundle',
+      '--out',
+      bundleB,
+    );
     const fingerprintB = (JSON.parse(made.stdout) as { signer: string }).signer;
     expect(fingerprintB).toMatch(FINGERPRINT);
     expect(fingerprintB).not.toBe(fingerprintA);
@@ -105,7 +136,10 @@ describe('signed evidence bundles', () => {
     expect(strict.code).toBe(1);
     expect(strict.json.ok).toBe(false);
 
-    expect((await exhibitWith(configA, bench.archive, 'trust', 'add', fingerprintB.toUpperCase(), '--name', 'Jane Roe')).code).toBe(0);
+    expect(
+      (await exhibitWith(configA, bench.archive, 'trust', 'add', fingerprintB.toUpperCase(), '--name', 'Jane Roe'))
+        .code,
+    ).toBe(0);
     const after = await verify(configA, bundleB, '--require-trusted');
     expect(after.code).toBe(0);
     expect(after.stdout).toContain(`signed by ${fingerprintB} (Jane Roe, trusted)`);
@@ -115,7 +149,9 @@ describe('signed evidence bundles', () => {
   });
 
   it('a bundle without signature.json is reported unsigned, and fails --require-trusted', async () => {
-    const unsigned = await repack(bundleA, join(bench.root, 'unsigned.zip'), (entries) => entries.delete('signature.json'));
+    const unsigned = await repack(bundleA, join(bench.root, 'unsigned.zip'), (entries) =>
+      entries.delete('signature.json'),
+    );
     const v = await verify(configA, unsigned);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/^unsigned: /m);
@@ -126,18 +162,28 @@ describe('signed evidence bundles', () => {
   it('an original changed and re-hashed consistently into the manifest fails on the signature', async () => {
     // Without the signature the forgery holds together: every hash and quote checks out.
     let comment = '';
-    const control = await repack(bundleA, join(bench.root, 'forged-unsigned.zip'), (entries) => {
-      comment = tamperConsistently(entries);
-      entries.delete('signature.json');
-    }, () => comment);
+    const control = await repack(
+      bundleA,
+      join(bench.root, 'forged-unsigned.zip'),
+      (entries) => {
+        comment = tamperConsistently(entries);
+        entries.delete('signature.json');
+      },
+      () => comment,
+    );
     const c = await verify(configA, control);
     expect(c.json.problems).toEqual([]);
     expect(c.code).toBe(0);
 
     // With the signature its maker left, it fails.
-    const rehashed = await repack(bundleA, join(bench.root, 'forged.zip'), (entries) => {
-      comment = tamperConsistently(entries);
-    }, () => comment);
+    const rehashed = await repack(
+      bundleA,
+      join(bench.root, 'forged.zip'),
+      (entries) => {
+        comment = tamperConsistently(entries);
+      },
+      () => comment,
+    );
     const v = await verify(configA, rehashed);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('signature does not match the manifest');
@@ -166,13 +212,21 @@ describe('signed evidence bundles', () => {
     const out = join(bench.root, 'loose.zip');
     const run = await exhibitWith(config, bench.archive, 'export', '--all', '--format', 'bundle', '--out', out);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${keyFile}: the signing key file can be read or changed by other users (mode 0644), so it is not used; make it yours alone with: chmod 600`);
+    expect(run.stderr).toContain(
+      `${keyFile}: the signing key file can be read or changed by other users (mode 0644), so it is not used; make it yours alone with: chmod 600`,
+    );
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });
 
   it('importing a bundle reports its signer, on record; an unsigned one with a warning', async () => {
-    interface Imported { results: { status: string; warnings: string[]; bundle?: { signature: { status: string; fingerprint: string | null } | null } }[] }
+    interface Imported {
+      results: {
+        status: string;
+        warnings: string[];
+        bundle?: { signature: { status: string; fingerprint: string | null } | null };
+      }[];
+    }
     const into = join(bench.root, 'colleague.exhibit');
     const signed = await exhibitWith(configA, into, '--json', 'import', bundleA);
     expect(signed.code).toBe(0);
@@ -182,11 +236,15 @@ describe('signed evidence bundles', () => {
     const history = await exhibitWith(configA, into, '--json', 'history');
     expect(history.stdout).toContain(`"signer": "${fingerprintA}"`);
 
-    const unsigned = await repack(bundleA, join(bench.root, 'unsigned-import.zip'), (entries) => entries.delete('signature.json'));
+    const unsigned = await repack(bundleA, join(bench.root, 'unsigned-import.zip'), (entries) =>
+      entries.delete('signature.json'),
+    );
     const other = join(bench.root, 'other.exhibit');
     const run = await exhibitWith(configA, other, '--json', 'import', unsigned);
     const result = (JSON.parse(run.stdout) as Imported).results.find((r) => r.bundle);
     expect(result?.bundle?.signature?.status).toBe('unsigned');
-    expect(result?.warnings).toContain('unsigned: the bundle carries no signature, so nothing shows who made it or that its manifest was not re-made');
+    expect(result?.warnings).toContain(
+      'unsigned: the bundle carries no signature, so nothing shows who made it or that its manifest was not re-made',
+    );
   });
 });

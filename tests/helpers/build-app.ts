@@ -14,9 +14,13 @@ const run = promisify(execFile);
 export async function buildApp(): Promise<string> {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const outDir = mkdtempSync(join(ROOT, '.tmp', 'build-'));
-  await run(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return outDir;
 }

@@ -4,7 +4,15 @@
  * (nested), notes (typographic characters included) and a document tag; one quote
  * deleted. What exports and bundle round trips start from.
  */
-import { addTags, createQuote, deleteQuote, getPages, listDocuments, updateMetadata, type Archive } from '../../src/main/archive/index.js';
+import {
+  addTags,
+  createQuote,
+  deleteQuote,
+  getPages,
+  listDocuments,
+  updateMetadata,
+  type Archive,
+} from '../../src/main/archive/index.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import type { DocumentRecord } from '../../src/shared/document.js';
 import type { QuoteRecord } from '../../src/shared/quote.js';
@@ -79,7 +87,11 @@ export async function caseArchive(into?: Archive & { dir: string }): Promise<Cas
       tags: ['policy/ban', 'press'],
     }),
   );
-  const deleted = await createQuote(archive, { documentId: docs.review.id, text: 'It began with a burglary file that did not add up.', tags: ['press'] });
+  const deleted = await createQuote(archive, {
+    documentId: docs.review.id,
+    text: 'It began with a burglary file that did not add up.',
+    tags: ['press'],
+  });
   await deleteQuote(archive, deleted.id);
   return { archive, docs, quotes, deleted };
 }

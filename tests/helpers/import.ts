@@ -56,7 +56,11 @@ export async function expectSoundArchive(archive: Archive, results: readonly Imp
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
   const imported = results.filter((r) => r.status === 'imported').map((r) => r.documentId);
-  const documents = await archive.db.selectFrom('documents').select(['id', 'sha256', 'page_count']).orderBy('id').execute();
+  const documents = await archive.db
+    .selectFrom('documents')
+    .select(['id', 'sha256', 'page_count'])
+    .orderBy('id')
+    .execute();
   expect(documents.map((d) => d.id).sort((a, b) => a - b)).toEqual([...imported].sort((a, b) => (a ?? 0) - (b ?? 0)));
   const pageCounts = await archive.db
     .selectFrom('pages')

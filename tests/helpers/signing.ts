@@ -28,7 +28,12 @@ export async function signingBench(): Promise<SigningBench> {
   const opened = await openArchive(archive);
   await caseArchive(Object.assign(opened, { dir: root }));
   await opened.close();
-  return { root, archive, configDir: (name) => join(root, 'config', name), remove: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    archive,
+    configDir: (name) => join(root, 'config', name),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Runs `exhibit --archive ARCHIVE ...args` with EXHIBIT_CONFIG_DIR=config. */
@@ -44,7 +49,12 @@ export async function exhibitWith(config: string, archive: string, ...args: stri
 }
 
 /** Re-packs the zip at `path` into `out` after `edit` changed its entries (insertion order kept); the comment as `comment` says. */
-export async function repack(path: string, out: string, edit: (entries: Map<string, Buffer>) => void, comment?: (old: string) => string): Promise<string> {
+export async function repack(
+  path: string,
+  out: string,
+  edit: (entries: Map<string, Buffer>) => void,
+  comment?: (old: string) => string,
+): Promise<string> {
   const { entries, comment: old } = await unzip(path);
   edit(entries);
   const zip = new yazl.ZipFile();

@@ -20,7 +20,9 @@ export function rawSql(path: string, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, (openError) => {
       if (openError) return reject(openError);
-      db.exec(text, (error) => db.close((closeError) => (error ?? closeError ? reject(error ?? closeError) : resolve())));
+      db.exec(text, (error) =>
+        db.close((closeError) => ((error ?? closeError) ? reject(error ?? closeError) : resolve())),
+      );
     });
   });
 }
@@ -40,7 +42,10 @@ export async function buildCase(): Promise<{ path: string; dispose: () => void }
   writeFileSync(second, 'Memo: the camera contract was signed in March.\n');
   const [one, two] = await importPaths(a, [first, second]);
   if (one?.documentId !== 1 || two?.documentId !== 2) throw new Error('import failed in test setup');
-  await replacePageTexts(a, 1, ['The department will not use commercial facial recognition.', 'Signed, the Chief of Police.']);
+  await replacePageTexts(a, 1, [
+    'The department will not use commercial facial recognition.',
+    'Signed, the Chief of Police.',
+  ]);
   await addTags(a, ['agency/LAPD'], { documentIds: [1] });
   await createQuote(a, { documentId: 1, text: 'commercial facial recognition', note: 'denial', tags: ['key'] });
   await createQuote(a, { documentId: 2, text: 'camera contract' });

@@ -33,10 +33,16 @@ const CORPUS_CASES: Record<string, Case> = {
   'poi__poc-xmlbomb.xlsx': { outcome: 'failed', error: /unknown file type \(\.xlsx\)/ },
   'constructed__deep_nesting_100k.html': { outcome: 'imported', text: (t) => expect(t).toBe('deep text') },
   'constructed__nul_bytes.txt': { outcome: 'imported', text: noNul },
-  'constructed__utf16be_nobom.txt': { outcome: 'imported', text: (t) => expect(t).toMatch(/^[\t\n\r\x20-\x7e\u00a0-\u024f\u2010-\u201f]+$/) },
+  'constructed__utf16be_nobom.txt': {
+    outcome: 'imported',
+    text: (t) => expect(t).toMatch(/^[\t\n\r\x20-\x7e\u00a0-\u024f\u2010-\u201f]+$/),
+  },
   'constructed__utf16le_bom.txt': { outcome: 'imported', text: noNul },
   'constructed__xss_html_email.eml': { outcome: 'imported', text: (t) => expect(t).not.toMatch(/<script|alert\(/) },
-  'readability__comment-inside-script-parsing.html': { outcome: 'imported', text: (t) => expect(t).not.toMatch(/<script|foo\.js/) },
+  'readability__comment-inside-script-parsing.html': {
+    outcome: 'imported',
+    text: (t) => expect(t).not.toMatch(/<script|foo\.js/),
+  },
   'mailparser__htmllargecallstack.eml': { outcome: 'imported' },
   'mailparser__outofmemory.eml': { outcome: 'imported' },
   'mailparser__large_text.eml': { outcome: 'imported' },
@@ -45,7 +51,10 @@ const CORPUS_CASES: Record<string, Case> = {
   // The same bytes as the other hostile-name letter: reported as its duplicate.
   'constructed__very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_very_long_name_.txt':
     { outcome: 'duplicate' },
-  'constructed__html-named-as-pdf.pdf': { outcome: 'failed', error: /not a PDF: no %PDF header \(it looks like an HTML page\)/ },
+  'constructed__html-named-as-pdf.pdf': {
+    outcome: 'failed',
+    error: /not a PDF: no %PDF header \(it looks like an HTML page\)/,
+  },
   'formatcorpus__encryption_openpassword.pdf': { outcome: 'failed', error: /: encrypted; a password is needed$/ },
   'ocrmypdf__invalid.pdf': { outcome: 'failed' },
   'constructed__federal-register_truncated-50pct.pdf': { outcome: 'failed' },
@@ -76,7 +85,10 @@ function constructed(dir: string): Record<string, Case & { path: string }> {
   writeFileSync(at('random.eml'), noise(4096, 4));
   writeFileSync(at('random.html'), noise(4096, 5));
   writeFileSync(at('unknown.xyz'), noise(512, 6));
-  writeFileSync(at('utf16le-nobom.txt'), Buffer.from('A statement without a byte-order mark, in UTF-16LE.\n'.repeat(20), 'utf16le'));
+  writeFileSync(
+    at('utf16le-nobom.txt'),
+    Buffer.from('A statement without a byte-order mark, in UTF-16LE.\n'.repeat(20), 'utf16le'),
+  );
   writeFileSync(at('nul-bytes.html'), Buffer.from('<p>before\0\0\0after</p>\0', 'latin1'));
   writeFileSync(at(RTL_NAME), 'A file whose name reverses itself.\n');
   writeFileSync(at(LONG_NAME), 'A file with a 240-character name.\n');
@@ -90,9 +102,17 @@ function constructed(dir: string): Record<string, Case & { path: string }> {
     'random.eml': { path: at('random.eml'), outcome: 'failed', error: /not an email/ },
     'random.html': { path: at('random.html'), outcome: 'either', text: noNul },
     'unknown.xyz': { path: at('unknown.xyz'), outcome: 'failed', error: /unknown file type \(\.xyz\)/ },
-    'utf16le-nobom.txt': { path: at('utf16le-nobom.txt'), outcome: 'imported', text: (t) => expect(t).toMatch(/^A statement without a byte-order mark, in UTF-16LE\./) },
+    'utf16le-nobom.txt': {
+      path: at('utf16le-nobom.txt'),
+      outcome: 'imported',
+      text: (t) => expect(t).toMatch(/^A statement without a byte-order mark, in UTF-16LE\./),
+    },
     'nul-bytes.html': { path: at('nul-bytes.html'), outcome: 'imported', text: (t) => expect(t).toBe('beforeafter') },
-    [RTL_NAME]: { path: at(RTL_NAME), outcome: 'imported', text: (t) => expect(t).toBe('A file whose name reverses itself.\n') },
+    [RTL_NAME]: {
+      path: at(RTL_NAME),
+      outcome: 'imported',
+      text: (t) => expect(t).toBe('A file whose name reverses itself.\n'),
+    },
     [LONG_NAME]: { path: at(LONG_NAME), outcome: 'imported' },
     'dangling-link.pdf': { path: at('dangling-link.pdf'), outcome: 'failed', error: /: no such file or folder$/ },
   };
@@ -102,7 +122,11 @@ function nameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-async function check(result: ImportResult, expected: Case, archive: Awaited<ReturnType<typeof tempArchive>>): Promise<void> {
+async function check(
+  result: ImportResult,
+  expected: Case,
+  archive: Awaited<ReturnType<typeof tempArchive>>,
+): Promise<void> {
   const label = `${nameOf(result.path)}: ${result.status} ${result.error ?? ''}`;
   if (expected.outcome === 'failed' || (expected.outcome === 'either' && result.status === 'failed')) {
     expectReadableFailure(result);
@@ -140,7 +164,10 @@ describe('bad input', () => {
     });
     const peakGrowthMiB = (process.resourceUsage().maxRSS - peakBefore) / 1024;
 
-    const corpusFiles = [...readdirSync(corpus('hostile')).map((n) => corpus('hostile', n)), ...readdirSync(corpus('pdf-bad')).map((n) => corpus('pdf-bad', n))];
+    const corpusFiles = [
+      ...readdirSync(corpus('hostile')).map((n) => corpus('hostile', n)),
+      ...readdirSync(corpus('pdf-bad')).map((n) => corpus('pdf-bad', n)),
+    ];
     const expected = new Map<string, Case>();
     for (const path of corpusFiles) expected.set(path, CORPUS_CASES[nameOf(path)] ?? { outcome: 'either' });
     for (const c of Object.values(made)) expected.set(c.path, c);
@@ -182,6 +209,8 @@ describe('bad input', () => {
   });
 
   if (process.getuid?.() === 0) {
-    console.info('bad input: the chmod 000 case is skipped because root reads any file; the dangling symlink covers an unreadable path.');
+    console.info(
+      'bad input: the chmod 000 case is skipped because root reads any file; the dangling symlink covers an unreadable path.',
+    );
   }
 });

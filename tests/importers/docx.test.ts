@@ -32,7 +32,11 @@ function documentXml(body: string): string {
 }
 
 /** Writes a DOCX from parts; a part may be a stream, deflated as it is read (never held). */
-async function writeDocx(path: string, parts: Record<string, string | Buffer | Readable>, compressionLevel = 6): Promise<void> {
+async function writeDocx(
+  path: string,
+  parts: Record<string, string | Buffer | Readable>,
+  compressionLevel = 6,
+): Promise<void> {
   const zip = new yazl.ZipFile();
   for (const [name, content] of Object.entries(parts)) {
     if (content instanceof Readable) zip.addReadStream(content, name, { compressionLevel });
@@ -58,7 +62,11 @@ function spacesDocument(mib: number): Readable {
 /** Rewrites the central directory's unpacked size of `entry`: a header that lies. */
 function lieAboutSize(zip: Buffer, entry: string, size: number): Buffer {
   const copy = Buffer.from(zip);
-  for (let at = copy.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); at >= 0; at = copy.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1)) {
+  for (
+    let at = copy.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+    at >= 0;
+    at = copy.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1)
+  ) {
     const nameLength = copy.readUInt16LE(at + 28);
     if (copy.toString('latin1', at + 46, at + 46 + nameLength) === entry) {
       copy.writeUInt32LE(size, at + 24);
@@ -81,7 +89,10 @@ describe('the DOCX importer', () => {
     expect((await importOne(archive, corpus('docx', 'mammoth__strict-format.docx'))).text).toBe('Test');
     const embedded = await importOne(archive, corpus('docx', 'poi__EmbeddedDocument.docx'));
     expect(embedded.text).toBe('Let me see what happens if I insert a worksheet.');
-    const featured = await importOne(archive, corpus('docx', 'formatcorpus__PDF-Sample-Document-Fully-Featured-Layout.docx'));
+    const featured = await importOne(
+      archive,
+      corpus('docx', 'formatcorpus__PDF-Sample-Document-Fully-Featured-Layout.docx'),
+    );
     expect(featured.document.title).toBe('Digital Preservation Test Document');
     expect(featured.document.authors).toEqual(['@beet_keeper']);
     expect(featured.text).toContain(
@@ -101,7 +112,8 @@ describe('the DOCX importer', () => {
         '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
         '<dc:title>Letter to Smith &amp; Jones</dc:title><dc:creator>Jane Roe; John Doe</dc:creator><dc:description>On &#8220;Project X&#8221;</dc:description>' +
         '<dcterms:created xsi:type="dcterms:W3CDTF" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">2020-11-13T09:45:00Z</dcterms:created></cp:coreProperties>',
-      'docProps/app.xml': '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Office of Senator Roe</Company></Properties>',
+      'docProps/app.xml':
+        '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>Office of Senator Roe</Company></Properties>',
     });
     const archive = await tempArchive();
     const { document, text } = await importOne(archive, path);
@@ -156,7 +168,15 @@ describe('the DOCX importer', () => {
       honest = join(dir, 'gigabyte.docx');
       lying = join(dir, 'lying-header.docx');
       // 1 GiB of spaces, streamed through yazl: never in memory here either.
-      await writeDocx(honest, { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': PACKAGE_RELS, 'word/document.xml': spacesDocument(1024) }, 1);
+      await writeDocx(
+        honest,
+        {
+          '[Content_Types].xml': CONTENT_TYPES,
+          '_rels/.rels': PACKAGE_RELS,
+          'word/document.xml': spacesDocument(1024),
+        },
+        1,
+      );
       writeFileSync(lying, lieAboutSize(readFileSync(honest), 'word/document.xml', 4000));
     }, 60_000);
 
@@ -172,7 +192,9 @@ describe('the DOCX importer', () => {
       expectReadableFailure(big);
       expect(big.error).toMatch(/would unpack to 10\d\d MiB \(at most 256 MiB\); it may be a zip bomb/);
       expectReadableFailure(liar);
-      expect(liar.error).toMatch(/word\/document\.xml in the DOCX unpacks to more than its header says; it may be a zip bomb/);
+      expect(liar.error).toMatch(
+        /word\/document\.xml in the DOCX unpacks to more than its header says; it may be a zip bomb/,
+      );
       expect(elapsed).toBeLessThan(5000);
       expect(peakGrowthMiB).toBeLessThan(128);
       await expectSoundArchive(archive, results);
@@ -180,22 +202,34 @@ describe('the DOCX importer', () => {
 
     it('refuses a part too large for the Word parser to hold, while counting its bytes', async () => {
       const path = join(dir, 'large-part.docx');
-      await writeDocx(path, { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': PACKAGE_RELS, 'word/document.xml': spacesDocument(40) }, 1);
+      await writeDocx(
+        path,
+        { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': PACKAGE_RELS, 'word/document.xml': spacesDocument(40) },
+        1,
+      );
       const archive = await tempArchive();
       const [result] = await importPaths(archive, [path]);
       if (!result) throw new Error('no result');
       expectReadableFailure(result);
-      expect(result.error).toMatch(/word\/document\.xml in the DOCX unpacks to more than 32 MiB, too large to read safely$/);
+      expect(result.error).toMatch(
+        /word\/document\.xml in the DOCX unpacks to more than 32 MiB, too large to read safely$/,
+      );
     });
 
     it('refuses an absurd packing ratio below the size bound', async () => {
       const path = join(dir, 'ratio.docx');
-      await writeDocx(path, { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': PACKAGE_RELS, 'word/document.xml': spacesDocument(48) }, 9);
+      await writeDocx(
+        path,
+        { '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': PACKAGE_RELS, 'word/document.xml': spacesDocument(48) },
+        9,
+      );
       const archive = await tempArchive();
       const [result] = await importPaths(archive, [path]);
       if (!result) throw new Error('no result');
       expectReadableFailure(result);
-      expect(result.error).toMatch(/word\/document\.xml in the DOCX would unpack to \d+ times its packed size; it may be a zip bomb/);
+      expect(result.error).toMatch(
+        /word\/document\.xml in the DOCX would unpack to \d+ times its packed size; it may be a zip bomb/,
+      );
     });
   });
 
@@ -218,7 +252,9 @@ describe('the DOCX importer', () => {
       await writeDocx(path, {
         '[Content_Types].xml': CONTENT_TYPES,
         '_rels/.rels': PACKAGE_RELS,
-        'word/document.xml': documentXml(paragraphs('Visible sentence.') + blip('rIdFile') + blip('rIdHttp') + blip('rIdUp')),
+        'word/document.xml': documentXml(
+          paragraphs('Visible sentence.') + blip('rIdFile') + blip('rIdHttp') + blip('rIdUp'),
+        ),
         'word/_rels/document.xml.rels':
           '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           `<Relationship Id="rIdFile" Type="${R}/image" Target="file://${secret}" TargetMode="External"/>` +

@@ -43,7 +43,11 @@ describe('an email whose multipart body never closes', () => {
 
   it('leaves complete multipart mail from the corpus without the warning', async () => {
     const archive = await tempArchive();
-    for (const name of ['mailparser__delivery-status.eml', 'mailparser__nested.eml', 'spamassassin__spamassassin_mime9.eml']) {
+    for (const name of [
+      'mailparser__delivery-status.eml',
+      'mailparser__nested.eml',
+      'spamassassin__spamassassin_mime9.eml',
+    ]) {
       const { result } = await importOne(archive, corpus('eml', name));
       expect(result.warnings.join(' '), name).not.toMatch(INCOMPLETE);
     }

@@ -10,15 +10,22 @@ import { expectReadableFailure, expectSoundArchive, importOne, stored } from '..
 const JAPANESE_JIS = Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x38, 0x6c, 0x1b, 0x28, 0x42]);
 
 function message(headers: Record<string, string>, body: string): string {
-  return Object.entries(headers)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\r\n') + '\r\n\r\n' + body;
+  return (
+    Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n') +
+    '\r\n\r\n' +
+    body
+  );
 }
 
 describe('the email importer', () => {
   it('takes sender, recipients, subject, date and organization from the headers, and the text part as body', async () => {
     const archive = await tempArchive();
-    const { document, text, all } = await importOne(archive, corpus('eml', 'spamassassin__spamassassin_iso-2022-jp.eml'));
+    const { document, text, all } = await importOne(
+      archive,
+      corpus('eml', 'spamassassin__spamassassin_iso-2022-jp.eml'),
+    );
     expect(document.format).toBe('email');
     expect(document.type).toBe('email');
     expect(document.title).toBe('MIME text/plain attach with Shift_JIS (CP932)');
@@ -50,7 +57,9 @@ describe('the email importer', () => {
   it('decodes Big5 mail, 8-bit Subject included, and ISO-2022-JP bodies and encoded words', async () => {
     const archive = await tempArchive();
     const big5 = await importOne(archive, corpus('eml', 'spamassassin__spamassassin_big5-base64.eml'));
-    expect(big5.document.title).toBe('[SLAT-talk] 鉅靡6月17日新片又到.如有重複寄發.敬請原諒!．．．．．．鉅靡6月17日新片又到.如有重複寄發.敬請原諒!．．．');
+    expect(big5.document.title).toBe(
+      '[SLAT-talk] 鉅靡6月17日新片又到.如有重複寄發.敬請原諒!．．．．．．鉅靡6月17日新片又到.如有重複寄發.敬請原諒!．．．',
+    );
     expect(big5.text).toContain('永久網址：gimit.cn.st或gimit99.iscool.net');
     expect(big5.text).not.toMatch(/<(table|font|td)\b/i);
 
@@ -68,7 +77,10 @@ describe('the email importer', () => {
       },
       '',
     );
-    writeFileSync(path, Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from('Body: '), JAPANESE_JIS, Buffer.from(' text\r\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from('Body: '), JAPANESE_JIS, Buffer.from(' text\r\n')]),
+    );
     const jis = await importOne(archive, path);
     expect(jis.document.title).toBe('日本語 report');
     expect(jis.document.authors).toEqual(['日本語 <tanaka@example.jp>']);
@@ -85,10 +97,16 @@ describe('the email importer', () => {
     expect(decoder.decode(encoded)).toBe(russian);
     const path = join(tempDir(), 'cyrillic.eml');
     const head = message(
-      { From: 'press@example.ru', Subject: 'statement', 'MIME-Version': '1.0', 'Content-Type': 'multipart/mixed; boundary="x"' },
+      {
+        From: 'press@example.ru',
+        Subject: 'statement',
+        'MIME-Version': '1.0',
+        'Content-Type': 'multipart/mixed; boundary="x"',
+      },
       '--x\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--x\r\nContent-Type: text/plain;\r\n\tcharset="windows-1251";\r\n\tname="zayavlenie.txt"\r\n' +
         'Content-Disposition: attachment;\r\n filename="zayavlenie.txt"\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
-        encoded.toString('base64') + '\r\n--x--\r\n',
+        encoded.toString('base64') +
+        '\r\n--x--\r\n',
     );
     writeFileSync(path, head);
     const archive = await tempArchive();
@@ -102,7 +120,10 @@ describe('the email importer', () => {
 
   it('imports attachments and forwarded messages as linked documents, at every depth', async () => {
     const archive = await tempArchive();
-    const results = await importPaths(archive, [corpus('eml', 'spamassassin__spamassassin_mime9.eml'), corpus('eml', 'mailparser__delivery-status.eml')]);
+    const results = await importPaths(archive, [
+      corpus('eml', 'spamassassin__spamassassin_mime9.eml'),
+      corpus('eml', 'mailparser__delivery-status.eml'),
+    ]);
     expect(results.every((r) => r.status === 'imported')).toBe(true);
     const byPath = new Map(results.map((r) => [r.path.replace(/^.*\//, ''), r]));
 
@@ -135,7 +156,12 @@ describe('the email importer', () => {
     let eml = message({ From: 'deepest@example.org', Subject: 'level 12', 'Content-Type': 'text/plain' }, 'bottom\r\n');
     for (let level = 11; level >= 0; level--) {
       eml = message(
-        { From: `l${level}@example.org`, Subject: `level ${level}`, 'MIME-Version': '1.0', 'Content-Type': `multipart/mixed; boundary="b${level}"` },
+        {
+          From: `l${level}@example.org`,
+          Subject: `level ${level}`,
+          'MIME-Version': '1.0',
+          'Content-Type': `multipart/mixed; boundary="b${level}"`,
+        },
         `--b${level}\r\nContent-Type: text/plain\r\n\r\nwrapper ${level}\r\n--b${level}\r\nContent-Type: message/rfc822\r\n\r\n${eml}\r\n--b${level}--\r\n`,
       );
     }
@@ -178,7 +204,10 @@ describe('the email importer', () => {
       'mikelmail__content_transfer_encoding_x_uuencode.eml',
     ];
     const started = performance.now();
-    const results = await importPaths(archive, names.map((n) => corpus('hostile', n)));
+    const results = await importPaths(
+      archive,
+      names.map((n) => corpus('hostile', n)),
+    );
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(results.map((r) => r.status)).toEqual(names.map(() => 'imported'));
     const titles = await Promise.all(results.map(async (r) => (await stored(archive, r)).document.title));
@@ -201,18 +230,40 @@ describe('the email importer', () => {
     writeFileSync(random, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
     const deep = join(dir, 'deep-mime.eml');
     let body = 'leaf\r\n';
-    for (let level = 199; level >= 0; level--) body = `--d${level}\r\nContent-Type: multipart/mixed; boundary="d${level + 1}"\r\n\r\n${body}\r\n--d${level}--\r\n`;
-    writeFileSync(deep, message({ From: 'a@example.org', Subject: 'deep', 'MIME-Version': '1.0', 'Content-Type': 'multipart/mixed; boundary="d0"' }, body));
+    for (let level = 199; level >= 0; level--)
+      body = `--d${level}\r\nContent-Type: multipart/mixed; boundary="d${level + 1}"\r\n\r\n${body}\r\n--d${level}--\r\n`;
+    writeFileSync(
+      deep,
+      message(
+        {
+          From: 'a@example.org',
+          Subject: 'deep',
+          'MIME-Version': '1.0',
+          'Content-Type': 'multipart/mixed; boundary="d0"',
+        },
+        body,
+      ),
+    );
     const broken = join(dir, 'broken.eml');
     writeFileSync(
       broken,
       message(
-        { From: 'x@example.org', Subject: '=?utf-8?B?broken base64', 'Content-Type': 'multipart/mixed; boundary="never-closed"' },
+        {
+          From: 'x@example.org',
+          Subject: '=?utf-8?B?broken base64',
+          'Content-Type': 'multipart/mixed; boundary="never-closed"',
+        },
         '--never-closed\r\nContent-Type: text/plain; charset=no-such-charset\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%not base64%%%\r\n',
       ),
     );
     const good = join(dir, 'good.eml');
-    writeFileSync(good, message({ From: 'ok@example.org', Subject: 'after the bad ones', Date: '2 Mar 2021 10:00 +0000' }, 'Still imported.\r\n'));
+    writeFileSync(
+      good,
+      message(
+        { From: 'ok@example.org', Subject: 'after the bad ones', Date: '2 Mar 2021 10:00 +0000' },
+        'Still imported.\r\n',
+      ),
+    );
     const archive = await tempArchive();
     const results = await importPaths(archive, [random, deep, broken, good]);
     const [r, d, b, g] = results;

@@ -11,7 +11,8 @@ describe('the HTML importer', () => {
     const archive = await tempArchive();
     const dir = tempDir();
     const gbk = join(dir, 'gbk.html');
-    const body = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能</title></head><body><p>深度学习的新进展</p></body></html>';
+    const body =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能</title></head><body><p>深度学习的新进展</p></body></html>';
     // Encode the page as GBK with a decoder table: TextEncoder only writes UTF-8.
     const encoded = encodeGbk(body);
     if (!encoded) throw new Error('no GBK encoding for the test page');
@@ -19,13 +20,15 @@ describe('the HTML importer', () => {
     const declared = await importOne(archive, gbk);
     expect(declared.document.title).toBe('人工智能');
     expect(declared.text).toBe('深度学习的新进展');
-
   });
 
   it('takes the first heading as title when the page has no <title>, and decodes entities', async () => {
     const archive = await tempArchive();
     const path = join(tempDir(), 'untitled.html');
-    writeFileSync(path, '<!doctype html><body><h1> Council &amp; Police <em>minutes</em></h1><p>Caf&eacute; &#8220;quoted&#x201D;&nbsp;text</p></body>');
+    writeFileSync(
+      path,
+      '<!doctype html><body><h1> Council &amp; Police <em>minutes</em></h1><p>Caf&eacute; &#8220;quoted&#x201D;&nbsp;text</p></body>',
+    );
     const { document, text } = await importOne(archive, path);
     expect(document.title).toBe('Council & Police minutes');
     expect(text).toBe('Council & Police minutes\n\nCafé “quoted” text');
@@ -96,7 +99,10 @@ describe('the HTML importer', () => {
 
   it('keeps the text of a script-confusing page and drops the script', async () => {
     const archive = await tempArchive();
-    const { document, text } = await importOne(archive, corpus('hostile', 'readability__comment-inside-script-parsing.html'));
+    const { document, text } = await importOne(
+      archive,
+      corpus('hostile', 'readability__comment-inside-script-parsing.html'),
+    );
     expect(document.title).toBe('Test script parsing');
     expect(text.startsWith('Lorem\n\nLorem ipsum dolor sit amet')).toBe(true);
     expect(text).not.toMatch(/Silly test|foo\.js|-->/);

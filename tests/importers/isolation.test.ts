@@ -27,7 +27,10 @@ function textFile(name: string, text: string): string {
 }
 
 async function documentCount(archive: Awaited<ReturnType<typeof tempArchive>>): Promise<number> {
-  const row = await archive.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await archive.db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -42,12 +45,18 @@ describe('reading untrusted files in a worker thread', () => {
     expect(extractionStatus()).toEqual({ mode: 'worker' });
     const archive = await tempArchive();
     const pdf = corpus('pdf-good', 'pdfplumber__federal-register-2020-17221.pdf');
-    const results = await importPaths(archive, [pdf, corpus('docx', 'mammoth__footnotes.docx'), corpus('eml', 'spamassassin__spamassassin_mime9.eml')]);
+    const results = await importPaths(archive, [
+      pdf,
+      corpus('docx', 'mammoth__footnotes.docx'),
+      corpus('eml', 'spamassassin__spamassassin_mime9.eml'),
+    ]);
     expect(results.filter((r) => r.status !== 'imported')).toEqual([]);
     expect(results.length).toBeGreaterThan(3); // the email's attachments came through the worker too
     const id = results[0]?.documentId ?? 0;
     const stored = (await getPages(archive.db, id)).map((p) => p.text);
-    const direct = (await extractInProcess(readFileSync(pdf), 'pdfplumber__federal-register-2020-17221.pdf')).pages.map((p) => p.text);
+    const direct = (await extractInProcess(readFileSync(pdf), 'pdfplumber__federal-register-2020-17221.pdf')).pages.map(
+      (p) => p.text,
+    );
     expect(stored).toEqual(direct);
     expect(extractionStatus()).toEqual({ mode: 'worker' });
   });
@@ -58,7 +67,9 @@ describe('reading untrusted files in a worker thread', () => {
     const after = textFile('after.txt', 'The chief said the cameras were off.');
     const results = await importPaths(archive, [SLOW_PDF, after]);
     expect(results[0]).toMatchObject({ status: 'failed', documentId: null });
-    expect(results[0]?.error).toBe(`${SLOW_PDF}: took longer than 2 s to read, so reading was stopped (a very large or malformed file)`);
+    expect(results[0]?.error).toBe(
+      `${SLOW_PDF}: took longer than 2 s to read, so reading was stopped (a very large or malformed file)`,
+    );
     expect(results[1]).toMatchObject({ status: 'imported' });
     expect(await documentCount(archive)).toBe(1);
     expect((await checkArchive(archive)).ok).toBe(true);
@@ -87,8 +98,14 @@ describe('reading untrusted files in a worker thread', () => {
     const archive = await tempArchive();
     const results = await importPaths(archive, [textFile('note.txt', 'The vendor never evaluated the software.')]);
     expect(results[0]).toMatchObject({ status: 'imported' });
-    expect(extractionStatus()).toEqual({ mode: 'in-process', reason: expect.stringMatching(/^the extraction worker could not start: .*a broken build/) });
+    expect(extractionStatus()).toEqual({
+      mode: 'in-process',
+      reason: expect.stringMatching(/^the extraction worker could not start: .*a broken build/),
+    });
     configureExtraction({ workerScript: join(tempDir(), 'absent.js') });
-    expect(extractionStatus()).toEqual({ mode: 'in-process', reason: expect.stringMatching(/^the extraction worker .*absent\.js is missing$/) });
+    expect(extractionStatus()).toEqual({
+      mode: 'in-process',
+      reason: expect.stringMatching(/^the extraction worker .*absent\.js is missing$/),
+    });
   });
 });

@@ -11,7 +11,9 @@ import { exhibit } from '../helpers/cli.js';
 const SCAN = join(ROOT, 'tests/fixtures/scanned/memo-scan.pdf');
 
 function expectPlainWords(warning: string | undefined): void {
-  expect(warning).toMatch(/^its pages are images with no text \(a scan or a photo\): it can be read, but its words cannot be selected, quoted or searched/);
+  expect(warning).toMatch(
+    /^its pages are images with no text \(a scan or a photo\): it can be read, but its words cannot be selected, quoted or searched/,
+  );
   expect(warning).toContain('import a version of the document that has text');
   // No jargon the user must decode.
   expect(warning).not.toMatch(/text layer|image\(s\)|needs OCR/);

@@ -34,13 +34,23 @@ describe('calls through the dispatcher into the real core', () => {
     ]);
 
     const list = await dispatch('documents.list', {});
-    expect(list).toMatchObject({ ok: true, value: [{ id: 1, fileName: 'pdfplumber__scotus-transcript-p1.pdf', format: 'pdf' }] });
+    expect(list).toMatchObject({
+      ok: true,
+      value: [{ id: 1, fileName: 'pdfplumber__scotus-transcript-p1.pdf', format: 'pdf' }],
+    });
     const layout = await dispatch('documents.pageLayout', { id: 1, page: 1 });
-    expect(layout.ok && layout.value !== null && (layout.value as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    expect(layout.ok && layout.value !== null && (layout.value as { items: unknown[] }).items.length).toBeGreaterThan(
+      0,
+    );
     const original = await dispatch('documents.original', { id: 1 });
-    expect(original.ok && Buffer.from((original.value as { data: Uint8Array }).data).equals(readFileSync(MEMO))).toBe(true);
+    expect(original.ok && Buffer.from((original.value as { data: Uint8Array }).data).equals(readFileSync(MEMO))).toBe(
+      true,
+    );
 
-    const edited = await dispatch('documents.updateMetadata', { id: 1, patch: { title: 'Oral argument', date: '2011-03' } });
+    const edited = await dispatch('documents.updateMetadata', {
+      id: 1,
+      patch: { title: 'Oral argument', date: '2011-03' },
+    });
     expect(edited).toMatchObject({ ok: true, value: { title: 'Oral argument', date: '2011-03' } });
     const info = await dispatch('archive.info', {});
     expect(info).toMatchObject({ ok: true, value: { documents: 1, trashed: 0, schemaVersion: SCHEMA_VERSION } });
@@ -50,11 +60,17 @@ describe('calls through the dispatcher into the real core', () => {
 
   it('answers the core’s errors as structured results, never a throw', async () => {
     const { dispatch } = await harness();
-    expect(await dispatch('documents.get', { id: 99 })).toEqual({ ok: false, error: { code: 'not-found', message: 'document 99: no such document' } });
+    expect(await dispatch('documents.get', { id: 99 })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'document 99: no such document' },
+    });
     expect(await dispatch('documents.restore', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await dispatch('shell.newArchive', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     const missing = await dispatch('import.paths', { jobId: 'j2', paths: ['/nonexistent/memo.pdf'] });
-    expect(missing).toMatchObject({ ok: true, value: [{ status: 'failed', error: '/nonexistent/memo.pdf: no such file or folder' }] });
+    expect(missing).toMatchObject({
+      ok: true,
+      value: [{ status: 'failed', error: '/nonexistent/memo.pdf: no such file or folder' }],
+    });
   });
 
   it('says when no archive is open', async () => {
@@ -71,7 +87,10 @@ describe('calls through the dispatcher into the real core', () => {
       },
     } as HandlerTable;
     const { dispatch } = await harness(broken);
-    expect(await dispatch('archive.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'something went wrong: boom' } });
+    expect(await dispatch('archive.info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'something went wrong: boom' },
+    });
   });
 
   it('cancels a running import: the rest is reported cancelled and nothing partial is stored', async () => {
@@ -82,7 +101,10 @@ describe('calls through the dispatcher into the real core', () => {
     }));
     const running = dispatch('import.bytes', { jobId: 'big', files });
     // A second job under the same id is refused while the first runs.
-    expect(await dispatch('import.bytes', { jobId: 'big', files: files.slice(0, 1) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch('import.bytes', { jobId: 'big', files: files.slice(0, 1) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await dispatch('jobs.cancel', { jobId: 'big' })).toEqual({ ok: true, value: { cancelled: true } });
     const result = await running;
     expect(result.ok).toBe(true);

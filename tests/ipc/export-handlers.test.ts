@@ -20,8 +20,17 @@ async function setup() {
   const results = await importSampleCase(archive);
   const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
   const q1 = await createQuote(archive, { documentId: memo, text: SENTENCE, tags: ['directive'] });
-  const q2 = await createQuote(archive, { documentId: memo, text: 'Search results already obtained must not be deleted.', tags: ['records'] });
-  const dispatch = createDispatcher({ handlers: { ...coreHandlers, ...unsupportedShellHandlers }, session: new ArchiveSession(archive), jobs: new JobRegistry(), emit: () => undefined });
+  const q2 = await createQuote(archive, {
+    documentId: memo,
+    text: 'Search results already obtained must not be deleted.',
+    tags: ['records'],
+  });
+  const dispatch = createDispatcher({
+    handlers: { ...coreHandlers, ...unsupportedShellHandlers },
+    session: new ArchiveSession(archive),
+    jobs: new JobRegistry(),
+    emit: () => undefined,
+  });
   const call = async <N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> => {
     const result = (await dispatch(name, input)) as Result<CallOutput<N>>;
     if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
@@ -33,7 +42,10 @@ async function setup() {
 describe('export calls', () => {
   it('preview each quote with its citation and pinpoint, in the order chosen', async () => {
     const { call, q1, q2 } = await setup();
-    const preview = await call('export.preview', { source: { kind: 'quotes', quoteIds: [q2.id, q1.id] }, style: 'apa' });
+    const preview = await call('export.preview', {
+      source: { kind: 'quotes', quoteIds: [q2.id, q1.id] },
+      style: 'apa',
+    });
     expect(preview.quotes.map((q) => q.quoteId)).toEqual([q2.id, q1.id]);
     expect(preview.quotes[1]?.text).toBe(SENTENCE);
     expect(preview.quotes[1]?.citation).toMatch(/Whitcombe.*2020.*p\. 2/);
@@ -49,20 +61,45 @@ describe('export calls', () => {
     expect(new TextDecoder().decode(md.data)).toContain(SENTENCE);
     expect(md).toMatchObject({ quoteCount: 2, verification: null });
 
-    const bundle = await call('export.build', { jobId: 'e2', source: { kind: 'tag', tag: 'directive' }, format: 'bundle', style: 'legal' });
+    const bundle = await call('export.build', {
+      jobId: 'e2',
+      source: { kind: 'tag', tag: 'directive' },
+      format: 'bundle',
+      style: 'legal',
+    });
     expect(bundle.fileName).toMatch(/\.zip$/);
     expect([...bundle.data.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     // The dev server and these tests have no signing service: the bundle goes unsigned, and says so.
-    expect(bundle.verification).toMatchObject({ ok: true, problems: [], signature: { status: 'unsigned', fingerprint: null } });
+    expect(bundle.verification).toMatchObject({
+      ok: true,
+      problems: [],
+      signature: { status: 'unsigned', fingerprint: null },
+    });
   });
 
   it('export a collection in its order, with its title and introduction', async () => {
     const { call, q1, q2 } = await setup();
-    const collection = await call('collections.save', { title: 'What the department knew', introduction: 'Two passages of the memo.', quoteIds: [q2.id, q1.id] });
-    const preview = await call('export.preview', { source: { kind: 'collection', id: collection.id }, style: 'chicago' });
+    const collection = await call('collections.save', {
+      title: 'What the department knew',
+      introduction: 'Two passages of the memo.',
+      quoteIds: [q2.id, q1.id],
+    });
+    const preview = await call('export.preview', {
+      source: { kind: 'collection', id: collection.id },
+      style: 'chicago',
+    });
     expect(preview).toMatchObject({ title: 'What the department knew', introduction: 'Two passages of the memo.' });
     expect(preview.quotes.map((q) => q.quoteId)).toEqual([q2.id, q1.id]);
-    const md = new TextDecoder().decode((await call('export.build', { jobId: 'e5', source: { kind: 'collection', id: collection.id }, format: 'md', style: 'chicago' })).data);
+    const md = new TextDecoder().decode(
+      (
+        await call('export.build', {
+          jobId: 'e5',
+          source: { kind: 'collection', id: collection.id },
+          format: 'md',
+          style: 'chicago',
+        })
+      ).data,
+    );
     expect(md).toContain('What the department knew');
     expect(md.indexOf('Search results already obtained')).toBeLessThan(md.indexOf(SENTENCE));
   });
@@ -71,9 +108,29 @@ describe('export calls', () => {
     const { call, q1, q2 } = await setup();
     const made = await call('collections.save', { title: 'Findings', introduction: '', quoteIds: [q1.id, q2.id] });
     expect(made).toMatchObject({ title: 'Findings', introduction: '', quoteIds: [q1.id, q2.id] });
-    expect((await call('collections.save', { id: made.id, title: 'Findings, revised', introduction: 'Why.', quoteIds: [q2.id, q1.id] })).quoteIds).toEqual([q2.id, q1.id]);
-    expect((await call('collections.save', { id: made.id, title: 'Findings, revised', introduction: 'Why.', quoteIds: [q1.id] })).quoteIds).toEqual([q1.id]);
-    expect(await call('collections.list', {})).toEqual([{ id: made.id, title: 'Findings, revised', quoteCount: 1, updatedAt: expect.any(String) as unknown as string }]);
+    expect(
+      (
+        await call('collections.save', {
+          id: made.id,
+          title: 'Findings, revised',
+          introduction: 'Why.',
+          quoteIds: [q2.id, q1.id],
+        })
+      ).quoteIds,
+    ).toEqual([q2.id, q1.id]);
+    expect(
+      (
+        await call('collections.save', {
+          id: made.id,
+          title: 'Findings, revised',
+          introduction: 'Why.',
+          quoteIds: [q1.id],
+        })
+      ).quoteIds,
+    ).toEqual([q1.id]);
+    expect(await call('collections.list', {})).toEqual([
+      { id: made.id, title: 'Findings, revised', quoteCount: 1, updatedAt: expect.any(String) as unknown as string },
+    ]);
     expect((await call('quotes.list', { collectionId: made.id })).map((q) => q.id)).toEqual([q1.id]);
     await call('collections.delete', { id: made.id });
     expect(await call('collections.list', {})).toEqual([]);
@@ -83,7 +140,21 @@ describe('export calls', () => {
 
   it('say plainly what cannot be exported', async () => {
     const { dispatch } = await setup();
-    expect(await dispatch('export.build', { jobId: 'e3', source: { kind: 'collection', id: 1 }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch('export.build', { jobId: 'e4', source: { kind: 'quotes', quoteIds: [999] }, format: 'md', style: 'apa' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(
+      await dispatch('export.build', {
+        jobId: 'e3',
+        source: { kind: 'collection', id: 1 },
+        format: 'md',
+        style: 'apa',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(
+      await dispatch('export.build', {
+        jobId: 'e4',
+        source: { kind: 'quotes', quoteIds: [999] },
+        format: 'md',
+        style: 'apa',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALLS, type CallName, type CallOutput, type Result } from '../../src/shared/contract.js';
 import * as contractQuoteTypes from '../../src/shared/contract-quote-types.js';
-import { CITATION_STYLES, CITATION_STYLE_LABELS, EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../src/shared/export-options.js';
+import {
+  CITATION_STYLES,
+  CITATION_STYLE_LABELS,
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_LABELS,
+} from '../../src/shared/export-options.js';
 import * as model from '../../src/main/archive/export/model.js';
 import { STYLES } from '../../src/main/archive/export/csl/styles.js';
 import { createQuote } from '../../src/main/archive/index.js';
@@ -33,11 +38,18 @@ describe('citation styles and export formats', () => {
 
   it('are what the renderer’s export calls accept', () => {
     const build = CALLS['export.build'].input;
-    for (const style of CITATION_STYLES) for (const format of EXPORT_FORMATS) {
-      expect(build.safeParse({ jobId: 'j', source: { kind: 'all' }, format, style }).success, `${format} ${style}`).toBe(true);
-    }
-    expect(build.safeParse({ jobId: 'j', source: { kind: 'all' }, format: 'md', style: 'vancouver' }).success).toBe(false);
-    for (const style of CITATION_STYLES) expect(CALLS['export.preview'].input.safeParse({ source: { kind: 'all' }, style }).success, style).toBe(true);
+    for (const style of CITATION_STYLES)
+      for (const format of EXPORT_FORMATS) {
+        expect(
+          build.safeParse({ jobId: 'j', source: { kind: 'all' }, format, style }).success,
+          `${format} ${style}`,
+        ).toBe(true);
+      }
+    expect(build.safeParse({ jobId: 'j', source: { kind: 'all' }, format: 'md', style: 'vancouver' }).success).toBe(
+      false,
+    );
+    for (const style of CITATION_STYLES)
+      expect(CALLS['export.preview'].input.safeParse({ source: { kind: 'all' }, style }).success, style).toBe(true);
   });
 
   it('are what the CLI names in its help, and refuses any other', async () => {
@@ -45,7 +57,17 @@ describe('citation styles and export formats', () => {
     const help = await exhibitInProcess(file, 'export', '--help');
     for (const style of CITATION_STYLES) expect(help.stdout).toContain(style);
     for (const format of EXPORT_FORMATS) expect(help.stdout).toContain(format);
-    const bad = await exhibitInProcess(file, 'export', '--all', '--format', 'md', '--style', 'vancouver', '--out', 'x.md');
+    const bad = await exhibitInProcess(
+      file,
+      'export',
+      '--all',
+      '--format',
+      'md',
+      '--style',
+      'vancouver',
+      '--out',
+      'x.md',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--style: "vancouver" is not one of ${CITATION_STYLES.join(', ')}`);
   });
@@ -56,19 +78,38 @@ describe('exporting the quotes matching a search through the renderer’s calls'
     const archive = await tempArchive();
     const results = await importSampleCase(archive);
     const memo = results.find((r) => r.path.endsWith('police-memo.pdf'))?.documentId ?? 0;
-    const kept = await createQuote(archive, { documentId: memo, text: 'Search results already obtained must not be deleted.' });
-    await createQuote(archive, { documentId: memo, text: 'Reporting under this paragraph will not by itself lead to discipline.' });
-    const dispatch = createDispatcher({ handlers: { ...coreHandlers, ...unsupportedShellHandlers }, session: new ArchiveSession(archive), jobs: new JobRegistry(), emit: () => undefined });
+    const kept = await createQuote(archive, {
+      documentId: memo,
+      text: 'Search results already obtained must not be deleted.',
+    });
+    await createQuote(archive, {
+      documentId: memo,
+      text: 'Reporting under this paragraph will not by itself lead to discipline.',
+    });
+    const dispatch = createDispatcher({
+      handlers: { ...coreHandlers, ...unsupportedShellHandlers },
+      session: new ArchiveSession(archive),
+      jobs: new JobRegistry(),
+      emit: () => undefined,
+    });
     return { dispatch, kept, archive };
   }
 
   it('previews and writes only the matching quotes, in a style the app lacked before', async () => {
     const { dispatch, kept } = await setup();
-    const preview = (await dispatch('export.preview', { source: { kind: 'search', query: 'deleted' }, style: 'chicago-author-date' })) as Result<CallOutput<'export.preview'>>;
+    const preview = (await dispatch('export.preview', {
+      source: { kind: 'search', query: 'deleted' },
+      style: 'chicago-author-date',
+    })) as Result<CallOutput<'export.preview'>>;
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.quotes.map((q) => q.quoteId)).toEqual([kept.id]);
     expect(preview.value.title).toBe('Quotes matching “deleted”');
-    const built = (await dispatch('export.build', { jobId: 's1', source: { kind: 'search', query: 'deleted' }, format: 'csv', style: 'chicago-short-notes' })) as Result<CallOutput<'export.build'>>;
+    const built = (await dispatch('export.build', {
+      jobId: 's1',
+      source: { kind: 'search', query: 'deleted' },
+      format: 'csv',
+      style: 'chicago-short-notes',
+    })) as Result<CallOutput<'export.build'>>;
     if (!built.ok) throw new Error(built.error.message);
     const csv = new TextDecoder().decode(built.value.data);
     expect(csv).toContain('Search results already obtained');
@@ -78,7 +119,10 @@ describe('exporting the quotes matching a search through the renderer’s calls'
   it('refuses an empty search at the boundary, naming the field', async () => {
     const { dispatch } = await setup();
     const name: CallName = 'export.preview';
-    const result = (await dispatch(name, { source: { kind: 'search', query: '   ' }, style: 'apa' })) as Result<unknown>;
+    const result = (await dispatch(name, {
+      source: { kind: 'search', query: '   ' },
+      style: 'apa',
+    })) as Result<unknown>;
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-input');

@@ -41,12 +41,33 @@ describe('quote, tag and search calls', () => {
     const [page2] = await getPages(archive.db, memo, 2);
     const start = page2?.text.indexOf(SENTENCE) ?? -1;
     expect(start).toBeGreaterThan(0);
-    const quote = await call('quotes.create', { documentId: memo, page: 2, start, pageEnd: 2, end: start + SENTENCE.length, text: SENTENCE, tags: ['directive'], note: 'no discipline' });
-    expect(quote).toMatchObject({ text: SENTENCE, page: 2, pageLabel: '2', tags: ['directive'], note: 'no discipline', documentTitle: 'Memorandum: Use of third-party facial-recognition services' });
+    const quote = await call('quotes.create', {
+      documentId: memo,
+      page: 2,
+      start,
+      pageEnd: 2,
+      end: start + SENTENCE.length,
+      text: SENTENCE,
+      tags: ['directive'],
+      note: 'no discipline',
+    });
+    expect(quote).toMatchObject({
+      text: SENTENCE,
+      page: 2,
+      pageLabel: '2',
+      tags: ['directive'],
+      note: 'no discipline',
+      documentTitle: 'Memorandum: Use of third-party facial-recognition services',
+    });
 
     expect((await call('quotes.list', { documentId: memo })).map((q) => q.id)).toEqual([quote.id]);
     expect((await call('quotes.list', { tag: 'directive' })).map((q) => q.id)).toEqual([quote.id]);
-    const library = await call('documents.query', { sort: { key: 'quotes', direction: 'desc' }, filter: {}, offset: 0, limit: 10 });
+    const library = await call('documents.query', {
+      sort: { key: 'quotes', direction: 'desc' },
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
     expect(library.rows[0]).toMatchObject({ id: memo, tags: [], quoteCount: 1 });
 
     const found = await call('search.query', { query: 'discipline' });
@@ -58,13 +79,28 @@ describe('quote, tag and search calls', () => {
 
   it('refuses a selection whose text is not what stands there, in one sentence', async () => {
     const { memo, dispatch } = await setup();
-    const result = await dispatch('quotes.create', { documentId: memo, page: 2, start: 0, pageEnd: 2, end: 10, text: 'something else entirely' });
+    const result = await dispatch('quotes.create', {
+      documentId: memo,
+      page: 2,
+      start: 0,
+      pageEnd: 2,
+      end: 10,
+      text: 'something else entirely',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('undo: a deleted quote and a deleted tag come back as they were', async () => {
     const { memo, call } = await setup();
-    const quote = await call('quotes.create', { documentId: memo, page: 1, start: 0, pageEnd: 1, end: 10, text: 'PORT ALDER', tags: ['agency/PAPD'] });
+    const quote = await call('quotes.create', {
+      documentId: memo,
+      page: 1,
+      start: 0,
+      pageEnd: 1,
+      end: 10,
+      text: 'PORT ALDER',
+      tags: ['agency/PAPD'],
+    });
     await call('tags.add', { name: 'agency', documentId: memo });
     await call('quotes.delete', { id: quote.id });
     expect(await call('quotes.list', {})).toEqual([]);

@@ -32,16 +32,28 @@ describe('an archive on read-only media, in the app', () => {
     const session = new ArchiveSession();
     await session.open(path);
     const emit = <E extends EventName>(_event: E, _payload: Events[E]) => undefined;
-    const dispatch = createDispatcher({ handlers: { ...coreHandlers, ...unsupportedShellHandlers }, session, jobs: new JobRegistry(), emit });
+    const dispatch = createDispatcher({
+      handlers: { ...coreHandlers, ...unsupportedShellHandlers },
+      session,
+      jobs: new JobRegistry(),
+      emit,
+    });
     try {
       expect(await dispatch('archive.info', {})).toMatchObject({ ok: true, value: { readOnly: true, documents: 1 } });
       expect(await dispatch('documents.list', {})).toMatchObject({ ok: true, value: [{ title: 'Statement' }] });
-      expect(await dispatch('archive.check', {})).toMatchObject({ ok: true, value: { ok: true, problems: [], notChecked: [{ reason: 'read-only' }] } });
+      expect(await dispatch('archive.check', {})).toMatchObject({
+        ok: true,
+        value: { ok: true, problems: [], notChecked: [{ reason: 'read-only' }] },
+      });
 
       const edit = await dispatch('documents.updateMetadata', { id: 1, patch: { title: 'Renamed' } });
       expect(edit).toEqual({
         ok: false,
-        error: { code: 'read-only', message: 'the archive is read-only (its file or folder cannot be written): it can be read, but nothing can be changed in it' },
+        error: {
+          code: 'read-only',
+          message:
+            'the archive is read-only (its file or folder cannot be written): it can be read, but nothing can be changed in it',
+        },
       });
       const files = [1, 2, 3].map((n) => {
         const file = join(tempDir(), `note-${n}.txt`);
@@ -50,7 +62,10 @@ describe('an archive on read-only media, in the app', () => {
       });
       expect(await dispatch('import.paths', { jobId: 'j1', paths: files })).toEqual({
         ok: false,
-        error: { code: 'read-only', message: `${path}: the archive is read-only (its file or folder cannot be written); it can be read but nothing can be changed in it` },
+        error: {
+          code: 'read-only',
+          message: `${path}: the archive is read-only (its file or folder cannot be written); it can be read but nothing can be changed in it`,
+        },
       });
     } finally {
       await session.close();

@@ -23,7 +23,12 @@ describe('the sample case from the app', () => {
     const archive = await tempArchive();
     const events: EventName[] = [];
     const emit = <E extends EventName>(event: E, _payload: Events[E]) => void events.push(event);
-    const dispatch = createDispatcher({ handlers: { ...coreHandlers, ...unsupportedShellHandlers }, session: new ArchiveSession(archive), jobs: new JobRegistry(), emit });
+    const dispatch = createDispatcher({
+      handlers: { ...coreHandlers, ...unsupportedShellHandlers },
+      session: new ArchiveSession(archive),
+      jobs: new JobRegistry(),
+      emit,
+    });
     const result = await dispatch('sample.import', { jobId: 'sample-1' });
     expect(result.ok).toBe(true);
     expect(events.filter((e) => e === 'import.progress').length).toBeGreaterThan(0);

@@ -18,7 +18,16 @@ const BAD: { [N in CallName]: unknown[] } = {
   'archive.info': [{ extra: 1 }],
   'archive.check': [{ deep: true }],
   'documents.list': [{ trash: 'yes' }, { trash: 1 }, { trash: true, sort: 'title' }],
-  'documents.get': [{}, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: '1' }, { id: Number.NaN }, { id: 2 ** 60 }, { id: 1, path: '/etc/passwd' }],
+  'documents.get': [
+    {},
+    { id: 0 },
+    { id: -3 },
+    { id: 1.5 },
+    { id: '1' },
+    { id: Number.NaN },
+    { id: 2 ** 60 },
+    { id: 1, path: '/etc/passwd' },
+  ],
   'documents.pages': [{}, { id: 1, page: 0 }, { id: 1, page: '2' }, { id: '1' }],
   'documents.pageLayout': [{ id: 1 }, { id: 1, page: -1 }, { page: 1 }],
   'documents.original': [{}, { id: 'x' }, { path: '/etc/passwd' }, { id: 1, path: '/etc/passwd' }],
@@ -94,13 +103,32 @@ const BAD: { [N in CallName]: unknown[] } = {
   'tags.remove': [{ name: 5 }, { name: 'x', quoteId: 'y' }],
   'tags.rename': [{ from: 'a' }, { from: 'a', to: '' }],
   'tags.delete': [{}, { name: ' / ' }],
-  'tags.restore': [{ tags: [] }, { tags: [{ name: 'a' }] }, { tags: [{ name: 'a', color: null, description: null, documentIds: [0], quoteIds: [] }] }],
-  'search.query': [{}, { query: 5 }, { query: 'x', limit: 0 }, { query: 'x', from: '2020-13' }, { query: 'x', type: 'novel' }, { query: 'x', sql: '1' }],
+  'tags.restore': [
+    { tags: [] },
+    { tags: [{ name: 'a' }] },
+    { tags: [{ name: 'a', color: null, description: null, documentIds: [0], quoteIds: [] }] },
+  ],
+  'search.query': [
+    {},
+    { query: 5 },
+    { query: 'x', limit: 0 },
+    { query: 'x', from: '2020-13' },
+    { query: 'x', type: 'novel' },
+    { query: 'x', sql: '1' },
+  ],
   'collections.list': [{ mine: true }],
   'collections.get': [{}, { id: 'x' }],
-  'collections.save': [{ title: '   ', introduction: '', quoteIds: [] }, { title: 'T', introduction: '', quoteIds: [0] }, { title: 'T', quoteIds: [] }],
+  'collections.save': [
+    { title: '   ', introduction: '', quoteIds: [] },
+    { title: 'T', introduction: '', quoteIds: [0] },
+    { title: 'T', quoteIds: [] },
+  ],
   'collections.delete': [{ id: -2 }],
-  'export.preview': [{ source: { kind: 'all' } }, { source: { kind: 'everything' }, style: 'apa' }, { source: { kind: 'all' }, style: 'harvard' }],
+  'export.preview': [
+    { source: { kind: 'all' } },
+    { source: { kind: 'everything' }, style: 'apa' },
+    { source: { kind: 'all' }, style: 'harvard' },
+  ],
   'export.build': [
     { source: { kind: 'all' }, format: 'md', style: 'apa' },
     { jobId: 'j1', source: { kind: 'quotes', quoteIds: [] }, format: 'md', style: 'apa' },
@@ -133,13 +161,30 @@ const GOOD: { [N in CallName]: unknown } = {
   'history.list': {},
   'documents.query': {
     sort: { key: 'title', direction: 'asc' },
-    filter: { text: 'budget memo', types: ['memo', 'letter'], tag: 'agency/LAPD', author: 'roe', from: '2020', to: '2021-06', ids: [1, 2] },
+    filter: {
+      text: 'budget memo',
+      types: ['memo', 'letter'],
+      tag: 'agency/LAPD',
+      author: 'roe',
+      from: '2020',
+      to: '2021-06',
+      ids: [1, 2],
+    },
     offset: 200,
     limit: 100,
   },
   'documents.facets': {},
   'quotes.list': { documentId: 1, tag: 'agency/LAPD' },
-  'quotes.create': { documentId: 1, page: 2, start: 10, pageEnd: 2, end: 40, text: 'a passage', note: null, tags: ['agency/LAPD'] },
+  'quotes.create': {
+    documentId: 1,
+    page: 2,
+    start: 10,
+    pageEnd: 2,
+    end: 40,
+    text: 'a passage',
+    note: null,
+    tags: ['agency/LAPD'],
+  },
   'quotes.update': { id: 1, note: 'why it matters', tags: [] },
   'quotes.delete': { id: 1 },
   'quotes.restore': { id: 1 },
@@ -149,8 +194,18 @@ const GOOD: { [N in CallName]: unknown } = {
   'tags.remove': { name: 'agency', quoteId: 1 },
   'tags.rename': { from: 'agency', to: 'agencies' },
   'tags.delete': { name: 'agency' },
-  'tags.restore': { tags: [{ name: 'agency', color: '#c0392b', description: null, documentIds: [1], quoteIds: [2, 3] }] },
-  'search.query': { query: '"facial recognition" OR surveil*', tags: ['agency'], type: 'memo', from: '2020', to: '2021-06', hasQuotes: true, limit: 50 },
+  'tags.restore': {
+    tags: [{ name: 'agency', color: '#c0392b', description: null, documentIds: [1], quoteIds: [2, 3] }],
+  },
+  'search.query': {
+    query: '"facial recognition" OR surveil*',
+    tags: ['agency'],
+    type: 'memo',
+    from: '2020',
+    to: '2021-06',
+    hasQuotes: true,
+    limit: 50,
+  },
   'collections.list': {},
   'collections.get': { id: 1 },
   'collections.save': { title: 'What the department knew', introduction: '', quoteIds: [3, 1, 2] },
@@ -174,7 +229,12 @@ function spyDispatcher() {
       },
     ]),
   ) as unknown as HandlerTable;
-  const dispatch = createDispatcher({ handlers, session: new ArchiveSession(), jobs: new JobRegistry(), emit: () => undefined });
+  const dispatch = createDispatcher({
+    handlers,
+    session: new ArchiveSession(),
+    jobs: new JobRegistry(),
+    emit: () => undefined,
+  });
   return { dispatch, seen };
 }
 
@@ -189,7 +249,10 @@ describe('the contract validates every input before a handler runs', () => {
       const { dispatch, seen } = spyDispatcher();
       for (const payload of [...NEVER_VALID, ...BAD[name]]) {
         const result = await dispatch(name, payload);
-        expect(result, `${name} accepted ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+        expect(result, `${name} accepted ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
         if (!result.ok) {
           expect(result.error.message.startsWith(`${name}: `)).toBe(true);
           expect(result.error.message).not.toContain('\n');
@@ -208,7 +271,10 @@ describe('the contract validates every input before a handler runs', () => {
 
   it('names the field at fault', async () => {
     const { dispatch } = spyDispatcher();
-    const result = (await dispatch('documents.updateMetadata', { id: 1, patch: { date: '2020-13' } })) as Result<unknown>;
+    const result = (await dispatch('documents.updateMetadata', {
+      id: 1,
+      patch: { date: '2020-13' },
+    })) as Result<unknown>;
     expect(result.ok ? '' : result.error.message).toMatch(/^documents\.updateMetadata: patch\.date: /);
   });
 

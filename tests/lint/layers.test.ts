@@ -23,7 +23,9 @@ async function importErrors(path: string, code: string): Promise<string[]> {
   if (!result) throw new Error(`ESLint returned no result for ${path}`);
   const fatal = result.messages.filter((message) => message.fatal);
   if (fatal.length > 0) throw new Error(`${path} did not parse: ${fatal.map((message) => message.message).join('; ')}`);
-  return result.messages.filter((message) => message.ruleId !== null && IMPORT_RULES.has(message.ruleId)).map((message) => message.message);
+  return result.messages
+    .filter((message) => message.ruleId !== null && IMPORT_RULES.has(message.ruleId))
+    .map((message) => message.message);
 }
 
 interface Case {
@@ -94,7 +96,8 @@ const cases: Case[] = [
     },
     allowed: {
       'src/shared': "import { BRIDGE_KEY } from '../shared/bridge.js';",
-      "electron's renderer APIs": "import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';",
+      "electron's renderer APIs":
+        "import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';",
     },
   },
   {

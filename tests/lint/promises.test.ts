@@ -19,18 +19,22 @@ async function promiseErrors(path: string, code: string): Promise<(string | null
 
 const floating = 'async function save(): Promise<void> {}\nsave();\nexport {};\n';
 const misused = 'async function save(): Promise<void> {}\n[1].forEach(async () => { await save(); });\nexport {};\n';
-const handled = 'async function save(): Promise<void> {}\nawait save();\n// Fire and forget: the result is shown by the caller\'s own listener.\nvoid save();\nexport {};\n';
+const handled =
+  "async function save(): Promise<void> {}\nawait save();\n// Fire and forget: the result is shown by the caller's own listener.\nvoid save();\nexport {};\n";
 
-describe.each(['src/main/archive/busy.ts', 'src/renderer/src/main.tsx', 'tests/lint/layers.test.ts'])('promise rules in %s', (path) => {
-  it('reject a promise nobody awaits', async () => {
-    expect(await promiseErrors(path, floating)).toEqual(['@typescript-eslint/no-floating-promises']);
-  });
+describe.each(['src/main/archive/busy.ts', 'src/renderer/src/main.tsx', 'tests/lint/layers.test.ts'])(
+  'promise rules in %s',
+  (path) => {
+    it('reject a promise nobody awaits', async () => {
+      expect(await promiseErrors(path, floating)).toEqual(['@typescript-eslint/no-floating-promises']);
+    });
 
-  it('reject an async callback where a plain one is expected', async () => {
-    expect(await promiseErrors(path, misused)).toEqual(['@typescript-eslint/no-misused-promises']);
-  });
+    it('reject an async callback where a plain one is expected', async () => {
+      expect(await promiseErrors(path, misused)).toEqual(['@typescript-eslint/no-misused-promises']);
+    });
 
-  it('accept an awaited promise and a deliberate void', async () => {
-    expect(await promiseErrors(path, handled)).toEqual([]);
-  });
-});
+    it('accept an awaited promise and a deliberate void', async () => {
+      expect(await promiseErrors(path, handled)).toEqual([]);
+    });
+  },
+);

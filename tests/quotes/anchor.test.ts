@@ -102,7 +102,10 @@ describe('a passage in several places', () => {
     expect(found(pages, 'said no', { occurrence: 2 }).prefix).toBe('Alpha said no. Beta ');
     expect(found(pages, 'said no', { page: 1, occurrence: 2 }).match.start).toBe('Alpha said no. Beta '.length);
     expect(locatePassage(joinPages(pages), 'said no', { page: 1 }).kind).toBe('ambiguous');
-    expect(locatePassage(joinPages(pages), 'said no', { occurrence: 4 })).toEqual({ kind: 'no-such-occurrence', count: 3 });
+    expect(locatePassage(joinPages(pages), 'said no', { occurrence: 4 })).toEqual({
+      kind: 'no-such-occurrence',
+      count: 3,
+    });
   });
 });
 
@@ -110,7 +113,12 @@ describe('a passage across a page break', () => {
   it('starts on one page and ends on the next, with offsets into each page', () => {
     const pages = ['Page one ends with the officers', 'did not intervene. Page two goes on.'];
     const r = found(pages, 'the officers did not intervene');
-    expect(r.match).toMatchObject({ page: 1, pageEnd: 2, start: 'Page one ends with '.length, end: 'did not intervene'.length });
+    expect(r.match).toMatchObject({
+      page: 1,
+      pageEnd: 2,
+      start: 'Page one ends with '.length,
+      end: 'did not intervene'.length,
+    });
     expect(r.text).toBe('the officers\ndid not intervene');
     expect(textAt(joinPages(pages), r.match)?.text).toBe(r.text);
   });

@@ -23,7 +23,12 @@ describe('saving a quote', () => {
   it('finds the passage, stores the source’s characters, its place and context, and records custody', async () => {
     const a = await tempArchive();
     const doc = await addTextDocument(a, STATEMENT, { title: 'Chief statement' });
-    const q = await createQuote(a, { documentId: doc, text: 'department "did not use facial recognition" during', note: ' key denial ', tags: ['topic/FRT'] });
+    const q = await createQuote(a, {
+      documentId: doc,
+      text: 'department "did not use facial recognition" during',
+      note: ' key denial ',
+      tags: ['topic/FRT'],
+    });
     expect(q).toMatchObject({
       documentId: doc,
       page: 1,
@@ -67,7 +72,9 @@ describe('saving a quote', () => {
       code: 'not-found',
       message: expect.stringMatching(/^document \d+: the passage "we used facial recognition" is not in its text$/),
     });
-    await expect(createQuote(a, { documentId: doc, text: 'review our policies', page: 1 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(createQuote(a, { documentId: doc, text: 'review our policies', page: 1 })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     await expect(createQuote(a, { documentId: doc, text: '   ' })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(createQuote(a, { documentId: 999, text: 'x' })).rejects.toMatchObject({ code: 'not-found' });
     expect(await listQuotes(a.db)).toEqual([]);
@@ -77,12 +84,21 @@ describe('saving a quote', () => {
     const a = await tempArchive();
     const doc = await addTextDocument(a, STATEMENT);
     const start = (STATEMENT[1] ?? '').indexOf('review');
-    const q = await createQuote(a, { documentId: doc, selector: { page: 2, pageEnd: 2, start, end: start + 'review our policies'.length } });
+    const q = await createQuote(a, {
+      documentId: doc,
+      selector: { page: 2, pageEnd: 2, start, end: start + 'review our policies'.length },
+    });
     expect(q.text).toBe('review our policies');
     await expect(
-      createQuote(a, { documentId: doc, text: 'something else', selector: { page: 2, pageEnd: 2, start, end: start + 6 } }),
+      createQuote(a, {
+        documentId: doc,
+        text: 'something else',
+        selector: { page: 2, pageEnd: 2, start, end: start + 6 },
+      }),
     ).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(createQuote(a, { documentId: doc, selector: { page: 3, pageEnd: 3, start: 0, end: 2 } })).rejects.toMatchObject({
+    await expect(
+      createQuote(a, { documentId: doc, selector: { page: 3, pageEnd: 3, start: 0, end: 2 } }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
     });
   });
@@ -91,14 +107,21 @@ describe('saving a quote', () => {
     const a = await tempArchive();
     const doc = await addTextDocument(a, STATEMENT);
     const q = await createQuote(a, { documentId: doc, text: 'during the protests. We will review' });
-    expect(q).toMatchObject({ page: 1, pageEnd: 2, end: 'We will review'.length, text: 'during the protests.\nWe will review' });
+    expect(q).toMatchObject({
+      page: 1,
+      pageEnd: 2,
+      end: 'We will review'.length,
+      text: 'during the protests.\nWe will review',
+    });
   });
 
   it('refuses to quote a document in the trash', async () => {
     const a = await tempArchive();
     const doc = await addTextDocument(a, STATEMENT);
     await trashDocument(a, doc);
-    await expect(createQuote(a, { documentId: doc, text: 'review our policies' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createQuote(a, { documentId: doc, text: 'review our policies' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });
 
@@ -113,7 +136,9 @@ describe('editing, deleting and restoring a quote', () => {
     expect(moved).toMatchObject({ text: 'We will review our policies.', start: 0, page: 2 });
     const entries = (await listHistory(a.db, doc)).filter((e) => e.action === 'quote-edit');
     expect(entries).toHaveLength(2);
-    expect(entries[0]?.details).toMatchObject({ changes: { note: { from: null, to: 'promise' }, tags: { from: ['a'], to: ['b', 'c/d'] } } });
+    expect(entries[0]?.details).toMatchObject({
+      changes: { note: { from: null, to: 'promise' }, tags: { from: ['a'], to: ['b', 'c/d'] } },
+    });
     expect(entries[1]?.details).toMatchObject({ changes: { passage: { from: { text: 'review our policies' } } } });
     // An edit that changes nothing writes nothing.
     await updateQuote(a, q.id, { note: 'promise' });
@@ -128,7 +153,15 @@ describe('editing, deleting and restoring a quote', () => {
     expect(await listQuotes(a.db)).toEqual([]);
     expect((await listQuotes(a.db, { deleted: true })).map((x) => x.id)).toEqual([q.id]);
     const entry = (await listHistory(a.db, doc)).find((e) => e.action === 'quote-delete');
-    expect(entry?.details).toMatchObject({ text: 'review our policies', note: 'n', tags: ['t'], page: 2, start: q.start, end: q.end, prefix: q.prefix });
+    expect(entry?.details).toMatchObject({
+      text: 'review our policies',
+      note: 'n',
+      tags: ['t'],
+      page: 2,
+      start: q.start,
+      end: q.end,
+      prefix: q.prefix,
+    });
     await expect(updateQuote(a, q.id, { note: 'x' })).rejects.toMatchObject({ code: 'conflict' });
     const back = await restoreQuote(a, q.id);
     expect(back).toMatchObject({ text: q.text, note: 'n', tags: ['t'], deletedAt: null });
@@ -141,9 +174,17 @@ describe('listing quotes for the quote board', () => {
   it('filters by document, tag (with children), status and search over text and note', async () => {
     const a = await tempArchive();
     const one = await addTextDocument(a, STATEMENT);
-    const two = await addTextDocument(a, 'Letter: the council asked whether facial recognition was used at the protests.');
+    const two = await addTextDocument(
+      a,
+      'Letter: the council asked whether facial recognition was used at the protests.',
+    );
     const q1 = await createQuote(a, { documentId: one, text: 'review our policies', tags: ['agency/LAPD'] });
-    const q2 = await createQuote(a, { documentId: two, text: 'the council asked', tags: ['agency/council'], note: 'oversight request' });
+    const q2 = await createQuote(a, {
+      documentId: two,
+      text: 'the council asked',
+      tags: ['agency/council'],
+      note: 'oversight request',
+    });
     const q3 = await createQuote(a, { documentId: two, text: 'facial recognition was used', tags: ['topic'] });
     const ids = async (o: Parameters<typeof listQuotes>[1]) => (await listQuotes(a.db, o)).map((q) => q.id);
     expect(await ids({ documentId: two })).toEqual([q2.id, q3.id]);

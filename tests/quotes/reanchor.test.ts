@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createQuote, getQuote, listHistory, replacePageTexts, restoreQuote, deleteQuote, search, verifyHistory } from '../../src/main/archive/index.js';
+import {
+  createQuote,
+  getQuote,
+  listHistory,
+  replacePageTexts,
+  restoreQuote,
+  deleteQuote,
+  search,
+  verifyHistory,
+} from '../../src/main/archive/index.js';
 import { reanchor, type StoredAnchor } from '../../src/main/archive/quotes/reanchor.js';
 import { joinPages } from '../../src/main/archive/quotes/selectors.js';
 import { tempArchive } from '../helpers/archive.js';
@@ -36,7 +45,12 @@ describe('re-anchoring a quote when the text changes (pure)', () => {
   it('moves a quote whose text now stands elsewhere, to the right offsets', () => {
     const after = [`Minutes of the council meeting (corrected). At nine, ${QUOTE} during the march.`];
     const r = reanchor(joinPages(after), stored(before, QUOTE));
-    expect(r).toMatchObject({ kind: 'moved', method: 'exact', text: QUOTE, selector: { page: 1, start: after[0]?.indexOf(QUOTE) } });
+    expect(r).toMatchObject({
+      kind: 'moved',
+      method: 'exact',
+      text: QUOTE,
+      selector: { page: 1, start: after[0]?.indexOf(QUOTE) },
+    });
   });
 
   it('follows a quote onto another page when a page break moves', () => {
@@ -46,9 +60,15 @@ describe('re-anchoring a quote when the text changes (pure)', () => {
   });
 
   it('follows a quote whose line breaks changed, keeping the new source characters', () => {
-    const after = [`Minutes of the meeting. At nine, the chief said the cam-\neras were never\nswitched on during the march.`];
+    const after = [
+      `Minutes of the meeting. At nine, the chief said the cam-\neras were never\nswitched on during the march.`,
+    ];
     const r = reanchor(joinPages(after), stored(before, QUOTE));
-    expect(r).toMatchObject({ kind: 'moved', method: 'exact', text: 'the chief said the cam-\neras were never\nswitched on' });
+    expect(r).toMatchObject({
+      kind: 'moved',
+      method: 'exact',
+      text: 'the chief said the cam-\neras were never\nswitched on',
+    });
   });
 
   it('tells two places apart by the context around the quote', () => {
@@ -61,15 +81,28 @@ describe('re-anchoring a quote when the text changes (pure)', () => {
   it('flags a quote orphaned when two places are equally likely', () => {
     const s = stored(before, QUOTE);
     // Both copies moved (nothing stands at the old offsets any more) and share the old context.
-    const after = [`Preface. Minutes of the meeting. At nine, ${QUOTE} during the march. Minutes of the meeting. At nine, ${QUOTE} during the march.`];
-    expect(reanchor(joinPages(after), s)).toMatchObject({ kind: 'orphaned', reason: expect.stringMatching(/2 places/) });
+    const after = [
+      `Preface. Minutes of the meeting. At nine, ${QUOTE} during the march. Minutes of the meeting. At nine, ${QUOTE} during the march.`,
+    ];
+    expect(reanchor(joinPages(after), s)).toMatchObject({
+      kind: 'orphaned',
+      reason: expect.stringMatching(/2 places/),
+    });
   });
 
   it('follows a near match (an OCR error corrected) and says how similar it is', () => {
     const ocr = 'the chief said that the carneras were never switched on at any time';
     const fixed = 'the chief said that the cameras were never switched on at any time';
-    const r = reanchor(joinPages([`Minutes. At nine, ${fixed}, he said.`]), stored([`Minutes. At nine, ${ocr}, he said.`], ocr));
-    expect(r).toMatchObject({ kind: 'moved', method: 'fuzzy', text: fixed, selector: { start: 'Minutes. At nine, '.length } });
+    const r = reanchor(
+      joinPages([`Minutes. At nine, ${fixed}, he said.`]),
+      stored([`Minutes. At nine, ${ocr}, he said.`], ocr),
+    );
+    expect(r).toMatchObject({
+      kind: 'moved',
+      method: 'fuzzy',
+      text: fixed,
+      selector: { start: 'Minutes. At nine, '.length },
+    });
     if (r.kind === 'moved') expect(r.similarity).toBeCloseTo(12 / 13, 5);
   });
 
@@ -81,7 +114,10 @@ describe('re-anchoring a quote when the text changes (pure)', () => {
 
   it('flags a quote orphaned when its words are gone', () => {
     const after = ['Minutes of the meeting. At nine, the chief declined to comment on the cameras.'];
-    expect(reanchor(joinPages(after), stored(before, QUOTE))).toMatchObject({ kind: 'orphaned', reason: 'the passage is no longer in the text' });
+    expect(reanchor(joinPages(after), stored(before, QUOTE))).toMatchObject({
+      kind: 'orphaned',
+      reason: 'the passage is no longer in the text',
+    });
   });
 
   it('does not follow a short quote by a near match', () => {
@@ -93,7 +129,10 @@ describe('re-anchoring a quote when the text changes (pure)', () => {
 describe('replacing a document’s page texts', () => {
   it('re-anchors its quotes in the same transaction, flags the lost one, and records everything', async () => {
     const a = await tempArchive();
-    const doc = await addTextDocument(a, [`Page one. ${QUOTE}.`, 'Page two: the budget was 40,000 dollars. It was approved.']);
+    const doc = await addTextDocument(a, [
+      `Page one. ${QUOTE}.`,
+      'Page two: the budget was 40,000 dollars. It was approved.',
+    ]);
     const moves = await createQuote(a, { documentId: doc, text: QUOTE });
     const lost = await createQuote(a, { documentId: doc, text: 'the budget was 40,000 dollars' });
     const stays = await createQuote(a, { documentId: doc, text: 'It was approved.' });

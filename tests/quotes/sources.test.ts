@@ -3,16 +3,39 @@ import { createQuote, quoteSources, trashDocument } from '../../src/main/archive
 import { tempArchive } from '../helpers/archive.js';
 import { addTextDocument } from '../helpers/documents.js';
 
-const PASSAGE = 'Officers did not use facial recognition technology at any point during the demonstrations on Friday, the department said.';
+const PASSAGE =
+  'Officers did not use facial recognition technology at any point during the demonstrations on Friday, the department said.';
 
 describe('where else a passage appears', () => {
   it('lists other documents holding it exactly or nearly, with page and similarity, most similar first', async () => {
     const a = await tempArchive();
     const origin = await addTextDocument(a, `Press release.\n${PASSAGE}\nEnds.`, { title: 'Release' });
-    const rewrapped = await addTextDocument(a, ['Cover page.', `Wire copy: Officers did not use facial\nrecognition technology at any point during the\ndemonstrations on Friday, the department said.`], { title: 'Wire' });
-    const dropped = await addTextDocument(a, `Report. Officers did not use facial recognition technology at any point during the demonstrations, the department said.`, { title: 'Report' });
-    const split = await addTextDocument(a, ['Some lines. Officers did not use facial recognition', 'technology at any point during the demonstrations on Friday, the department said. More.'], { title: 'Split' });
-    await addTextDocument(a, 'The department said officers used technology on Friday during demonstrations at one point.', { title: 'Unrelated' });
+    const rewrapped = await addTextDocument(
+      a,
+      [
+        'Cover page.',
+        `Wire copy: Officers did not use facial\nrecognition technology at any point during the\ndemonstrations on Friday, the department said.`,
+      ],
+      { title: 'Wire' },
+    );
+    const dropped = await addTextDocument(
+      a,
+      `Report. Officers did not use facial recognition technology at any point during the demonstrations, the department said.`,
+      { title: 'Report' },
+    );
+    const split = await addTextDocument(
+      a,
+      [
+        'Some lines. Officers did not use facial recognition',
+        'technology at any point during the demonstrations on Friday, the department said. More.',
+      ],
+      { title: 'Split' },
+    );
+    await addTextDocument(
+      a,
+      'The department said officers used technology on Friday during demonstrations at one point.',
+      { title: 'Unrelated' },
+    );
     const trashed = await addTextDocument(a, PASSAGE, { title: 'Trashed copy' });
     await trashDocument(a, trashed);
 
@@ -32,7 +55,10 @@ describe('where else a passage appears', () => {
     expect(sources[1]?.text).toContain('recognition\ntechnology');
 
     // A stricter threshold leaves out the near match.
-    expect((await quoteSources(a.db, q.id, { minSimilarity: 0.95 })).map((s) => s.documentId)).toEqual([rewrapped, split]);
+    expect((await quoteSources(a.db, q.id, { minSimilarity: 0.95 })).map((s) => s.documentId)).toEqual([
+      rewrapped,
+      split,
+    ]);
   });
 
   it('finds nothing when no other document has the passage', async () => {

@@ -6,7 +6,16 @@ import { buildTagTree, countUnder, flattenTree } from '../../src/renderer/src/ta
 describe('library rows and filters', () => {
   it('sends only the parts of the filter that are set, trimmed, with half-typed dates left out', () => {
     expect(toQueryFilter(NO_FILTER)).toEqual({});
-    expect(toQueryFilter({ text: '  face search ', types: ['memo', 'letter'], tag: 'agency', author: ' Raman ', from: '202', to: '2021-06' })).toEqual({
+    expect(
+      toQueryFilter({
+        text: '  face search ',
+        types: ['memo', 'letter'],
+        tag: 'agency',
+        author: ' Raman ',
+        from: '202',
+        to: '2021-06',
+      }),
+    ).toEqual({
       text: 'face search',
       types: ['letter', 'memo'],
       tag: 'agency',
@@ -14,12 +23,25 @@ describe('library rows and filters', () => {
       to: '2021-06',
     });
     // Equal filters give equal queries, whatever order the types were ticked in (one cache entry).
-    expect(JSON.stringify(toQueryFilter({ ...NO_FILTER, types: ['memo', 'article'] }))).toBe(JSON.stringify(toQueryFilter({ ...NO_FILTER, types: ['article', 'memo'] })));
+    expect(JSON.stringify(toQueryFilter({ ...NO_FILTER, types: ['memo', 'article'] }))).toBe(
+      JSON.stringify(toQueryFilter({ ...NO_FILTER, types: ['article', 'memo'] })),
+    );
     expect(toQueryFilter({ ...NO_FILTER, from: '2020-13', to: '2021-02-30' })).toEqual({});
   });
 
   it('joins authors for display', () => {
-    const row = toRow({ id: 1, title: 'T', type: 'memo', format: 'pdf', authors: ['Jane Roe', 'John Doe'], date: null, pageCount: 1, fileName: 't.pdf', tags: [], quoteCount: 0 });
+    const row = toRow({
+      id: 1,
+      title: 'T',
+      type: 'memo',
+      format: 'pdf',
+      authors: ['Jane Roe', 'John Doe'],
+      date: null,
+      pageCount: 1,
+      fileName: 't.pdf',
+      tags: [],
+      quoteCount: 0,
+    });
     expect(row.authorText).toBe('Jane Roe; John Doe');
   });
 });

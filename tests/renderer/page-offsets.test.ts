@@ -88,8 +88,18 @@ describe('page offsets from text items', () => {
   it('trims white space around a selection, across page ends too', () => {
     const pages = ['alpha beta \n', '  gamma'];
     const text = (p: number) => pages[p - 1] ?? '';
-    expect(trimAnchor({ page: 1, start: 5, pageEnd: 1, end: 12 }, text)).toEqual({ page: 1, start: 6, pageEnd: 1, end: 10 });
-    expect(trimAnchor({ page: 1, start: 10, pageEnd: 2, end: 7 }, text)).toEqual({ page: 2, start: 2, pageEnd: 2, end: 7 });
+    expect(trimAnchor({ page: 1, start: 5, pageEnd: 1, end: 12 }, text)).toEqual({
+      page: 1,
+      start: 6,
+      pageEnd: 1,
+      end: 10,
+    });
+    expect(trimAnchor({ page: 1, start: 10, pageEnd: 2, end: 7 }, text)).toEqual({
+      page: 2,
+      start: 2,
+      pageEnd: 2,
+      end: 7,
+    });
     expect(trimAnchor({ page: 1, start: 10, pageEnd: 1, end: 12 }, text)).toBeNull();
   });
 

@@ -17,7 +17,15 @@ const hit = (snippet: SearchHit['snippet']): SearchHit => ({
 
 describe('the find word of a search hit', () => {
   it('is the first marked part of the snippet', () => {
-    expect(termsOf(hit([{ text: 'the ', marked: false }, { text: ' Memo ', marked: true }]), 'memo')).toBe('Memo');
+    expect(
+      termsOf(
+        hit([
+          { text: 'the ', marked: false },
+          { text: ' Memo ', marked: true },
+        ]),
+        'memo',
+      ),
+    ).toBe('Memo');
   });
 
   it('is otherwise the first word or phrase the query looks for, never an excluded one', () => {

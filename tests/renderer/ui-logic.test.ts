@@ -48,13 +48,25 @@ describe('the metadata form', () => {
   } as unknown as DocumentRecord;
 
   it('sends only what changed, names split on semicolons, blanks as null', () => {
-    const form = { ...formFromRecord(record), authors: 'Jane Roe;  John Doe ;', date: '', organization: ' City ', title: 'Memo' };
+    const form = {
+      ...formFromRecord(record),
+      authors: 'Jane Roe;  John Doe ;',
+      date: '',
+      organization: ' City ',
+      title: 'Memo',
+    };
     expect(diffPatch(record, form)).toEqual({ authors: ['Jane Roe', 'John Doe'], date: null, organization: 'City' });
     expect(diffPatch(record, formFromRecord(record))).toEqual({});
   });
 
   it('explains each wrong field in a sentence', () => {
-    const errors = validateForm({ ...formFromRecord(record), title: ' ', date: '2020-02-30', url: 'ftp://x', pageLabelOffset: '1.5' });
+    const errors = validateForm({
+      ...formFromRecord(record),
+      title: ' ',
+      date: '2020-02-30',
+      url: 'ftp://x',
+      pageLabelOffset: '1.5',
+    });
     expect(Object.keys(errors).sort()).toEqual(['date', 'pageLabelOffset', 'title', 'url']);
     expect(errors.date).toBe('Write the date as 2020, 2020-11 or 2020-11-13.');
   });

@@ -10,7 +10,10 @@ import { findElectronBinary } from '../../scripts/electron-binary.js';
 import { ROOT, tempDir } from '../helpers/archive.js';
 
 const binary = findElectronBinary(ROOT);
-if (binary.path) console.info(`npm start without Electron: skipped because the Electron binary is installed here (${binary.path}); npm start would open a window.`);
+if (binary.path)
+  console.info(
+    `npm start without Electron: skipped because the Electron binary is installed here (${binary.path}); npm start would open a window.`,
+  );
 
 describe('npm start without the Electron binary', () => {
   it.skipIf(binary.path !== null)('explains itself in a few lines, with no stack trace, and opens nothing', () => {

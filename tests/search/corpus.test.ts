@@ -18,21 +18,24 @@ function singlePageWords(pages: { number: number; text: string }[]): Map<string,
 }
 
 describe('hits on real documents land on the right page', () => {
-  it.each([['pdf-good/pdfplumber__federal-register-2020-17221.pdf'], ['pdf-good/debian__project-history.en.pdf']])('%s', async (file) => {
-    const a = await tempArchive();
-    const [result] = await importPaths(a, [corpus(file)]);
-    const id = result?.documentId ?? 0;
-    const pages = await getPages(a.db, id);
-    const words = [...singlePageWords(pages)];
-    // A spread of words across the document, not just its first pages.
-    const sample = words.filter((_, i) => i % Math.max(1, Math.floor(words.length / 12)) === 0).slice(0, 12);
-    expect(new Set(sample.map(([, page]) => page)).size).toBeGreaterThan(3);
-    for (const [word, page] of sample) {
-      const found = await search(a.db, word, { kinds: ['page'] });
-      expect({ word, pages: found.hits.map((h) => h.page) }).toEqual({ word, pages: [page] });
-      expect(found.hits[0]?.snippet.toLowerCase()).toContain(`<mark>${word}</mark>`);
-    }
-  });
+  it.each([['pdf-good/pdfplumber__federal-register-2020-17221.pdf'], ['pdf-good/debian__project-history.en.pdf']])(
+    '%s',
+    async (file) => {
+      const a = await tempArchive();
+      const [result] = await importPaths(a, [corpus(file)]);
+      const id = result?.documentId ?? 0;
+      const pages = await getPages(a.db, id);
+      const words = [...singlePageWords(pages)];
+      // A spread of words across the document, not just its first pages.
+      const sample = words.filter((_, i) => i % Math.max(1, Math.floor(words.length / 12)) === 0).slice(0, 12);
+      expect(new Set(sample.map(([, page]) => page)).size).toBeGreaterThan(3);
+      for (const [word, page] of sample) {
+        const found = await search(a.db, word, { kinds: ['page'] });
+        expect({ word, pages: found.hits.map((h) => h.page) }).toEqual({ word, pages: [page] });
+        expect(found.hits[0]?.snippet.toLowerCase()).toContain(`<mark>${word}</mark>`);
+      }
+    },
+  );
 });
 
 describe('page labels from the PDF and from the user', () => {
@@ -48,7 +51,9 @@ describe('page labels from the PDF and from the user', () => {
     const hit = (await search(a.db, '"founder of the Debian Project and its community"', { kinds: ['page'] })).hits[0];
     expect(hit).toMatchObject({ page: 24, pageLabel: '18' });
     await updateMetadata(a, id, { pageLabelOffset: 100 });
-    expect((await search(a.db, '"founder of the Debian Project and its community"', { kinds: ['quote'] })).hits[0]).toMatchObject({
+    expect(
+      (await search(a.db, '"founder of the Debian Project and its community"', { kinds: ['quote'] })).hits[0],
+    ).toMatchObject({
       page: 24,
       pageLabel: '124',
     });

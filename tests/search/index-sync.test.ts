@@ -77,7 +77,12 @@ describe('the search indexes stay in step with the archive', () => {
     const report = await checkArchive(a);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      { kind: 'search-index', message: expect.stringMatching(/^search index fts_pages no longer matches the text it indexes.*exhibit check --rebuild-search/) },
+      {
+        kind: 'search-index',
+        message: expect.stringMatching(
+          /^search index fts_pages no longer matches the text it indexes.*exhibit check --rebuild-search/,
+        ),
+      },
     ]);
     const path = a.path;
     await a.close();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchOptions } from '../../src/shared/search.js';
-import { addTags, createQuote, deleteQuote, restoreDocument, search, trashDocument, updateMetadata, type Archive } from '../../src/main/archive/index.js';
+import {
+  addTags,
+  createQuote,
+  deleteQuote,
+  restoreDocument,
+  search,
+  trashDocument,
+  updateMetadata,
+  type Archive,
+} from '../../src/main/archive/index.js';
 import { tempArchive } from '../helpers/archive.js';
 import { addTextDocument } from '../helpers/documents.js';
 
@@ -17,22 +26,36 @@ async function buildCase(): Promise<Case> {
   const a = await tempArchive();
   const memo = await addTextDocument(
     a,
-    ['The ban on facial recognition was lifted in November.', 'Officers described the banner at the protest. Café owners complained.'],
+    [
+      'The ban on facial recognition was lifted in November.',
+      'Officers described the banner at the protest. Café owners complained.',
+    ],
     { title: 'Memo on facial recognition', type: 'memo', authors: ['Jane Roe'], date: '2020-11-13' },
   );
-  const letter = await addTextDocument(a, 'The council banned the cameras. Body cameras were recorded. The police department said nothing.', {
-    title: 'Letter to the council',
-    type: 'letter',
-    authors: ['John Doe'],
-    date: '2019',
-  });
+  const letter = await addTextDocument(
+    a,
+    'The council banned the cameras. Body cameras were recorded. The police department said nothing.',
+    {
+      title: 'Letter to the council',
+      type: 'letter',
+      authors: ['John Doe'],
+      date: '2019',
+    },
+  );
   const article = await addTextDocument(
     a,
     'A report about police body cameras and recognition software. <mark>not a mark</mark> & <script>alert(1)</script>',
     { title: 'Police cameras report', type: 'article', authors: ['Jane Roe', 'Max Mustermann'], date: '2021-03' },
   );
   const undated = await addTextDocument(a, 'Nothing about bans here but the word cameras.', { title: 'Undated note' });
-  const quote = (await createQuote(a, { documentId: letter, text: 'Body cameras were recorded', note: 'bodycam evidence', tags: ['evidence/video'] })).id;
+  const quote = (
+    await createQuote(a, {
+      documentId: letter,
+      text: 'Body cameras were recorded',
+      note: 'bodycam evidence',
+      tags: ['evidence/video'],
+    })
+  ).id;
   await addTags(a, ['agency/LAPD'], { documentIds: [memo] });
   await addTags(a, ['agency/council'], { documentIds: [letter] });
   return { a, memo, letter, article, undated, quote };
@@ -45,7 +68,9 @@ async function hits(c: Case, query: string, options: SearchOptions = {}) {
 
 /** Distinct documents of the page hits, sorted. */
 async function docs(c: Case, query: string, options: SearchOptions = {}) {
-  return [...new Set((await search(c.a.db, query, { kinds: ['page'], ...options })).hits.map((h) => h.documentId))].sort((x, y) => x - y);
+  return [
+    ...new Set((await search(c.a.db, query, { kinds: ['page'], ...options })).hits.map((h) => h.documentId)),
+  ].sort((x, y) => x - y);
 }
 
 describe('search', () => {
@@ -55,7 +80,9 @@ describe('search', () => {
     expect(await hits(c, 'banner')).toEqual([['page', c.memo, 2]]);
     expect(await docs(c, 'ban', { stem: true })).toEqual([c.memo, c.letter, c.undated]);
     expect((await search(c.a.db, 'record', { kinds: ['quote'] })).total).toBe(0);
-    expect((await search(c.a.db, 'record', { stem: true, kinds: ['quote'] })).hits.map((h) => h.quoteId)).toEqual([c.quote]);
+    expect((await search(c.a.db, 'record', { stem: true, kinds: ['quote'] })).hits.map((h) => h.quoteId)).toEqual([
+      c.quote,
+    ]);
   });
 
   it('ignores case and diacritics', async () => {
@@ -83,12 +110,18 @@ describe('search', () => {
 
   it('answers a query it cannot read with a sentence, not an exception from SQLite', async () => {
     const c = await buildCase();
-    await expect(search(c.a.db, 'cameras AND')).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^search: AND/) });
+    await expect(search(c.a.db, 'cameras AND')).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^search: AND/),
+    });
     await expect(search(c.a.db, '"cameras')).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(search(c.a.db, 'x', { limit: -1 })).rejects.toMatchObject({ code: 'invalid-input' });
     // What looks like FTS5 syntax to SQLite is searched as text.
     expect(await docs(c, 'text:cameras')).toEqual([]);
-    await expect(search(c.a.db, 'NEAR(')).rejects.toMatchObject({ code: 'invalid-input', message: 'search: the NEAR( at character 1 is not closed' });
+    await expect(search(c.a.db, 'NEAR(')).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'search: the NEAR( at character 1 is not closed',
+    });
   });
 
   it('filters by tag (with children), type, author, date range and quotes', async () => {
@@ -104,19 +137,35 @@ describe('search', () => {
     expect(await docs(c, 'the OR a', { from: '2021-03-15' })).toEqual([c.article]);
     expect(await docs(c, 'the OR a', { to: '2019-06' })).toEqual([c.letter]);
     expect(await docs(c, 'the OR a', { from: '2019-12-31', to: '2020-11' })).toEqual([c.memo, c.letter]);
-    await expect(search(c.a.db, 'the', { from: '2020-13' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^from:/) });
+    await expect(search(c.a.db, 'the', { from: '2020-13' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^from:/),
+    });
     expect(await docs(c, 'the', { hasQuotes: true })).toEqual([c.letter]);
     // A quote hit passes a tag filter through its own tags.
-    expect((await search(c.a.db, 'cameras', { tags: ['evidence'] })).hits.map((h) => [h.kind, h.quoteId])).toEqual([['quote', c.quote]]);
+    expect((await search(c.a.db, 'cameras', { tags: ['evidence'] })).hits.map((h) => [h.kind, h.quoteId])).toEqual([
+      ['quote', c.quote],
+    ]);
   });
 
   it('tells page, quote, note and metadata hits apart, on the right page', async () => {
     const c = await buildCase();
     const note = await search(c.a.db, 'bodycam');
     expect(note.hits).toEqual([
-      expect.objectContaining({ kind: 'note', documentId: c.letter, quoteId: c.quote, page: 1, snippet: '<mark>bodycam</mark> evidence' }),
+      expect.objectContaining({
+        kind: 'note',
+        documentId: c.letter,
+        quoteId: c.quote,
+        page: 1,
+        snippet: '<mark>bodycam</mark> evidence',
+      }),
     ]);
-    expect((await hits(c, 'recorded')).sort()).toEqual([['page', c.letter, 1], ['quote', c.letter, 1]].sort());
+    expect((await hits(c, 'recorded')).sort()).toEqual(
+      [
+        ['page', c.letter, 1],
+        ['quote', c.letter, 1],
+      ].sort(),
+    );
     expect(await hits(c, 'mustermann')).toEqual([['metadata', c.article, 1]]);
     const meta = (await search(c.a.db, 'mustermann')).hits[0];
     expect(meta?.snippet).toBe('Jane Roe; Max <mark>Mustermann</mark>');
@@ -167,6 +216,8 @@ describe('search', () => {
     expect(await hits(c, 'surveillance')).toEqual([['metadata', c.undated, 1]]);
     expect(await hits(c, 'nunez')).toEqual([['metadata', c.undated, 1]]);
     // The old title is gone; "undated" is still in the file name.
-    expect((await search(c.a.db, 'undated')).hits.map((h) => h.snippet)).toEqual([expect.stringMatching(/^<mark>Undated<\/mark>-note-\w+\.txt$/)]);
+    expect((await search(c.a.db, 'undated')).hits.map((h) => h.snippet)).toEqual([
+      expect.stringMatching(/^<mark>Undated<\/mark>-note-\w+\.txt$/),
+    ]);
   });
 });

@@ -33,7 +33,8 @@ describe('flowAsProse', () => {
   });
 
   it('keeps a blank line as a paragraph break, with CRLF and spaces around it', () => {
-    const text = '6. Records. Search results already obtained must not be\r\ndeleted.\r\n  \r\n7. Approved tools. Nothing in this memorandum affects the\ncomparison of booking photographs';
+    const text =
+      '6. Records. Search results already obtained must not be\r\ndeleted.\r\n  \r\n7. Approved tools. Nothing in this memorandum affects the\ncomparison of booking photographs';
     expect(proseParagraphs(text)).toEqual([
       '6. Records. Search results already obtained must not be deleted.',
       '7. Approved tools. Nothing in this memorandum affects the comparison of booking photographs',
@@ -42,6 +43,8 @@ describe('flowAsProse', () => {
   });
 
   it('leaves a passage on one line as it is, spaces included', () => {
-    expect(flowAsProse('Reporting under this paragraph  will not by itself lead to discipline.')).toBe('Reporting under this paragraph  will not by itself lead to discipline.');
+    expect(flowAsProse('Reporting under this paragraph  will not by itself lead to discipline.')).toBe(
+      'Reporting under this paragraph  will not by itself lead to discipline.',
+    );
   });
 });

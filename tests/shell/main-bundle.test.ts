@@ -21,7 +21,9 @@ afterAll(() => {
 
 function mainFiles(): string[] {
   const main = join(outDir, 'main');
-  return readdirSync(main, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(main, f));
+  return readdirSync(main, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(main, f));
 }
 
 /** The package a bare specifier names ('pdfjs-dist/legacy/build/pdf.mjs' → 'pdfjs-dist', '@pdf-lib/fontkit' stays). */
@@ -32,7 +34,10 @@ function packageOf(specifier: string): string {
 
 describe('the built main process', () => {
   it('imports only Node built-ins, electron and production dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { type: string; dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      type: string;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.type).toBe('module');
     const builtins = new Set(builtinModules);
     const packages = new Set<string>();
@@ -40,7 +45,9 @@ describe('the built main process', () => {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/\brequire\(\s*["']/);
       // Static imports (one a line in the bundle's head: `import … from "x"`, `import "x"`) and dynamic import("x").
-      for (const match of code.matchAll(/^(?:import\s[^;\n]*?from\s*|import\s*)"([^"./][^"]*)";|\bimport\(\s*"([^"./][^"]*)"\s*\)/gm)) {
+      for (const match of code.matchAll(
+        /^(?:import\s[^;\n]*?from\s*|import\s*)"([^"./][^"]*)";|\bimport\(\s*"([^"./][^"]*)"\s*\)/gm,
+      )) {
         const specifier = match[1] ?? match[2] ?? '';
         if (specifier.startsWith('node:') || builtins.has(specifier)) continue;
         packages.add(packageOf(specifier));

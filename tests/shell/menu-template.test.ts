@@ -2,7 +2,13 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { menuTemplate, type MenuActions, type MenuState } from '../../src/main/shell/menu-template.js';
 
-const state: MenuState = { platform: 'linux', packaged: true, hasArchive: true, recent: ['/cases/Smith v Jones.exhibit', '/old/Inquiry.exhibit'], theme: 'dark' };
+const state: MenuState = {
+  platform: 'linux',
+  packaged: true,
+  hasArchive: true,
+  recent: ['/cases/Smith v Jones.exhibit', '/old/Inquiry.exhibit'],
+  theme: 'dark',
+};
 
 /** Records which action each click ran. */
 function recorder(): { actions: MenuActions; calls: string[] } {
@@ -59,14 +65,31 @@ describe('the application menu', () => {
       click(item);
       expect(calls.at(-1), id).toBe(action);
     }
-    const roles = items(template).map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']));
+    const roles = items(template)
+      .map((i) => i.role)
+      .filter(Boolean);
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'quit',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+      ]),
+    );
   });
 
   it('leaves the page’s own shortcuts to the page and gives no two items the same shortcut', () => {
     const template = menuTemplate({ ...state, packaged: false }, recorder().actions);
     for (const id of ['export', 'search', 'shortcuts']) expect(byId(template, id).registerAccelerator, id).toBe(false);
-    const accelerators = items(template).map((i) => i.accelerator).filter((a): a is string => typeof a === 'string');
+    const accelerators = items(template)
+      .map((i) => i.accelerator)
+      .filter((a): a is string => typeof a === 'string');
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
@@ -85,7 +108,8 @@ describe('the application menu', () => {
 
   it('disables what needs an archive while none is open', () => {
     const closed = menuTemplate({ ...state, hasArchive: false }, recorder().actions);
-    for (const id of ['import', 'export', 'backup', 'archive-location']) expect(byId(closed, id).enabled, id).toBe(false);
+    for (const id of ['import', 'export', 'backup', 'archive-location'])
+      expect(byId(closed, id).enabled, id).toBe(false);
     for (const id of ['new-archive', 'open-archive', 'about']) expect(byId(closed, id).enabled, id).not.toBe(false);
   });
 
@@ -105,7 +129,8 @@ describe('the application menu', () => {
   });
 
   it('offers Reload and the developer tools only in development', () => {
-    const roles = (packaged: boolean) => items(menuTemplate({ ...state, packaged }, recorder().actions)).map((i) => i.role);
+    const roles = (packaged: boolean) =>
+      items(menuTemplate({ ...state, packaged }, recorder().actions)).map((i) => i.role);
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(true)).not.toContain('reload');
     expect(roles(false)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));

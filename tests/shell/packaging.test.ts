@@ -32,7 +32,12 @@ describe('packaging (electron-builder.yml)', () => {
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.npmRebuild).toBe(false);
     // Only the built app ships: no sources, no dev server, no CLI bundle.
-    expect(config.files?.flatMap((f) => f.filter).filter((f) => !f.startsWith('!'))).toEqual(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']);
+    expect(config.files?.flatMap((f) => f.filter).filter((f) => !f.startsWith('!'))).toEqual([
+      'package.json',
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+    ]);
   });
 
   it('names only resources that exist, as electron-builder resolves them for each platform', async () => {
@@ -45,11 +50,17 @@ describe('packaging (electron-builder.yml)', () => {
     // on Windows (builder-util's getPlatformIconFileName); a missing one stops dmg and nsis.
     for (const association of config.fileAssociations ?? []) {
       if (association.icon === undefined) continue;
-      const names = association.icon.includes('.') ? [association.icon] : [`${association.icon}.icns`, `${association.icon}.ico`];
-      for (const name of names) expect(existsSync(join(resources, name)), `fileAssociations ${association.ext}: ${name}`).toBe(true);
+      const names = association.icon.includes('.')
+        ? [association.icon]
+        : [`${association.icon}.icns`, `${association.icon}.ico`];
+      for (const name of names)
+        expect(existsSync(join(resources, name)), `fileAssociations ${association.ext}: ${name}`).toBe(true);
     }
     for (const extra of config.extraResources ?? []) expect(existsSync(join(ROOT, extra.from)), extra.from).toBe(true);
-    expect(config.extraResources?.map((e) => e.to)).toEqual(['resources/sample-case/files', 'resources/sample-case/case.json']);
+    expect(config.extraResources?.map((e) => e.to)).toEqual([
+      'resources/sample-case/files',
+      'resources/sample-case/case.json',
+    ]);
   });
 
   it('has a 512×512 PNG app icon in resources/', () => {
@@ -59,8 +70,18 @@ describe('packaging (electron-builder.yml)', () => {
   });
 
   it('keeps renderer-only libraries out of the shipped dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    for (const name of ['react', 'react-dom', '@tanstack/react-virtual', 'electron', 'electron-vite', 'playwright-core']) {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    for (const name of [
+      'react',
+      'react-dom',
+      '@tanstack/react-virtual',
+      'electron',
+      'electron-vite',
+      'playwright-core',
+    ]) {
       expect(Object.keys(pkg.dependencies), name).not.toContain(name);
       expect(Object.keys(pkg.devDependencies), name).toContain(name);
     }

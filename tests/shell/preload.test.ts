@@ -99,9 +99,15 @@ describe('the preload bridge, as built', () => {
     expect(dropped).toBe('/home/me/memo.pdf');
     answers.set(callChannel('shell.chooseImportFiles'), { ok: true, value: ['/home/me/letters'] });
     await bridge.calls['shell.chooseImportFiles']({});
-    const allowed = await bridge.calls['import.paths']({ jobId: 'j2', paths: ['/home/me/memo.pdf', '/home/me/letters'] });
+    const allowed = await bridge.calls['import.paths']({
+      jobId: 'j2',
+      paths: ['/home/me/memo.pdf', '/home/me/letters'],
+    });
     expect(allowed).toEqual({ ok: true, value: null });
-    expect(invoked.at(-1)).toEqual([callChannel('import.paths'), { jobId: 'j2', paths: ['/home/me/memo.pdf', '/home/me/letters'] }]);
+    expect(invoked.at(-1)).toEqual([
+      callChannel('import.paths'),
+      { jobId: 'j2', paths: ['/home/me/memo.pdf', '/home/me/letters'] },
+    ]);
     // A malformed payload still reaches main's validation, which answers invalid-input.
     await bridge.calls['import.paths']({ jobId: 'j3' } as never);
     expect(invoked.at(-1)).toEqual([callChannel('import.paths'), { jobId: 'j3' }]);

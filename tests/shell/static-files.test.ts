@@ -30,14 +30,24 @@ describe('files served to the page', () => {
     expect((await readStatic(root, '/'))?.contentType).toBe('text/html; charset=utf-8');
     expect((await readStatic(root, '/index.html'))?.body.toString()).toBe('<!doctype html>');
     // A module worker is refused unless served with a JavaScript type; instantiateStreaming wants application/wasm.
-    expect((await readStatic(root, '/assets/pdf.worker.min-abc.mjs'))?.contentType).toBe('text/javascript; charset=utf-8');
+    expect((await readStatic(root, '/assets/pdf.worker.min-abc.mjs'))?.contentType).toBe(
+      'text/javascript; charset=utf-8',
+    );
     expect((await readStatic(root, '/pdfjs/wasm/openjpeg.wasm'))?.contentType).toBe('application/wasm');
     expect((await readStatic(root, '/pdfjs/cmaps/UniJIS-UTF16-H.bcmap'))?.body).toEqual(Buffer.from([1]));
   });
 
   it('refuses every way out of the renderer’s folder', async () => {
     const { root } = rendererBuild();
-    for (const path of ['/../secret.exhibit', '/..%2fsecret.exhibit', '/%2e%2e/secret.exhibit', '/assets/..%2F..%2Fsecret.exhibit', '/..%5csecret.exhibit', '/index.html%00.png', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.exhibit',
+      '/..%2fsecret.exhibit',
+      '/%2e%2e/secret.exhibit',
+      '/assets/..%2F..%2Fsecret.exhibit',
+      '/..%5csecret.exhibit',
+      '/index.html%00.png',
+      '/%E0%A4%A',
+    ]) {
       expect(await readStatic(root, path), path).toBeNull();
     }
   });

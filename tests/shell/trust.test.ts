@@ -17,7 +17,14 @@ describe('which frame may call the contract', () => {
     expect(isTrustedFrame({ ...main, parent: main }, main, ORIGIN)).toBe(false);
     expect(isTrustedFrame({ ...main, routingId: 2 }, main, ORIGIN)).toBe(false);
     expect(isTrustedFrame({ ...main, processId: 5 }, main, ORIGIN)).toBe(false);
-    for (const url of ['https://example.com/', 'file:///home/me/evil.html', 'exhibit://other/index.html', 'exhibit://app.evil/index.html', 'about:blank', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///home/me/evil.html',
+      'exhibit://other/index.html',
+      'exhibit://app.evil/index.html',
+      'about:blank',
+      'not a url',
+    ]) {
       expect(isTrustedFrame({ ...main, url }, main, ORIGIN), url).toBe(false);
     }
     expect(isTrustedFrame(null, main, ORIGIN)).toBe(false);
@@ -44,7 +51,11 @@ describe('the Content-Security-Policy', () => {
     // The header is the meta policy plus what only a header can carry: no framing anywhere.
     expect(APP_CSP).toBe(`${META_CSP}; frame-ancestors 'none'`);
     expect(META_CSP).not.toContain('frame-ancestors');
-    const directives = new Map(APP_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      APP_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     // WebAssembly compilation only (pdf.js's image decoders); eval stays refused.
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);

@@ -51,7 +51,10 @@ describe('tags on documents and quotes', () => {
     expect(await getTag(a.db, 'agency/LAPD')).toMatchObject({ documents: 1, quotes: 1 });
     expect(await getTag(a.db, 'agency')).toMatchObject({ documents: 0, quotes: 0 });
 
-    const docs = async (tag: string) => [...new Set((await search(a.db, 'cameras', { tags: [tag], kinds: ['page'] })).hits.map((h) => h.documentId))].sort();
+    const docs = async (tag: string) =>
+      [
+        ...new Set((await search(a.db, 'cameras', { tags: [tag], kinds: ['page'] })).hits.map((h) => h.documentId)),
+      ].sort();
     expect(await docs('agency')).toEqual([lapd, nypd]);
     expect(await docs('agency/NYPD')).toEqual([nypd]);
     expect((await listQuotes(a.db, { tags: ['agency'] })).map((x) => x.id)).toEqual([q.id]);
@@ -68,7 +71,12 @@ describe('tags on documents and quotes', () => {
     expect(await removeTag(a, 'x', { documentIds: [doc] })).toBe(1);
     expect(await removeTag(a, 'x', { documentIds: [doc] })).toBe(0);
     const actions = (await listHistory(a.db, doc)).map((e) => [e.action, e.details['tags']]);
-    expect(actions).toEqual(expect.arrayContaining([['tag-add', ['x']], ['tag-remove', ['x']]]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['tag-add', ['x']],
+        ['tag-remove', ['x']],
+      ]),
+    );
     expect(await names(a)).toEqual(['x']);
     await expect(addTags(a, ['y'], { documentIds: [999] })).rejects.toMatchObject({ code: 'not-found' });
     await expect(removeTag(a, 'nope', { documentIds: [doc] })).rejects.toMatchObject({ code: 'not-found' });
@@ -81,8 +89,14 @@ describe('tags on documents and quotes', () => {
       color: '#cc0033',
       description: 'Law enforcement',
     });
-    await expect(setTagInfo(a, 'agency', { color: 'red' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^color/) });
-    expect(await setTagInfo(a, 'agency', { color: null })).toMatchObject({ color: null, description: 'Law enforcement' });
+    await expect(setTagInfo(a, 'agency', { color: 'red' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^color/),
+    });
+    expect(await setTagInfo(a, 'agency', { color: null })).toMatchObject({
+      color: null,
+      description: 'Law enforcement',
+    });
   });
 });
 
@@ -99,7 +113,10 @@ describe('renaming, merging and deleting tags', () => {
       ['agency/NYPD/precinct 5', 'police/NYPD/precinct 5'],
     ]);
     expect((await tagsOfDocuments(a.db, [doc])).get(doc)).toEqual(['org', 'police/LAPD', 'police/NYPD/precinct 5']);
-    await expect(renameTag(a, 'police', 'org')).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/merge/) });
+    await expect(renameTag(a, 'police', 'org')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/merge/),
+    });
     await expect(renameTag(a, 'police', 'police/sub')).rejects.toMatchObject({ code: 'invalid-input' });
     await renameTag(a, 'police/LAPD', 'police/lapd');
     await renameTag(a, 'org', 'us/org');

@@ -40,7 +40,10 @@ export interface OpenOptions {
 
 /** The one sentence every refused change to a read-only archive says. */
 export function readOnlyError(path: string, why: string): ArchiveError {
-  return new ArchiveError('read-only', `${path}: the archive is read-only (${why}); it can be read but nothing can be changed in it`);
+  return new ArchiveError(
+    'read-only',
+    `${path}: the archive is read-only (${why}); it can be read but nothing can be changed in it`,
+  );
 }
 
 /** Refuses a batch of changes at once on an archive opened read-only, rather than once per file. */
@@ -52,19 +55,27 @@ async function migrate(connection: Sqlite3Connection, path: string, current: num
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     // One transaction per migration: an archive is never left half-migrated.
-    await connection.exec(
-      `BEGIN IMMEDIATE;\n${migration.sql}\nPRAGMA user_version = ${migration.version};\nCOMMIT;`,
-    ).catch(async (error: unknown) => {
-      await connection.exec('ROLLBACK').catch(() => undefined);
-      throw new ArchiveError('corrupt', `${path}: migration ${migration.version} (${migration.name}) failed: ${messageOf(error)}`);
-    });
+    await connection
+      .exec(`BEGIN IMMEDIATE;\n${migration.sql}\nPRAGMA user_version = ${migration.version};\nCOMMIT;`)
+      .catch(async (error: unknown) => {
+        await connection.exec('ROLLBACK').catch(() => undefined);
+        throw new ArchiveError(
+          'corrupt',
+          `${path}: migration ${migration.version} (${migration.name}) failed: ${messageOf(error)}`,
+        );
+      });
   }
 }
 
 /** Refuses anything but an Exhibit archive this version can read; reads only. */
-async function admit(connection: Sqlite3Connection, path: string, mode: OpenMode): Promise<{ schemaVersion: number; applicationId: number }> {
+async function admit(
+  connection: Sqlite3Connection,
+  path: string,
+  mode: OpenMode,
+): Promise<{ schemaVersion: number; applicationId: number }> {
   const found = await identifyFile(connection);
-  if (found.kind === 'foreign') throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${found.why}); left untouched`);
+  if (found.kind === 'foreign')
+    throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${found.why}); left untouched`);
   if (found.kind === 'empty') {
     if (mode === 'create') return { schemaVersion: 0, applicationId: 0 };
     throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (an empty file); left untouched`);
@@ -96,12 +107,14 @@ async function prepare(connection: Sqlite3Connection, path: string, mode: OpenMo
     await migrate(connection, path, version);
     // The marker that tells our archives from other SQLite files (archives from before it get it
     // here). Written only when missing: setting it takes the write lock, which may be busy.
-    if (applicationId !== EXHIBIT_APPLICATION_ID) await connection.exec(`PRAGMA application_id = ${EXHIBIT_APPLICATION_ID};`);
+    if (applicationId !== EXHIBIT_APPLICATION_ID)
+      await connection.exec(`PRAGMA application_id = ${EXHIBIT_APPLICATION_ID};`);
   } catch (error) {
     if (error instanceof ArchiveError) throw error;
     const code = sqliteCode(error);
     if (code === 'SQLITE_READONLY' && mode !== 'read') throw readOnlyError(path, messageOf(error));
-    if (code === 'SQLITE_BUSY') throw new ArchiveError('busy', `${path}: another program is writing the archive; try again when it is done`);
+    if (code === 'SQLITE_BUSY')
+      throw new ArchiveError('busy', `${path}: another program is writing the archive; try again when it is done`);
     throw new ArchiveError('not-an-archive', `${path}: not an Exhibit archive (${messageOf(error)})`);
   }
 }
@@ -138,7 +151,8 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   }
   // Opening an open archive's -wal or -shm as a database would drop this process's locks on it.
   const kind = await ownFileKind(path);
-  if (kind && kind !== ARCHIVE_ITSELF) throw new ArchiveError('invalid-input', `${path}: this is ${kind}, not an archive`);
+  if (kind && kind !== ARCHIVE_ITSELF)
+    throw new ArchiveError('invalid-input', `${path}: this is ${kind}, not an archive`);
   const db = new Kysely<Database>({ dialect: dialectFor(path, mode) });
   const forget = registerOpenArchive(path);
   try {

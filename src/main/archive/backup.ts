@@ -34,6 +34,8 @@ export async function backupArchive(archive: Archive, destPath: string): Promise
     throw new ArchiveError('invalid-input', `${dest}: the backup could not be written (${messageOf(error)})`);
   }
   const { size } = await stat(dest);
-  await archive.db.transaction().execute((trx) => recordHistory(trx, { action: 'backup', details: { path: dest, size } }));
+  await archive.db
+    .transaction()
+    .execute((trx) => recordHistory(trx, { action: 'backup', details: { path: dest, size } }));
   return { path: dest, size };
 }

@@ -16,7 +16,11 @@ export const MAX_BUSY_WAIT_MS = 10 * 60_000;
 /** True for SQLite's SQLITE_BUSY (and SQLITE_LOCKED), as node-sqlite3 reports them. */
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (error instanceof Error && /^SQLITE_(BUSY|LOCKED)\b/.test(error.message));
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED' ||
+    (error instanceof Error && /^SQLITE_(BUSY|LOCKED)\b/.test(error.message))
+  );
 }
 
 export interface BusyOptions {
@@ -41,7 +45,10 @@ export async function retryWhileBusy<T>(work: () => Promise<T>, options: BusyOpt
       if (!isBusy(error)) throw error;
       if (options.signal?.aborted) throw error;
       if (Date.now() - started > maxWait) {
-        throw new ArchiveError('busy', `the archive is busy: another program has been writing for more than ${Math.round(maxWait / 60_000)} minutes; try again when it is done`);
+        throw new ArchiveError(
+          'busy',
+          `the archive is busy: another program has been writing for more than ${Math.round(maxWait / 60_000)} minutes; try again when it is done`,
+        );
       }
       if (!told) options.onBusy?.();
       told = true;

@@ -22,10 +22,21 @@ export type { CheckProblem, CheckReport, CheckSkipped };
  * write, so SQLite refuses it on a read-only archive and makes it wait while another
  * program writes: those are reported as not checked, never as a stale index.
  */
-async function checkSearchIndexes(archive: Archive, problems: CheckProblem[], notChecked: CheckSkipped[]): Promise<void> {
+async function checkSearchIndexes(
+  archive: Archive,
+  problems: CheckProblem[],
+  notChecked: CheckSkipped[],
+): Promise<void> {
   const skip = (reason: CheckSkipped['reason'], tables: readonly string[]) => {
-    const why = reason === 'busy' ? 'busy (another program is writing the archive)' : 'read-only (the archive cannot be written, and SQLite checks a search index through a write)';
-    notChecked.push({ kind: 'search-index', reason, message: `search indexes ${tables.join(', ')}: ${why}: not checked` });
+    const why =
+      reason === 'busy'
+        ? 'busy (another program is writing the archive)'
+        : 'read-only (the archive cannot be written, and SQLite checks a search index through a write)';
+    notChecked.push({
+      kind: 'search-index',
+      reason,
+      message: `search indexes ${tables.join(', ')}: ${why}: not checked`,
+    });
   };
   if (archive.readOnly) return skip('read-only', FTS_TABLES);
   for (const [i, table] of FTS_TABLES.entries()) {
@@ -85,7 +96,10 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
   }
   const fk = await sql<{ table: string; rowid: number; parent: string }>`pragma foreign_key_check`.execute(db);
   for (const row of fk.rows) {
-    problems.push({ kind: 'foreign-key', message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row` });
+    problems.push({
+      kind: 'foreign-key',
+      message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row`,
+    });
   }
   for (const b of await verifyHistory(db)) problems.push({ kind: 'history', message: b.message });
 
@@ -94,7 +108,10 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
     originals++;
     const actual = createHash('sha256').update(row.data).digest('hex');
     if (actual !== row.sha256 || row.data.byteLength !== row.size) {
-      problems.push({ kind: 'original', message: `original ${row.sha256} no longer matches its SHA-256 (now ${actual})` });
+      problems.push({
+        kind: 'original',
+        message: `original ${row.sha256} no longer matches its SHA-256 (now ${actual})`,
+      });
     }
   }
   const missing = await db
@@ -109,7 +126,20 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
   problems.push(...(await checkStates(db)));
   if (options.head) problems.push(...(await checkHead(db, options.head)));
 
-  const documents = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const history = await db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { ok: problems.length === 0, documents: Number(documents.n), originals, historyEntries: Number(history.n), problems, notChecked: [] };
+  const documents = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const history = await db
+    .selectFrom('history')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    ok: problems.length === 0,
+    documents: Number(documents.n),
+    originals,
+    historyEntries: Number(history.n),
+    problems,
+    notChecked: [],
+  };
 }

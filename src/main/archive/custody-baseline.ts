@@ -15,10 +15,18 @@ const OBJECTS_PER_ENTRY = 500;
 
 /** Records the baseline when the marker asks for it; does nothing otherwise. */
 export async function recordStateBaseline(db: Kysely<Database>): Promise<void> {
-  const marker = await db.selectFrom('archive_info').select('value').where('key', '=', 'state-baseline').executeTakeFirst();
+  const marker = await db
+    .selectFrom('archive_info')
+    .select('value')
+    .where('key', '=', 'state-baseline')
+    .executeTakeFirst();
   if (!marker) return;
   await db.transaction().execute(async (trx) => {
-    const still = await trx.selectFrom('archive_info').select('value').where('key', '=', 'state-baseline').executeTakeFirst();
+    const still = await trx
+      .selectFrom('archive_info')
+      .select('value')
+      .where('key', '=', 'state-baseline')
+      .executeTakeFirst();
     if (!still) return; // Another process recorded it first.
     const states = [...(await currentStates(trx))];
     for (let start = 0; start < states.length; start += OBJECTS_PER_ENTRY) {

@@ -16,7 +16,6 @@ export type { HistoryEntry };
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-
 export interface NewHistoryEntry {
   action: string;
   documentId?: number | null;
@@ -47,7 +46,9 @@ function primaryObject(entry: NewHistoryEntry): ObjectKey | null {
 
 async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<string | null> {
   const primary = primaryObject(entry);
-  const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter((key) => !(entry.state && key in entry.state));
+  const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter(
+    (key) => !(entry.state && key in entry.state),
+  );
   const state = { ...(await readStates(trx, keys)), ...entry.state };
   return Object.keys(state).length > 0 ? encodeStateRecord(state) : null;
 }

@@ -89,7 +89,10 @@ export async function getPages(db: Kysely<Database>, documentId: number, page?: 
 }
 
 /** The original file's bytes. */
-export async function getOriginal(db: Kysely<Database>, documentId: number): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
+export async function getOriginal(
+  db: Kysely<Database>,
+  documentId: number,
+): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
   const row = await db
     .selectFrom('documents')
     .innerJoin('originals', 'originals.sha256', 'documents.sha256')
@@ -127,7 +130,11 @@ export async function updateMetadata(archive: Archive, id: number, patch: Metada
 }
 
 /** updateMetadata inside the caller's transaction (a bundle import sets many documents' at once). */
-export async function updateMetadataInTransaction(trx: Transaction<Database>, id: number, patch: MetadataPatch): Promise<DocumentRecord> {
+export async function updateMetadataInTransaction(
+  trx: Transaction<Database>,
+  id: number,
+  patch: MetadataPatch,
+): Promise<DocumentRecord> {
   validateMetadataPatch(patch);
   const before = await getDocument(trx, id);
   const set: Record<string, string | number | null> = {};

@@ -4,7 +4,15 @@ export { whyNotWritable } from './db/file-access.js';
 export { ArchiveError, messageOf, sqliteCode, type ArchiveErrorCode } from './errors.js';
 export { BUSY_MESSAGE, isBusy, retryWhileBusy } from './busy.js';
 export { diskFullError, diskFullReason, isDiskFull } from './disk-full.js';
-export { listHistory, verifyHistory, recordHistory, chainHead, formatHead, type ChainHead, type HistoryEntry } from './custody.js';
+export {
+  listHistory,
+  verifyHistory,
+  recordHistory,
+  chainHead,
+  formatHead,
+  type ChainHead,
+  type HistoryEntry,
+} from './custody.js';
 export { parseHead } from './state-check.js';
 export { checkArchive, type CheckOptions, type CheckReport, type CheckProblem, type CheckSkipped } from './check.js';
 export { rebuildSearchIndexes } from './search/rebuild.js';
@@ -20,7 +28,15 @@ export {
   emptyTrash,
   type MetadataPatch,
 } from './documents.js';
-export { importPaths, importBytes, importDroppedFile, sha256Hex, type ImportResult, type ImportOptions, type ImportProgress } from './import/import-files.js';
+export {
+  importPaths,
+  importBytes,
+  importDroppedFile,
+  sha256Hex,
+  type ImportResult,
+  type ImportOptions,
+  type ImportProgress,
+} from './import/import-files.js';
 export { archiveSummary, type ArchiveSummary } from './info.js';
 export { backupArchive, type BackupResult } from './backup.js';
 export { getPageLayout } from './page-layout.js';
@@ -70,7 +86,13 @@ export {
   type NewCollection,
   type CollectionPatch,
 } from './collections/collections.js';
-export { gatherExport, describeSelection, type ExportSelection, type GatherOptions, type Gathered } from './export/gather.js';
+export {
+  gatherExport,
+  describeSelection,
+  type ExportSelection,
+  type GatherOptions,
+  type Gathered,
+} from './export/gather.js';
 export { exportFromArchive, type ArchiveExportOptions, type ArchiveExportResult } from './export/export-archive.js';
 export { importBundle, isEvidenceBundle, type BundleImportOptions } from './import/bundle.js';
 export type { BundleImportSummary, BundleQuoteOutcome } from './import/results.js';

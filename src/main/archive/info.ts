@@ -14,10 +14,7 @@ export async function archiveSummary(archive: Archive): Promise<ArchiveSummary> 
   const value = (key: string) => info.find((row) => row.key === key)?.value ?? '';
   const counts = await archive.db
     .selectFrom('documents')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('all'),
-      eb.fn.count<number>('deleted_at').as('trashed'),
-    ])
+    .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('deleted_at').as('trashed')])
     .executeTakeFirstOrThrow();
   const version = await sql<{ user_version: number }>`pragma user_version`.execute(archive.db);
   const trashed = Number(counts.trashed);

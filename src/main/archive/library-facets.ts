@@ -16,7 +16,9 @@ const MAX_AUTHORS = 2000;
 
 export async function libraryFacets(db: Kysely<Database>): Promise<LibraryFacets> {
   const types = await sql<{ type: string; count: number }>`
-    SELECT d.type, count(*) AS count FROM documents d WHERE d.deleted_at IS NULL GROUP BY d.type ORDER BY d.type`.execute(db);
+    SELECT d.type, count(*) AS count FROM documents d WHERE d.deleted_at IS NULL GROUP BY d.type ORDER BY d.type`.execute(
+    db,
+  );
   const dates = await sql<{ first: string | null; last: string | null }>`
     SELECT min(d.date) AS first, max(d.date) AS last FROM documents d WHERE d.deleted_at IS NULL`.execute(db);
   // A straight scan: every row is read anyway, and in an index's order each read lands elsewhere.
@@ -31,7 +33,9 @@ export async function libraryFacets(db: Kysely<Database>): Promise<LibraryFacets
   // document carrying two tags under one parent, or a tag on it and on a quote, counts once).
   const used = await sql<{ id: number; name: string }>`
     SELECT t.id, t.name FROM tags t WHERE EXISTS (
-      SELECT 1 FROM (${taggedDocuments}) x JOIN documents d ON d.id = x.document_id AND d.deleted_at IS NULL WHERE x.tag_id = t.id)`.execute(db);
+      SELECT 1 FROM (${taggedDocuments}) x JOIN documents d ON d.id = x.document_id AND d.deleted_at IS NULL WHERE x.tag_id = t.id)`.execute(
+    db,
+  );
   const under = tagsUnderEachNode(used.rows);
   const tagCounts =
     under.length === 0
@@ -48,7 +52,9 @@ export async function libraryFacets(db: Kysely<Database>): Promise<LibraryFacets
   return {
     documents,
     types: types.rows.map((r) => ({ type: r.type as DocumentType, count: Number(r.count) })),
-    tags: tagCounts.rows.map((r) => ({ name: r.name, count: Number(r.count) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    tags: tagCounts.rows
+      .map((r) => ({ name: r.name, count: Number(r.count) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     authors: authors.rows.map((r) => ({ name: r.name, count: Number(r.count) })),
     dates: dates.rows[0]?.first && dates.rows[0].last ? { from: dates.rows[0].first, to: dates.rows[0].last } : null,
   };

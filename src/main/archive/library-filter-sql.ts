@@ -23,12 +23,7 @@ export function filterWords(filter: LibraryFilter): string[] {
  */
 export function scanBeatsOrderIndex(filter: LibraryFilter): boolean {
   if (filter.ids) return false;
-  return (
-    (filter.types ?? []).length > 0 ||
-    Boolean(filter.tag) ||
-    Boolean(filter.from) ||
-    Boolean(filter.to)
-  );
+  return (filter.types ?? []).length > 0 || Boolean(filter.tag) || Boolean(filter.from) || Boolean(filter.to);
 }
 
 /**

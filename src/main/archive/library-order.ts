@@ -77,7 +77,10 @@ function sortSql(key: LibrarySort['key']): SortSql {
         present: sql`d.id IN (SELECT document_id FROM document_tags)`,
       };
     case 'quotes':
-      return { value: sql`(SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.deleted_at IS NULL)`, present: null };
+      return {
+        value: sql`(SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.deleted_at IS NULL)`,
+        present: null,
+      };
   }
 }
 
@@ -99,7 +102,9 @@ async function textOrderAsc(
   select: RawBuilder<unknown>,
 ): Promise<{ ids: number[]; valued: number }> {
   return textOrders.get(db, JSON.stringify([key, filter]), token, async () => {
-    const result = await sql<{ rows: string | null }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
+    const result = await sql<{
+      rows: string | null;
+    }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
     const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
     const valued: { id: number; key: string }[] = [];
     const empty: number[] = [];
@@ -127,7 +132,9 @@ const haystacks = new TokenCache<Map<number, Haystack>>();
 function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, Haystack>> {
   return haystacks.get(db, '', token, async () => {
     const result = await sql<{ rows: string | null }>`
-      SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(db);
+      SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(
+      db,
+    );
     const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string, string, string][];
     const byId = new Map<number, Haystack>();
     for (const [id, title, fileName, authorsJson] of rows) {
@@ -173,12 +180,23 @@ async function idsOf(db: Kysely<Database>, select: RawBuilder<unknown>): Promise
  * whichever the direction; ties go by id in the sort's direction, so one index serves
  * both directions.
  */
-async function readIds(db: Kysely<Database>, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
+async function readIds(
+  db: Kysely<Database>,
+  token: string,
+  sort: LibrarySort,
+  filter: LibraryFilter,
+): Promise<number[]> {
   const where = libraryConditions(filter);
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
   if (TEXT_KEYS.has(sort.key)) {
-    const asc = await textOrderAsc(db, token, sort.key, filter, sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`);
+    const asc = await textOrderAsc(
+      db,
+      token,
+      sort.key,
+      filter,
+      sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`,
+    );
     if (sort.direction === 'asc') return asc.ids;
     // (key, id) is a total order, so descending is ascending reversed, empty values still last.
     return asc.ids.slice(0, asc.valued).reverse().concat(asc.ids.slice(asc.valued).reverse());
@@ -186,21 +204,40 @@ async function readIds(db: Kysely<Database>, token: string, sort: LibrarySort, f
   if (scanBeatsOrderIndex(filter)) {
     // One pass over the table; the rows without a value tie on it, so they go by id.
     const last = present ? sql`(NOT (${present})), ` : sql``;
-    return idsOf(db, sql`SELECT d.id FROM documents d NOT INDEXED WHERE ${where} ORDER BY ${last}${value} ${dir}, d.id ${dir}`);
+    return idsOf(
+      db,
+      sql`SELECT d.id FROM documents d NOT INDEXED WHERE ${where} ORDER BY ${last}${value} ${dir}, d.id ${dir}`,
+    );
   }
-  if (!present) return idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
+  if (!present)
+    return idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
   // Two walks of the order index: the rows with a value in order, then the others by id.
-  const valued = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`);
-  const empty = await idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`);
+  const valued = await idsOf(
+    db,
+    sql`SELECT d.id FROM documents d WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`,
+  );
+  const empty = await idsOf(
+    db,
+    sql`SELECT d.id FROM documents d WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`,
+  );
   return valued.concat(empty);
 }
 
 /** The live documents passing `filter`, in `sort`'s order (kept while the archive is unchanged). */
-export async function orderedIds(db: Kysely<Database>, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
+export async function orderedIds(
+  db: Kysely<Database>,
+  sort: LibrarySort,
+  filter: LibraryFilter,
+): Promise<readonly number[]> {
   return orderedIdsAt(db, await changeToken(db), sort, filter);
 }
 
-function orderedIdsAt(db: Kysely<Database>, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
+function orderedIdsAt(
+  db: Kysely<Database>,
+  token: string,
+  sort: LibrarySort,
+  filter: LibraryFilter,
+): Promise<readonly number[]> {
   return orders.get(db, JSON.stringify([sort.key, sort.direction, filter]), token, async () => {
     const needles = textNeedles(filter);
     if (!needles) return readIds(db, token, sort, filter);
@@ -210,7 +247,11 @@ function orderedIdsAt(db: Kysely<Database>, token: string, sort: LibrarySort, fi
     const hay = await haystacksOf(db, token);
     return base.filter((id) => {
       const h = hay.get(id);
-      return h !== undefined && needles.words.every((w) => h.all.includes(w)) && (!needles.author || h.authors.includes(needles.author));
+      return (
+        h !== undefined &&
+        needles.words.every((w) => h.all.includes(w)) &&
+        (!needles.author || h.authors.includes(needles.author))
+      );
     });
   });
 }

@@ -9,7 +9,10 @@
 export function foldText(text: string): string {
   // eslint-disable-next-line no-control-regex -- plain ASCII needs no decomposition
   if (/^[\u0000-\u007f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A key whose plain (code unit) order is the reading order: folded, numbers by value. */

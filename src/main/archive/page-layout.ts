@@ -6,7 +6,11 @@ import { ArchiveError } from './errors.js';
 import type { PageLayout } from './importers/types.js';
 
 /** The layout of one physical page; null for documents of flowing text (no layout stored). */
-export async function getPageLayout(db: Kysely<Database>, documentId: number, page: number): Promise<PageLayout | null> {
+export async function getPageLayout(
+  db: Kysely<Database>,
+  documentId: number,
+  page: number,
+): Promise<PageLayout | null> {
   const doc = await getDocument(db, documentId);
   if (page < 1 || page > doc.pageCount) {
     throw new ArchiveError('invalid-input', `page ${page}: document ${documentId} has ${doc.pageCount} page(s)`);

@@ -46,7 +46,10 @@ export function readSampleManifest(filesDir: string): SampleManifest {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArchiveError('invalid-input', `${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid manifest'}`);
+    throw new ArchiveError(
+      'invalid-input',
+      `${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid manifest'}`,
+    );
   }
   return parsed.data;
 }
@@ -56,7 +59,10 @@ export function readSampleManifest(filesDir: string): SampleManifest {
  * manifest (each edit in the custody history). Documents already in the archive are
  * reported as duplicates and left as the user may have edited them.
  */
-export async function importSampleCase(archive: Archive, options: Pick<ImportOptions, 'onBusy'> = {}): Promise<ImportResult[]> {
+export async function importSampleCase(
+  archive: Archive,
+  options: Pick<ImportOptions, 'onBusy'> = {},
+): Promise<ImportResult[]> {
   const filesDir = sampleCaseDir();
   const manifest = readSampleManifest(filesDir);
   const results = await importPaths(archive, [filesDir], options);

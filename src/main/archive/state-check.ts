@@ -10,8 +10,14 @@ import type { CheckProblem } from '../../shared/contract-types.js';
 import { chainHead, formatHead, type ChainHead } from './custody.js';
 import { decodeStateRecord } from './state-encoding.js';
 import {
-  DOCUMENT_FIELDS, QUOTE_FIELDS, collectionState, documentStateFromPageHashes, pageHash, quoteState,
-  type Db, type ObjectState,
+  DOCUMENT_FIELDS,
+  QUOTE_FIELDS,
+  collectionState,
+  documentStateFromPageHashes,
+  pageHash,
+  quoteState,
+  type Db,
+  type ObjectState,
 } from './state-hash.js';
 
 interface Recorded {
@@ -22,7 +28,12 @@ interface Recorded {
 /** The latest recorded state of each object, by key. */
 async function recordedStates(db: Kysely<Database>): Promise<Map<string, Recorded>> {
   const latest = new Map<string, Recorded>();
-  const rows = db.selectFrom('history').select(['id', 'state']).where('state', 'is not', null).orderBy('id').stream(200);
+  const rows = db
+    .selectFrom('history')
+    .select(['id', 'state'])
+    .where('state', 'is not', null)
+    .orderBy('id')
+    .stream(200);
   for await (const row of rows) {
     let record: Record<string, ObjectState | null>;
     try {
@@ -49,24 +60,51 @@ function groupNames(rows: ReadonlyArray<{ owner: number; name: string }>): Map<n
 export async function currentStates(db: Db): Promise<Map<string, ObjectState>> {
   const states = new Map<string, ObjectState>();
   const docTags = groupNames(
-    await db.selectFrom('document_tags').innerJoin('tags', 'tags.id', 'document_tags.tag_id').select(['document_tags.document_id as owner', 'tags.name']).execute(),
+    await db
+      .selectFrom('document_tags')
+      .innerJoin('tags', 'tags.id', 'document_tags.tag_id')
+      .select(['document_tags.document_id as owner', 'tags.name'])
+      .execute(),
   );
   const pageHashes = new Map<number, string[]>();
-  for await (const page of db.selectFrom('pages').select(['document_id', 'text']).orderBy('document_id').orderBy('number').stream(200)) {
+  for await (const page of db
+    .selectFrom('pages')
+    .select(['document_id', 'text'])
+    .orderBy('document_id')
+    .orderBy('number')
+    .stream(200)) {
     const list = pageHashes.get(page.document_id) ?? [];
     list.push(pageHash(page.text));
     pageHashes.set(page.document_id, list);
   }
-  for (const row of await db.selectFrom('documents').select(['id', ...DOCUMENT_FIELDS]).execute()) {
-    states.set(`document:${row.id}`, documentStateFromPageHashes(row, docTags.get(row.id) ?? [], pageHashes.get(row.id) ?? []));
+  for (const row of await db
+    .selectFrom('documents')
+    .select(['id', ...DOCUMENT_FIELDS])
+    .execute()) {
+    states.set(
+      `document:${row.id}`,
+      documentStateFromPageHashes(row, docTags.get(row.id) ?? [], pageHashes.get(row.id) ?? []),
+    );
   }
   const quoteTags = groupNames(
-    await db.selectFrom('quote_tags').innerJoin('tags', 'tags.id', 'quote_tags.tag_id').select(['quote_tags.quote_id as owner', 'tags.name']).execute(),
+    await db
+      .selectFrom('quote_tags')
+      .innerJoin('tags', 'tags.id', 'quote_tags.tag_id')
+      .select(['quote_tags.quote_id as owner', 'tags.name'])
+      .execute(),
   );
-  for (const row of await db.selectFrom('quotes').select(['id', ...QUOTE_FIELDS]).execute()) {
+  for (const row of await db
+    .selectFrom('quotes')
+    .select(['id', ...QUOTE_FIELDS])
+    .execute()) {
     states.set(`quote:${row.id}`, quoteState(row, quoteTags.get(row.id) ?? []));
   }
-  const items = await db.selectFrom('collection_items').select(['collection_id', 'quote_id']).orderBy('collection_id').orderBy('position').execute();
+  const items = await db
+    .selectFrom('collection_items')
+    .select(['collection_id', 'quote_id'])
+    .orderBy('collection_id')
+    .orderBy('position')
+    .execute();
   const orders = new Map<number, number[]>();
   for (const item of items) orders.set(item.collection_id, [...(orders.get(item.collection_id) ?? []), item.quote_id]);
   for (const row of await db.selectFrom('collections').select(['id', 'name', 'title', 'introduction']).execute()) {
@@ -76,10 +114,23 @@ export async function currentStates(db: Db): Promise<Map<string, ObjectState>> {
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  sha256: 'SHA-256 of its original', mime_type: 'MIME type', file_name: 'file name', page_count: 'page count',
-  page_labels: 'page labels', page_label_offset: 'page label offset', parent_id: 'parent document', imported_at: 'import time',
-  deleted_at: 'trash/deleted flag', document_id: 'document', page_end: 'end page', start_offset: 'start offset', end_offset: 'end offset',
-  prefix: 'context before', suffix: 'context after', text: 'text', order: 'order',
+  sha256: 'SHA-256 of its original',
+  mime_type: 'MIME type',
+  file_name: 'file name',
+  page_count: 'page count',
+  page_labels: 'page labels',
+  page_label_offset: 'page label offset',
+  parent_id: 'parent document',
+  imported_at: 'import time',
+  deleted_at: 'trash/deleted flag',
+  document_id: 'document',
+  page_end: 'end page',
+  start_offset: 'start offset',
+  end_offset: 'end offset',
+  prefix: 'context before',
+  suffix: 'context after',
+  text: 'text',
+  order: 'order',
 };
 
 /** Fingerprints differ; compared on the shorter length, as older entries kept 16 hex digits. */
@@ -91,7 +142,9 @@ function differs(recorded: string | undefined, current: string | undefined): boo
 
 /** Names what differs between two states of one object. */
 export function differingFields(recorded: ObjectState, current: ObjectState): string[] {
-  const fields = Object.keys(current.f).filter((name) => differs(recorded.f[name], current.f[name])).map((name) => FIELD_NAMES[name] ?? name);
+  const fields = Object.keys(current.f)
+    .filter((name) => differs(recorded.f[name], current.f[name]))
+    .map((name) => FIELD_NAMES[name] ?? name);
   const before = recorded.p ?? [];
   const now = current.p ?? [];
   if (before.length !== now.length) fields.push(`pages (${before.length} recorded, ${now.length} now)`);
@@ -111,17 +164,29 @@ export async function checkStates(db: Kysely<Database>): Promise<CheckProblem[]>
   for (const [key, state] of current) {
     const entry = recorded.get(key);
     if (!entry) {
-      problems.push({ kind: 'state', message: `${nameOf(key)} has no history: it was put in the archive behind the app's back` });
+      problems.push({
+        kind: 'state',
+        message: `${nameOf(key)} has no history: it was put in the archive behind the app's back`,
+      });
     } else if (entry.state === null) {
-      problems.push({ kind: 'state', message: `${nameOf(key)} was removed on record (history entry ${entry.entryId}) but is in the archive again` });
+      problems.push({
+        kind: 'state',
+        message: `${nameOf(key)} was removed on record (history entry ${entry.entryId}) but is in the archive again`,
+      });
     } else if (entry.state.h !== state.h) {
       const fields = differingFields(entry.state, state).join(', ');
-      problems.push({ kind: 'state', message: `${nameOf(key)}: ${fields} changed behind the app's back (differs from history entry ${entry.entryId})` });
+      problems.push({
+        kind: 'state',
+        message: `${nameOf(key)}: ${fields} changed behind the app's back (differs from history entry ${entry.entryId})`,
+      });
     }
   }
   for (const [key, entry] of recorded) {
     if (entry.state !== null && !current.has(key)) {
-      problems.push({ kind: 'state', message: `${nameOf(key)} is gone without a record of its removal (last history entry ${entry.entryId})` });
+      problems.push({
+        kind: 'state',
+        message: `${nameOf(key)} is gone without a record of its removal (last history entry ${entry.entryId})`,
+      });
     }
   }
   return problems;
@@ -139,10 +204,20 @@ export async function checkHead(db: Kysely<Database>, head: ChainHead): Promise<
   const now = formatHead(await chainHead(db));
   if (head.length === 0) return [];
   if (!entry) {
-    return [{ kind: 'head', message: `the history no longer reaches the recorded head ${formatHead(head)}: entries were deleted (head now ${now})` }];
+    return [
+      {
+        kind: 'head',
+        message: `the history no longer reaches the recorded head ${formatHead(head)}: entries were deleted (head now ${now})`,
+      },
+    ];
   }
   if (entry.hash !== head.hash) {
-    return [{ kind: 'head', message: `history entry ${head.length} no longer has the recorded head's hash: the history was rewritten (head now ${now})` }];
+    return [
+      {
+        kind: 'head',
+        message: `history entry ${head.length} no longer has the recorded head's hash: the history was rewritten (head now ${now})`,
+      },
+    ];
   }
   return [];
 }

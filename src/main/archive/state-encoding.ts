@@ -29,7 +29,10 @@ export function encodeStateRecord(record: StateRecord): string {
   return JSON.stringify(stored);
 }
 
-const chunks = (text: string): string[] => Array.from({ length: Math.floor(text.length / FINGERPRINT_LENGTH) }, (_, i) => text.slice(i * FINGERPRINT_LENGTH, (i + 1) * FINGERPRINT_LENGTH));
+const chunks = (text: string): string[] =>
+  Array.from({ length: Math.floor(text.length / FINGERPRINT_LENGTH) }, (_, i) =>
+    text.slice(i * FINGERPRINT_LENGTH, (i + 1) * FINGERPRINT_LENGTH),
+  );
 
 function decodeState(kind: keyof typeof STATE_FIELDS, text: string): ObjectState | undefined {
   const [h, fields, pages] = text.split('.');

@@ -32,12 +32,41 @@ export type StateRecord = Record<string, ObjectState | null>;
 export type Db = Kysely<Database> | Transaction<Database>;
 
 export const DOCUMENT_FIELDS = [
-  'sha256', 'format', 'mime_type', 'title', 'type', 'authors', 'recipients', 'organization', 'date', 'source', 'url',
-  'description', 'file_name', 'size', 'page_count', 'page_labels', 'page_label_offset', 'parent_id', 'warnings', 'extra',
-  'imported_at', 'deleted_at',
+  'sha256',
+  'format',
+  'mime_type',
+  'title',
+  'type',
+  'authors',
+  'recipients',
+  'organization',
+  'date',
+  'source',
+  'url',
+  'description',
+  'file_name',
+  'size',
+  'page_count',
+  'page_labels',
+  'page_label_offset',
+  'parent_id',
+  'warnings',
+  'extra',
+  'imported_at',
+  'deleted_at',
 ] as const;
 export const QUOTE_FIELDS = [
-  'document_id', 'page', 'page_end', 'start_offset', 'end_offset', 'text', 'prefix', 'suffix', 'note', 'status', 'deleted_at',
+  'document_id',
+  'page',
+  'page_end',
+  'start_offset',
+  'end_offset',
+  'text',
+  'prefix',
+  'suffix',
+  'note',
+  'status',
+  'deleted_at',
 ] as const;
 
 /** Each kind's fingerprinted fields, in the order a stored state lists them. */
@@ -70,13 +99,21 @@ function stateOfFields(fields: ReadonlyArray<readonly [string, unknown]>, pageHa
 }
 
 /** A document's state from its row, its tags' names and its pages' texts in order. */
-export function documentState(row: DocumentStateRow, tagNames: readonly string[], pageTexts: readonly string[]): ObjectState {
+export function documentState(
+  row: DocumentStateRow,
+  tagNames: readonly string[],
+  pageTexts: readonly string[],
+): ObjectState {
   return documentStateFromPageHashes(row, tagNames, pageTexts.map(pageHash));
 }
 
 export const pageHash = (text: string): string => sha256(text);
 
-export function documentStateFromPageHashes(row: DocumentStateRow, tagNames: readonly string[], pageHashes: readonly string[]): ObjectState {
+export function documentStateFromPageHashes(
+  row: DocumentStateRow,
+  tagNames: readonly string[],
+  pageHashes: readonly string[],
+): ObjectState {
   const fields: Array<readonly [string, unknown]> = DOCUMENT_FIELDS.map((name) => [name, row[name]] as const);
   fields.push(['tags', [...tagNames].sort()]);
   return stateOfFields(fields, pageHashes);
@@ -88,8 +125,16 @@ export function quoteState(row: QuoteStateRow, tagNames: readonly string[]): Obj
   return stateOfFields(fields);
 }
 
-export function collectionState(row: { name: string; title: string; introduction: string | null }, order: readonly number[]): ObjectState {
-  return stateOfFields([['name', row.name], ['title', row.title], ['introduction', row.introduction], ['order', order]]);
+export function collectionState(
+  row: { name: string; title: string; introduction: string | null },
+  order: readonly number[],
+): ObjectState {
+  return stateOfFields([
+    ['name', row.name],
+    ['title', row.title],
+    ['introduction', row.introduction],
+    ['order', order],
+  ]);
 }
 
 /** One query, not three: a tag change reads its document's state back for every item. */
@@ -98,8 +143,12 @@ async function readDocument(db: Db, id: number): Promise<ObjectState | null> {
     .selectFrom('documents')
     .select([...DOCUMENT_FIELDS])
     .select([
-      sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as('tag_names'),
-      sql<string>`(SELECT json_group_array(text ORDER BY number) FROM pages WHERE pages.document_id = documents.id)`.as('page_texts'),
+      sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as(
+        'tag_names',
+      ),
+      sql<string>`(SELECT json_group_array(text ORDER BY number) FROM pages WHERE pages.document_id = documents.id)`.as(
+        'page_texts',
+      ),
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -108,17 +157,41 @@ async function readDocument(db: Db, id: number): Promise<ObjectState | null> {
 }
 
 async function readQuote(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db.selectFrom('quotes').select([...QUOTE_FIELDS]).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('quotes')
+    .select([...QUOTE_FIELDS])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
-  const tags = await db.selectFrom('quote_tags').innerJoin('tags', 'tags.id', 'quote_tags.tag_id').select('tags.name').where('quote_tags.quote_id', '=', id).execute();
-  return quoteState(row, tags.map((t) => t.name));
+  const tags = await db
+    .selectFrom('quote_tags')
+    .innerJoin('tags', 'tags.id', 'quote_tags.tag_id')
+    .select('tags.name')
+    .where('quote_tags.quote_id', '=', id)
+    .execute();
+  return quoteState(
+    row,
+    tags.map((t) => t.name),
+  );
 }
 
 async function readCollection(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db.selectFrom('collections').select(['name', 'title', 'introduction']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('collections')
+    .select(['name', 'title', 'introduction'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
-  const items = await db.selectFrom('collection_items').select('quote_id').where('collection_id', '=', id).orderBy('position').execute();
-  return collectionState(row, items.map((i) => i.quote_id));
+  const items = await db
+    .selectFrom('collection_items')
+    .select('quote_id')
+    .where('collection_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return collectionState(
+    row,
+    items.map((i) => i.quote_id),
+  );
 }
 
 export function parseObjectKey(key: string): { kind: ObjectKind; id: number } | null {
@@ -140,5 +213,8 @@ export async function readStates(db: Db, keys: Iterable<string>): Promise<StateR
 
 /** Keys of these documents and quotes, for a change that touched them all. */
 export function objectKeys(items: { documentIds?: readonly number[]; quoteIds?: readonly number[] }): ObjectKey[] {
-  return [...(items.documentIds ?? []).map((id) => `document:${id}` as const), ...(items.quoteIds ?? []).map((id) => `quote:${id}` as const)];
+  return [
+    ...(items.documentIds ?? []).map((id) => `document:${id}` as const),
+    ...(items.quoteIds ?? []).map((id) => `quote:${id}` as const),
+  ];
 }

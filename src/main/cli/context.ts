@@ -115,6 +115,7 @@ export function print(line = ''): void {
 
 /** Parses a positive whole number argument or throws a UsageError naming it. */
 export function parseId(value: string, what = 'ID'): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${what}: "${value}" is not a positive whole number`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${what}: "${value}" is not a positive whole number`);
   return Number(value);
 }

@@ -23,7 +23,9 @@ export { endQuietlyOnClosedOutput } from './closed-output.js';
 
 export function buildProgram(): Command {
   const program = new Command('exhibit')
-    .description('Exhibit: an offline evidence organizer. Originals with their SHA-256, quotes with page cites, verifiable bundles.')
+    .description(
+      'Exhibit: an offline evidence organizer. Originals with their SHA-256, quotes with page cites, verifiable bundles.',
+    )
     .option('--archive <file>', 'the archive file (default: $EXHIBIT_ARCHIVE or the app’s user-data folder)')
     .option('--json', 'print one JSON document on stdout')
     .showHelpAfterError()

@@ -9,7 +9,8 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** A whole number option (≥ min) or a UsageError naming it. */
 export function parseWhole(value: string, what: string, min = 1): number {
-  if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`${what}: "${value}" is not a whole number of at least ${min}`);
+  if (!/^-?\d+$/.test(value) || Number(value) < min)
+    throw new UsageError(`${what}: "${value}" is not a whole number of at least ${min}`);
   return Number(value);
 }
 

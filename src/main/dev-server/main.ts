@@ -39,19 +39,26 @@ async function main(): Promise<number> {
   }
   const rendererDir = resolve(values.renderer);
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
-    process.stderr.write(`dev:web: ${rendererDir}/index.html is missing: run "npm run build" first (npm run dev:web does)\n`);
+    process.stderr.write(
+      `dev:web: ${rendererDir}/index.html is missing: run "npm run build" first (npm run dev:web does)\n`,
+    );
     return 1;
   }
   const session = new ArchiveSession();
   const archive = await session.open(resolve(values.archive), { create: true });
   if (values.sample && (await listDocuments(archive.db)).length === 0) {
     const results = await importSampleWithProgress(archive);
-    process.stdout.write(`sample case: ${results.filter((r) => r.status === 'imported').length} document(s) imported\n`);
+    process.stdout.write(
+      `sample case: ${results.filter((r) => r.status === 'imported').length} document(s) imported\n`,
+    );
   }
   const server = await startDevServer({ session, rendererDir, port });
   process.stdout.write(`Exhibit development server (loopback only) on ${archive.path}\n${server.url}\n`);
   const stop = () => {
-    void server.close().then(() => session.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => session.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

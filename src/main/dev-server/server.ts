@@ -7,7 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { callPath, EVENTS_PATH, type CallName, type EventName, type Events, type Result } from '../../shared/contract.js';
+import {
+  callPath,
+  EVENTS_PATH,
+  type CallName,
+  type EventName,
+  type Events,
+  type Result,
+} from '../../shared/contract.js';
 import { CALL_NAMES } from '../../shared/contract.js';
 import { decodeWire, encodeWire } from '../../shared/wire.js';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch.js';
@@ -45,7 +52,13 @@ export interface DevServer {
 
 const callPaths = new Map<string, CallName>(CALL_NAMES.map((name) => [callPath(name), name]));
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': contentType,
     'cache-control': 'no-store',
@@ -62,20 +75,31 @@ function sendResult(response: ServerResponse, status: number, result: Result<unk
   send(response, status, 'application/json; charset=utf-8', encodeWire(result));
 }
 
-async function handleCall(request: IncomingMessage, response: ServerResponse, name: CallName, dispatch: Dispatch): Promise<void> {
+async function handleCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  name: CallName,
+  dispatch: Dispatch,
+): Promise<void> {
   if (request.method !== 'POST') {
     send(response, 405, 'text/plain; charset=utf-8', 'POST only', { allow: 'POST' });
     return;
   }
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    sendResult(response, 415, { ok: false, error: { code: 'invalid-input', message: `${name}: send the input as application/json` } });
+    sendResult(response, 415, {
+      ok: false,
+      error: { code: 'invalid-input', message: `${name}: send the input as application/json` },
+    });
     return;
   }
   const read = await readBody(request, MAX_BODY_BYTES);
   if (!read.ok) {
     // Answer, then read and drop the rest: closing on a client still sending would reset it
     // before it reads the answer.
-    sendResult(response, 413, { ok: false, error: { code: 'too-large', message: `${name}: the request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` } });
+    sendResult(response, 413, {
+      ok: false,
+      error: { code: 'too-large', message: `${name}: the request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` },
+    });
     discardRest(request);
     return;
   }
@@ -84,7 +108,10 @@ async function handleCall(request: IncomingMessage, response: ServerResponse, na
   try {
     input = body === '' ? undefined : decodeWire(body);
   } catch {
-    sendResult(response, 400, { ok: false, error: { code: 'invalid-input', message: `${name}: the request body is not JSON` } });
+    sendResult(response, 400, {
+      ok: false,
+      error: { code: 'invalid-input', message: `${name}: the request body is not JSON` },
+    });
     return;
   }
   sendResult(response, 200, await dispatch(name, input));
@@ -99,7 +126,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const frame = `event: ${event}\ndata: ${encodeWire(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
   };
-  const dispatch = createDispatcher({ handlers: { ...coreHandlers, ...unsupportedShellHandlers }, session: options.session, jobs, emit });
+  const dispatch = createDispatcher({
+    handlers: { ...coreHandlers, ...unsupportedShellHandlers },
+    session: options.session,
+    jobs,
+    emit,
+  });
   let port = 0;
 
   const server: Server = createServer((request, response) => {
@@ -112,13 +144,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const callName = callPaths.get(url.pathname);
     if (callName) {
       handleCall(request, response, callName, dispatch).catch((error: unknown) => {
-        if (!response.headersSent) sendResult(response, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+        if (!response.headersSent)
+          sendResult(response, 500, { ok: false, error: { code: 'internal', message: String(error) } });
       });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
       if (url.pathname === EVENTS_PATH && request.method === 'GET') {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
         response.write(': connected\n\n');
         streams.add(response);
         request.on('close', () => streams.delete(response));
@@ -138,7 +175,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       }
       const headers: Record<string, string> = { 'content-security-policy': APP_CSP };
       // The first page load carries the token in its address; the cookie carries it to assets.
-      if (verdict.viaQuery) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      if (verdict.viaQuery)
+        headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       send(response, 200, file.contentType, request.method === 'HEAD' ? '' : file.body, headers);
     });
   });

@@ -37,7 +37,12 @@ async function run(deps: DispatchDeps, name: CallName, rawInput: unknown): Promi
   if (!parsed.success) throw new BridgeError('invalid-input', describeInvalidInput(name, parsed.error));
   const input = parsed.data;
   const handler = deps.handlers[name] as Handler<CallName>;
-  const context = { session: deps.session, jobs: deps.jobs, emit: deps.emit, ...(deps.signing ? { signing: deps.signing } : {}) };
+  const context = {
+    session: deps.session,
+    jobs: deps.jobs,
+    emit: deps.emit,
+    ...(deps.signing ? { signing: deps.signing } : {}),
+  };
   if (!isJobCall(name)) return handler(input as never, { ...context, signal: NEVER_ABORTED });
   const job = deps.jobs.start((input as { jobId: string }).jobId);
   try {

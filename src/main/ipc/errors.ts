@@ -20,14 +20,20 @@ export class BridgeError extends Error {
 
 /** One line the renderer can show; never a stack. */
 export function toCallError(error: unknown): CallError {
-  if (error instanceof ArchiveError || error instanceof BridgeError) return { code: error.code, message: error.message };
+  if (error instanceof ArchiveError || error instanceof BridgeError)
+    return { code: error.code, message: error.message };
   if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
   if (isDiskFull(error)) return { code: 'disk-full', message: 'the disk is full: free some space and try again' };
   // A change tried on an archive opened read-only: SQLite refuses it; say why in words.
   if (sqliteCode(error) === 'SQLITE_READONLY') {
-    return { code: 'read-only', message: 'the archive is read-only (its file or folder cannot be written): it can be read, but nothing can be changed in it' };
+    return {
+      code: 'read-only',
+      message:
+        'the archive is read-only (its file or folder cannot be written): it can be read, but nothing can be changed in it',
+    };
   }
-  if (sqliteCode(error) === 'SQLITE_BUSY') return { code: 'busy', message: 'another program is writing the archive; try again when it is done' };
+  if (sqliteCode(error) === 'SQLITE_BUSY')
+    return { code: 'busy', message: 'another program is writing the archive; try again when it is done' };
   return { code: 'internal', message: `something went wrong: ${messageOf(error)}` };
 }
 

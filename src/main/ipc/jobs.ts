@@ -11,7 +11,8 @@ export class JobRegistry {
 
   /** Registers a job; a second job under a running id is refused (its events would mix). */
   start(jobId: string): Job {
-    if (this.#running.has(jobId)) throw new BridgeError('conflict', `job ${jobId}: a job with this id is already running`);
+    if (this.#running.has(jobId))
+      throw new BridgeError('conflict', `job ${jobId}: a job with this id is already running`);
     const controller = new AbortController();
     this.#running.set(jobId, controller);
     return {

@@ -5,7 +5,14 @@
  * the sample reads the same whichever way it was made.
  */
 import { relative } from 'node:path';
-import { importPaths, retryWhileBusy, updateMetadata, type Archive, type ImportOptions, type ImportResult } from '../archive/index.js';
+import {
+  importPaths,
+  retryWhileBusy,
+  updateMetadata,
+  type Archive,
+  type ImportOptions,
+  type ImportResult,
+} from '../archive/index.js';
 import { readSampleManifest, sampleCaseDir } from '../archive/sample.js';
 
 /** Progress and cancellation as importPaths gives them; the metadata pass follows the import. */

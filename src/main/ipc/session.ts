@@ -11,7 +11,8 @@ export class ArchiveSession {
 
   /** The open archive; throws no-archive (a result the renderer shows) when there is none. */
   current(): Archive {
-    if (!this.#archive) throw new BridgeError('no-archive', 'no archive is open: create one or open one from the File menu');
+    if (!this.#archive)
+      throw new BridgeError('no-archive', 'no archive is open: create one or open one from the File menu');
     return this.#archive;
   }
 

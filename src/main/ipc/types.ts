@@ -1,5 +1,13 @@
 /** What a handler is and what it receives: one place for main, the dev server and the tests. */
-import type { CallName, CallOutput, CoreCallName, EventName, Events, ParsedInput, ShellCallName } from '../../shared/contract.js';
+import type {
+  CallName,
+  CallOutput,
+  CoreCallName,
+  EventName,
+  Events,
+  ParsedInput,
+  ShellCallName,
+} from '../../shared/contract.js';
 import type { SigningKeyStore } from '../archive/signing/keys.js';
 import type { JobRegistry } from './jobs.js';
 import type { ArchiveSession } from './session.js';

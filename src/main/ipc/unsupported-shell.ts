@@ -5,10 +5,15 @@ import type { ShellHandlers } from './types.js';
 
 function unsupported(name: ShellCallName) {
   return async (): Promise<never> => {
-    throw new BridgeError('unsupported', `${name}: needs the desktop app (native dialogs are not available in a browser)`);
+    throw new BridgeError(
+      'unsupported',
+      `${name}: needs the desktop app (native dialogs are not available in a browser)`,
+    );
   };
 }
 
 const names = (Object.keys(CALLS) as (keyof typeof CALLS)[]).filter((n): n is ShellCallName => CALLS[n].shell);
 
-export const unsupportedShellHandlers = Object.fromEntries(names.map((n) => [n, unsupported(n)])) as unknown as ShellHandlers;
+export const unsupportedShellHandlers = Object.fromEntries(
+  names.map((n) => [n, unsupported(n)]),
+) as unknown as ShellHandlers;

@@ -7,7 +7,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { encryptedKeyStore, ENCRYPTED_KEY_FILE_NAME, type KeychainCipher } from '../archive/signing/encrypted-key-store.js';
+import {
+  encryptedKeyStore,
+  ENCRYPTED_KEY_FILE_NAME,
+  type KeychainCipher,
+} from '../archive/signing/encrypted-key-store.js';
 import { fileKeyStore, KEY_FILE_NAME } from '../archive/signing/file-key-store.js';
 import { TRUST_FILE_NAME } from '../archive/signing/trust-store.js';
 import type { SigningService } from '../ipc/types.js';
@@ -22,11 +26,19 @@ export function appSigning(userDataDir: string, keychain: () => Promise<Keychain
     trustFile: join(userDataDir, TRUST_FILE_NAME),
     async keyStore() {
       const found = await keychain();
-      if ('cipher' in found && !existsSync(plainPath)) return { store: encryptedKeyStore(sealedPath, found.cipher), warning: null };
+      if ('cipher' in found && !existsSync(plainPath))
+        return { store: encryptedKeyStore(sealedPath, found.cipher), warning: null };
       if ('cipher' in found) return { store: fileKeyStore(plainPath), warning: null };
       if (existsSync(sealedPath)) {
         // The key is sealed but the keychain is gone: say so rather than make a second key.
-        return { store: encryptedKeyStore(sealedPath, { name: 'the OS keychain', encrypt: () => Promise.reject(new Error(found.unavailable)), decrypt: () => Promise.reject(new Error(found.unavailable)) }), warning: null };
+        return {
+          store: encryptedKeyStore(sealedPath, {
+            name: 'the OS keychain',
+            encrypt: () => Promise.reject(new Error(found.unavailable)),
+            decrypt: () => Promise.reject(new Error(found.unavailable)),
+          }),
+          warning: null,
+        };
       }
       return {
         store: fileKeyStore(plainPath),

@@ -36,14 +36,22 @@ export async function newArchiveDialog(controller: AppController): Promise<Archi
   if (result.canceled || !result.filePath) return null;
   const path = result.filePath.endsWith('.exhibit') ? result.filePath : `${result.filePath}.exhibit`;
   if (existsSync(path)) {
-    reportError(controller.window, 'That file already exists', `${path}: a file is already there. Use File › Open Archive… to open an existing archive.`);
+    reportError(
+      controller.window,
+      'That file already exists',
+      `${path}: a file is already there. Use File › Open Archive… to open an existing archive.`,
+    );
     return null;
   }
   return openArchive(controller, path, { create: true });
 }
 
 export async function openArchiveDialog(controller: AppController): Promise<ArchiveInfo | null> {
-  const result = await modalDialogs(controller.window).open({ title: 'Open Archive', filters: ARCHIVE_FILTERS, properties: ['openFile'] });
+  const result = await modalDialogs(controller.window).open({
+    title: 'Open Archive',
+    filters: ARCHIVE_FILTERS,
+    properties: ['openFile'],
+  });
   const path = result.canceled ? undefined : result.filePaths[0];
   return path ? openArchive(controller, path) : null;
 }

@@ -32,7 +32,12 @@ export async function importFromMenu(controller: AppController): Promise<void> {
 export async function backupFromMenu(controller: AppController): Promise<void> {
   const done = await backupDialog(controller);
   if (!done) return;
-  await modalDialogs(controller.window).message({ type: 'info', message: 'Backup written', detail: done.path, buttons: ['OK'] });
+  await modalDialogs(controller.window).message({
+    type: 'info',
+    message: 'Backup written',
+    detail: done.path,
+    buttons: ['OK'],
+  });
 }
 
 /** Help › Show Archive Location: the archive file in the system's file manager. */
@@ -55,7 +60,9 @@ export async function about(controller: AppController): Promise<void> {
       'Exhibit never touches the network.',
       '',
       `Archive: ${where}`,
-      ...(head ? [`History head: ${head}`, '(note it elsewhere; exhibit check --head checks the archive against it)'] : []),
+      ...(head
+        ? [`History head: ${head}`, '(note it elsewhere; exhibit check --head checks the archive against it)']
+        : []),
       `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
     ].join('\n'),
     buttons: ['OK'],

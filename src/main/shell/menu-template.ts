@@ -68,9 +68,21 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         ],
       },
       { type: 'separator' },
-      { id: 'import', label: 'Import Documents…', accelerator: 'CmdOrCtrl+I', enabled: hasArchive, click: () => actions.importDocuments() },
+      {
+        id: 'import',
+        label: 'Import Documents…',
+        accelerator: 'CmdOrCtrl+I',
+        enabled: hasArchive,
+        click: () => actions.importDocuments(),
+      },
       { ...pageCommand('Export…', 'export', 'CmdOrCtrl+E'), id: 'export', enabled: hasArchive },
-      { id: 'backup', label: 'Back Up Archive…', accelerator: 'CmdOrCtrl+Shift+B', enabled: hasArchive, click: () => actions.backUp() },
+      {
+        id: 'backup',
+        label: 'Back Up Archive…',
+        accelerator: 'CmdOrCtrl+Shift+B',
+        enabled: hasArchive,
+        click: () => actions.backUp(),
+      },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -111,7 +123,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       },
       { type: 'separator' },
       { role: 'togglefullscreen' },
-      ...(state.packaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+      ...(state.packaged
+        ? []
+        : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
     ],
   };
 
@@ -120,11 +134,23 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     label: '&Help',
     submenu: [
       { ...pageCommand('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'), id: 'shortcuts' },
-      { id: 'archive-location', label: 'Show Archive Location', enabled: hasArchive, click: () => actions.revealArchive() },
+      {
+        id: 'archive-location',
+        label: 'Show Archive Location',
+        enabled: hasArchive,
+        click: () => actions.revealArchive(),
+      },
       { type: 'separator' },
       { id: 'about', label: 'About Exhibit', click: () => actions.about() },
     ],
   };
 
-  return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' as const }] : []), help];
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    file,
+    edit,
+    view,
+    ...(isMac ? [{ role: 'windowMenu' as const }] : []),
+    help,
+  ];
 }

@@ -2,13 +2,22 @@
  * Electron's native dialogs, modal to the app's window when there is one. Electron's
  * overloads take the window first or not at all (never `null`), hence the one choice here.
  */
-import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 
 export function modalDialogs(window: BrowserWindow | null) {
   return {
-    open: (options: OpenDialogOptions) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
-    save: (options: SaveDialogOptions) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
-    message: (options: MessageBoxOptions) => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options)),
+    open: (options: OpenDialogOptions) =>
+      window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+    save: (options: SaveDialogOptions) =>
+      window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+    message: (options: MessageBoxOptions) =>
+      window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options),
   };
 }
 

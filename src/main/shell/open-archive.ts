@@ -17,7 +17,11 @@ import { shellJobId } from './shell-job-id.js';
 export const SAMPLE_ARCHIVE_NAME = 'Sample Case.exhibit';
 
 /** Opens (or creates) an archive, remembers it, retitles the window and tells the page to reload. */
-export async function openArchive(controller: AppController, path: string, options: { create?: boolean } = {}): Promise<ArchiveInfo> {
+export async function openArchive(
+  controller: AppController,
+  path: string,
+  options: { create?: boolean } = {},
+): Promise<ArchiveInfo> {
   controller.jobs.cancelAll();
   const archive = await controller.session.open(path, options);
   controller.updateSettings((s) => withRecent(s, archive.path));
@@ -52,12 +56,16 @@ export async function openSampleCase(controller: AppController): Promise<void> {
   if ((await listDocuments(archive.db)).length > 0) return;
   const jobId = shellJobId('sample');
   const job = controller.jobs.start(jobId);
-  importSampleWithProgress(archive, { signal: job.signal, onProgress: (p) => controller.emit('import.progress', { jobId, ...p }) })
+  importSampleWithProgress(archive, {
+    signal: job.signal,
+    onProgress: (p) => controller.emit('import.progress', { jobId, ...p }),
+  })
     .then(() => announceArchive(controller))
     .catch((error: unknown) => {
       // Opening another archive cancels the import and closes this one: not a failure to report.
       // A missing sample (resources/sample-case) is reported the same way, in its own words.
-      if (!job.signal.aborted) reportError(controller.window, 'The sample case could not be imported', toCallError(error).message);
+      if (!job.signal.aborted)
+        reportError(controller.window, 'The sample case could not be imported', toCallError(error).message);
     })
     .finally(() => job.finish());
 }

@@ -72,7 +72,11 @@ export interface DisplayArea {
 export function visibleBounds(bounds: WindowBounds | null, displays: readonly DisplayArea[]): WindowBounds | null {
   if (!bounds) return null;
   const display = displays.find(
-    (d) => bounds.x + 40 < d.x + d.width && bounds.x + bounds.width - 40 > d.x && bounds.y >= d.y - 10 && bounds.y + 20 < d.y + d.height,
+    (d) =>
+      bounds.x + 40 < d.x + d.width &&
+      bounds.x + bounds.width - 40 > d.x &&
+      bounds.y >= d.y - 10 &&
+      bounds.y + 20 < d.y + d.height,
   );
   if (!display) return null;
   const width = Math.min(bounds.width, display.width);

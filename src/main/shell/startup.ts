@@ -20,7 +20,11 @@ export async function startup(controller: AppController, requested: string | nul
     if (fromEnv) await openArchive(controller, fromEnv, { create: true });
     else if (requested) await openArchive(controller, requested);
     else if (last && existsSync(last)) await openArchive(controller, last);
-    else if (last) report('The last archive is gone', `${last}: no archive at this path any more. Open another one, or make a new one, from the File menu.`);
+    else if (last)
+      report(
+        'The last archive is gone',
+        `${last}: no archive at this path any more. Open another one, or make a new one, from the File menu.`,
+      );
     else await openSampleCase(controller);
   } catch (error) {
     report('The archive could not be opened', toCallError(error).message);

@@ -4,10 +4,18 @@ import { app, BrowserWindow, screen } from 'electron';
 import { APP_URL } from './protocol.js';
 import { visibleBounds, type WindowBounds } from './settings.js';
 
-export function createMainWindow(saved: WindowBounds | null, onBoundsChange: (bounds: WindowBounds) => void): BrowserWindow {
-  const bounds = visibleBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+export function createMainWindow(
+  saved: WindowBounds | null,
+  onBoundsChange: (bounds: WindowBounds) => void,
+): BrowserWindow {
+  const bounds = visibleBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
-    ...(bounds ? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height } : { width: 1280, height: 820 }),
+    ...(bounds
+      ? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }
+      : { width: 1280, height: 820 }),
     minWidth: 640,
     minHeight: 420,
     show: false,

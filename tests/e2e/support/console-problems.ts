@@ -9,7 +9,8 @@ export function watchConsole(page: Page, problems: string[] = []): string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const type = message.type();
-    if (type === 'error' || type === 'warning') problems.push(`console ${type}: ${message.text()} (${message.location().url || 'no source'})`);
+    if (type === 'error' || type === 'warning')
+      problems.push(`console ${type}: ${message.text()} (${message.location().url || 'no source'})`);
   });
   return problems;
 }

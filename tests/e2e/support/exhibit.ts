@@ -16,7 +16,8 @@ import { watchConsole } from './console-problems.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.log(`renderer end-to-end tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+if (!haveChromium)
+  console.log(`renderer end-to-end tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 /** Where screenshots of the main views go (gitignored test artifacts). */
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -32,7 +33,14 @@ export async function startHarness(): Promise<Harness> {
   const outDir = await buildApp();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     browser,
@@ -62,11 +70,19 @@ export async function openExhibit(
   const archive = await tempArchive();
   await prepare(archive);
   const server = await startDevServer({ session: new ArchiveSession(archive), rendererDir: harness.rendererDir });
-  const context = await harness.browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+  const context = await harness.browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const problems = watchConsole(page);
   page.on('request', (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) {
+    if (
+      !request.url().startsWith(server.origin) &&
+      !request.url().startsWith('blob:') &&
+      !request.url().startsWith('data:')
+    ) {
       problems.push(`request outside the app: ${request.url()}`);
     }
   });
@@ -90,7 +106,10 @@ export async function openExhibit(
  * previous test's session and opens a fresh archive filled by `prepare`. A test whose
  * page logged an error or a warning, or reached outside the app, fails.
  */
-export function useExhibit(): (prepare?: (archive: Archive) => Promise<unknown>, colorScheme?: 'light' | 'dark') => Promise<Session> {
+export function useExhibit(): (
+  prepare?: (archive: Archive) => Promise<unknown>,
+  colorScheme?: 'light' | 'dark',
+) => Promise<Session> {
   let harness: Harness | undefined;
   let session: Session | null = null;
   beforeAll(async () => {

@@ -55,7 +55,9 @@ export async function accessibilityFindings(page: Page, where: string): Promise<
       const needsName = INTERACTIVE.has(role) || role === 'dialog' || role === 'alertdialog';
       if (name !== '' || (!needsName && !focusable)) continue;
       if (node.backendDOMNodeId === undefined) continue;
-      const { node: dom } = (await cdp.send('DOM.describeNode', { backendNodeId: node.backendDOMNodeId })) as { node: { attributes?: string[]; localName: string } };
+      const { node: dom } = (await cdp.send('DOM.describeNode', { backendNodeId: node.backendDOMNodeId })) as {
+        node: { attributes?: string[]; localName: string };
+      };
       const attributes = dom.attributes ?? [];
       const attr = (key: string) => {
         const i = attributes.indexOf(key);
@@ -64,7 +66,9 @@ export async function accessibilityFindings(page: Page, where: string): Promise<
       // Focusable only by script (tabindex=-1, e.g. <main> for the skip link): not a stop for the user.
       if (!needsName && attr('tabindex') !== undefined && Number(attr('tabindex')) < 0) continue;
       if (!needsName && attr('tabindex') === undefined) continue;
-      const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { backendNodeId: node.backendDOMNodeId })) as { outerHTML: string };
+      const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { backendNodeId: node.backendDOMNodeId })) as {
+        outerHTML: string;
+      };
       findings.push(`${where}: ${role || dom.localName} without an accessible name: ${outerHTML.slice(0, 160)}`);
     }
   } finally {

@@ -113,7 +113,12 @@ export class Reader {
           range.setEnd(node, at + text.length);
           const last = range.getClientRects()[0];
           if (!first || !last) return null;
-          return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+          return {
+            x1: first.left + 1,
+            y1: first.top + first.height / 2,
+            x2: last.right - 1,
+            y2: last.top + last.height / 2,
+          };
         }
         return null;
       },
@@ -209,7 +214,9 @@ export class ImportView {
       out.push({
         name: (await row.locator('.file-name').textContent()) ?? '',
         status: (await row.getAttribute('data-status')) ?? '',
-        reason: (await row.locator('.file-reason').count()) ? ((await row.locator('.file-reason').textContent()) ?? '') : '',
+        reason: (await row.locator('.file-reason').count())
+          ? ((await row.locator('.file-reason').textContent()) ?? '')
+          : '',
       });
     }
     return out;

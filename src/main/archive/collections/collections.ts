@@ -12,6 +12,7 @@ import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
 import type { CollectionsTable, Database } from '../db/schema.js';
 import { ArchiveError } from '../errors.js';
+import { cleanMultilineText } from '../clean-text.js';
 import { checkQuotes, orderOf, positions, renumber, touch } from './collection-order.js';
 import { toRecords } from '../quotes/quotes.js';
 
@@ -42,8 +43,13 @@ export function normalizeCollectionName(raw: string): string {
   const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (name === '') throw new ArchiveError('invalid-input', 'collection: the name is empty');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new ArchiveError('invalid-input', `collection "${raw}": control characters are not allowed in a name`);
-  if (name.length > MAX_COLLECTION_NAME) throw new ArchiveError('invalid-input', `collection "${name.slice(0, 40)}…": a name is at most ${MAX_COLLECTION_NAME} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new ArchiveError('invalid-input', `collection "${raw}": control characters are not allowed in a name`);
+  if (name.length > MAX_COLLECTION_NAME)
+    throw new ArchiveError(
+      'invalid-input',
+      `collection "${name.slice(0, 40)}…": a name is at most ${MAX_COLLECTION_NAME} characters`,
+    );
   return name;
 }
 
@@ -56,9 +62,9 @@ function cleanTitle(raw: string): string {
 
 function cleanIntroduction(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null) return null;
-  // eslint-disable-next-line no-control-regex
-  const text = raw.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
-  if (text.length > MAX_INTRODUCTION) throw new ArchiveError('invalid-input', `introduction: longer than ${MAX_INTRODUCTION} characters`);
+  const text = cleanMultilineText(raw);
+  if (text.length > MAX_INTRODUCTION)
+    throw new ArchiveError('invalid-input', `introduction: longer than ${MAX_INTRODUCTION} characters`);
   return text === '' ? null : text;
 }
 
@@ -69,7 +75,11 @@ async function findCollection(db: Db, name: string): Promise<CollectionRow | und
 async function requireCollection(db: Db, raw: string): Promise<CollectionRow> {
   const name = normalizeCollectionName(raw);
   const row = await findCollection(db, name);
-  if (!row) throw new ArchiveError('not-found', `collection "${name}": no such collection (exhibit collection list shows them)`);
+  if (!row)
+    throw new ArchiveError(
+      'not-found',
+      `collection "${name}": no such collection (exhibit collection list shows them)`,
+    );
   return row;
 }
 
@@ -91,7 +101,11 @@ async function recordOf(db: Db, row: CollectionRow): Promise<CollectionRecord> {
     .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
     .innerJoin('documents', 'documents.id', 'quotes.document_id')
     .selectAll('quotes')
-    .select(['collection_items.position', 'documents.title as document_title', 'documents.deleted_at as document_deleted_at'])
+    .select([
+      'collection_items.position',
+      'documents.title as document_title',
+      'documents.deleted_at as document_deleted_at',
+    ])
     .where('collection_items.collection_id', '=', row.id)
     .orderBy('collection_items.position')
     .execute();
@@ -127,7 +141,12 @@ export async function getCollection(db: Db, name: string): Promise<CollectionRec
 }
 
 /** Inserts a collection in the caller's transaction, with its custody entry. */
-async function insertCollection(trx: Transaction<Database>, name: string, title: string, introduction: string | null): Promise<CollectionRow> {
+async function insertCollection(
+  trx: Transaction<Database>,
+  name: string,
+  title: string,
+  introduction: string | null,
+): Promise<CollectionRow> {
   const clash = await findCollection(trx, name);
   if (clash) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
   const now = new Date().toISOString();
@@ -136,7 +155,11 @@ async function insertCollection(trx: Transaction<Database>, name: string, title:
     .values({ name, title, introduction, created_at: now, updated_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordHistory(trx, { action: 'collection-create', subject: `collection:${row.id}`, details: { name, title, introduction } });
+  await recordHistory(trx, {
+    action: 'collection-create',
+    subject: `collection:${row.id}`,
+    details: { name, title, introduction },
+  });
   return row;
 }
 
@@ -145,7 +168,9 @@ export async function createCollection(archive: Archive, input: NewCollection): 
   const name = normalizeCollectionName(input.name);
   const title = cleanTitle(input.title ?? name);
   const introduction = cleanIntroduction(input.introduction);
-  return archive.db.transaction().execute(async (trx) => recordOf(trx, await insertCollection(trx, name, title, introduction)));
+  return archive.db
+    .transaction()
+    .execute(async (trx) => recordOf(trx, await insertCollection(trx, name, title, introduction)));
 }
 
 /** Applies cleaned changes to `before` in the caller's transaction; one custody entry if anything changed. */
@@ -158,11 +183,13 @@ async function applyEdit(
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (name !== undefined && name !== before.name) {
     const clash = await findCollection(trx, name);
-    if (clash && clash.id !== before.id) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
+    if (clash && clash.id !== before.id)
+      throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
     changes['name'] = { from: before.name, to: name };
   }
   if (title !== undefined && title !== before.title) changes['title'] = { from: before.title, to: title };
-  if (introduction !== undefined && introduction !== before.introduction) changes['introduction'] = { from: before.introduction, to: introduction };
+  if (introduction !== undefined && introduction !== before.introduction)
+    changes['introduction'] = { from: before.introduction, to: introduction };
   if (Object.keys(changes).length === 0) return before;
   const after = await trx
     .updateTable('collections')
@@ -175,12 +202,20 @@ async function applyEdit(
     .where('id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordHistory(trx, { action: 'collection-edit', subject: `collection:${before.id}`, details: { name: after.name, changes } });
+  await recordHistory(trx, {
+    action: 'collection-edit',
+    subject: `collection:${before.id}`,
+    details: { name: after.name, changes },
+  });
   return after;
 }
 
 /** Renames a collection or changes its title or introduction. */
-export async function editCollection(archive: Archive, rawName: string, patch: CollectionPatch): Promise<CollectionRecord> {
+export async function editCollection(
+  archive: Archive,
+  rawName: string,
+  patch: CollectionPatch,
+): Promise<CollectionRecord> {
   const name = patch.name === undefined ? undefined : normalizeCollectionName(patch.name);
   const title = patch.title === undefined ? undefined : cleanTitle(patch.title);
   const introduction = patch.introduction === undefined ? undefined : cleanIntroduction(patch.introduction);
@@ -209,7 +244,12 @@ export async function deleteCollection(archive: Archive, rawName: string): Promi
  * Adds quotes to a collection, in the order given, at the end or from `position`
  * (1-based) on. A quote already in it, unknown or deleted is refused, naming each.
  */
-export async function addToCollection(archive: Archive, rawName: string, quoteIds: readonly number[], position?: number): Promise<CollectionRecord> {
+export async function addToCollection(
+  archive: Archive,
+  rawName: string,
+  quoteIds: readonly number[],
+  position?: number,
+): Promise<CollectionRecord> {
   if (quoteIds.length === 0) throw new ArchiveError('invalid-input', 'collection add: give at least one quote id');
   const repeated = quoteIds.filter((id, i) => quoteIds.indexOf(id) !== i);
   if (repeated.length) throw new ArchiveError('invalid-input', `quote ${repeated[0]}: given twice`);
@@ -220,57 +260,103 @@ export async function addToCollection(archive: Archive, rawName: string, quoteId
     const present = quoteIds.filter((id) => before.includes(id));
     if (present.length) {
       const where = present.map((id) => `quote ${id} at position ${before.indexOf(id) + 1}`).join(', ');
-      throw new ArchiveError('conflict', `collection "${row.name}": already holds ${where} (exhibit collection move changes the order)`);
+      throw new ArchiveError(
+        'conflict',
+        `collection "${row.name}": already holds ${where} (exhibit collection move changes the order)`,
+      );
     }
     const at = position ?? before.length + 1;
     if (!Number.isInteger(at) || at < 1 || at > before.length + 1) {
-      throw new ArchiveError('invalid-input', `position ${at}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length + 1}`);
+      throw new ArchiveError(
+        'invalid-input',
+        `position ${at}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length + 1}`,
+      );
     }
     const order = [...before.slice(0, at - 1), ...quoteIds, ...before.slice(at - 1)];
     const now = new Date().toISOString();
     await trx
       .insertInto('collection_items')
-      .values(quoteIds.map((quoteId) => ({ collection_id: row.id, quote_id: quoteId, position: order.indexOf(quoteId) + 1, added_at: now })))
+      .values(
+        quoteIds.map((quoteId) => ({
+          collection_id: row.id,
+          quote_id: quoteId,
+          position: order.indexOf(quoteId) + 1,
+          added_at: now,
+        })),
+      )
       .execute();
-    await renumber(trx, row.id, order, new Map([...positions(before), ...quoteIds.map((id): [number, number] => [id, order.indexOf(id) + 1])]));
+    await renumber(
+      trx,
+      row.id,
+      order,
+      new Map([...positions(before), ...quoteIds.map((id): [number, number] => [id, order.indexOf(id) + 1])]),
+    );
     await touch(trx, row.id);
-    await recordHistory(trx, { action: 'collection-add', subject: `collection:${row.id}`, details: { name: row.name, quoteIds: [...quoteIds], position: at } });
+    await recordHistory(trx, {
+      action: 'collection-add',
+      subject: `collection:${row.id}`,
+      details: { name: row.name, quoteIds: [...quoteIds], position: at },
+    });
     return recordOf(trx, row);
   });
 }
 
 /** Takes a quote out of a collection (the quote itself stays in the archive). */
-export async function removeFromCollection(archive: Archive, rawName: string, quoteId: number): Promise<CollectionRecord> {
+export async function removeFromCollection(
+  archive: Archive,
+  rawName: string,
+  quoteId: number,
+): Promise<CollectionRecord> {
   return archive.db.transaction().execute(async (trx) => {
     const row = await requireCollection(trx, rawName);
     const before = await orderOf(trx, row.id);
     const index = before.indexOf(quoteId);
     if (index < 0) throw new ArchiveError('not-found', `quote ${quoteId}: not in collection "${row.name}"`);
-    await trx.deleteFrom('collection_items').where('collection_id', '=', row.id).where('quote_id', '=', quoteId).execute();
+    await trx
+      .deleteFrom('collection_items')
+      .where('collection_id', '=', row.id)
+      .where('quote_id', '=', quoteId)
+      .execute();
     const order = before.filter((id) => id !== quoteId);
     await renumber(trx, row.id, order, positions(before));
     await touch(trx, row.id);
-    await recordHistory(trx, { action: 'collection-remove', subject: `collection:${row.id}`, details: { name: row.name, quoteId, position: index + 1 } });
+    await recordHistory(trx, {
+      action: 'collection-remove',
+      subject: `collection:${row.id}`,
+      details: { name: row.name, quoteId, position: index + 1 },
+    });
     return recordOf(trx, row);
   });
 }
 
 /** Moves a quote to `position` (1-based) in its collection; the others close up around it. */
-export async function moveInCollection(archive: Archive, rawName: string, quoteId: number, position: number): Promise<CollectionRecord> {
+export async function moveInCollection(
+  archive: Archive,
+  rawName: string,
+  quoteId: number,
+  position: number,
+): Promise<CollectionRecord> {
   return archive.db.transaction().execute(async (trx) => {
     const row = await requireCollection(trx, rawName);
     const before = await orderOf(trx, row.id);
     const index = before.indexOf(quoteId);
     if (index < 0) throw new ArchiveError('not-found', `quote ${quoteId}: not in collection "${row.name}"`);
     if (!Number.isInteger(position) || position < 1 || position > before.length) {
-      throw new ArchiveError('invalid-input', `position ${position}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length}`);
+      throw new ArchiveError(
+        'invalid-input',
+        `position ${position}: collection "${row.name}" has ${before.length} quote(s); give 1 to ${before.length}`,
+      );
     }
     if (position === index + 1) return recordOf(trx, row);
     const order = before.filter((id) => id !== quoteId);
     order.splice(position - 1, 0, quoteId);
     await renumber(trx, row.id, order, positions(before));
     await touch(trx, row.id);
-    await recordHistory(trx, { action: 'collection-move', subject: `collection:${row.id}`, details: { name: row.name, quoteId, from: index + 1, to: position } });
+    await recordHistory(trx, {
+      action: 'collection-move',
+      subject: `collection:${row.id}`,
+      details: { name: row.name, quoteId, from: index + 1, to: position },
+    });
     return recordOf(trx, row);
   });
 }
@@ -308,23 +394,48 @@ export async function saveCollection(archive: Archive, draft: CollectionDraft): 
       row = await applyEdit(trx, found, { title, introduction });
     }
     const before = await orderOf(trx, row.id);
-    await checkQuotes(trx, wanted.filter((id) => !before.includes(id)));
+    await checkQuotes(
+      trx,
+      wanted.filter((id) => !before.includes(id)),
+    );
     if (before.join() === wanted.join()) return recordOf(trx, row);
     const gone = before.filter((id) => !wanted.includes(id));
-    if (gone.length) await trx.deleteFrom('collection_items').where('collection_id', '=', row.id).where('quote_id', 'in', gone).execute();
+    if (gone.length)
+      await trx
+        .deleteFrom('collection_items')
+        .where('collection_id', '=', row.id)
+        .where('quote_id', 'in', gone)
+        .execute();
     const added = wanted.filter((id) => !before.includes(id));
     const now = new Date().toISOString();
     if (added.length) {
       await trx
         .insertInto('collection_items')
-        .values(added.map((quoteId) => ({ collection_id: row.id, quote_id: quoteId, position: wanted.indexOf(quoteId) + 1, added_at: now })))
+        .values(
+          added.map((quoteId) => ({
+            collection_id: row.id,
+            quote_id: quoteId,
+            position: wanted.indexOf(quoteId) + 1,
+            added_at: now,
+          })),
+        )
         .execute();
     }
-    const current = new Map([...positions(before), ...added.map((id): [number, number] => [id, wanted.indexOf(id) + 1])]);
+    const current = new Map([
+      ...positions(before),
+      ...added.map((id): [number, number] => [id, wanted.indexOf(id) + 1]),
+    ]);
     await renumber(trx, row.id, wanted, current);
     await touch(trx, row.id);
-    await recordHistory(trx, { action: 'collection-order', subject: `collection:${row.id}`, details: { name: row.name, from: before, to: wanted } });
-    return recordOf(trx, await trx.selectFrom('collections').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+    await recordHistory(trx, {
+      action: 'collection-order',
+      subject: `collection:${row.id}`,
+      details: { name: row.name, from: before, to: wanted },
+    });
+    return recordOf(
+      trx,
+      await trx.selectFrom('collections').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
@@ -333,13 +444,24 @@ export async function saveCollection(archive: Archive, draft: CollectionDraft): 
  * in the caller's transaction, with a custody entry per collection naming each quote,
  * its position and its text. Without this the database refuses the deletion.
  */
-export async function releaseFromCollections(trx: Transaction<Database>, documentIds: readonly number[]): Promise<number> {
+export async function releaseFromCollections(
+  trx: Transaction<Database>,
+  documentIds: readonly number[],
+): Promise<number> {
   if (documentIds.length === 0) return 0;
   const items = await trx
     .selectFrom('collection_items')
     .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
     .innerJoin('collections', 'collections.id', 'collection_items.collection_id')
-    .select(['collections.id as collectionId', 'collections.name', 'quotes.id as quoteId', 'quotes.document_id', 'quotes.text', 'quotes.page', 'collection_items.position'])
+    .select([
+      'collections.id as collectionId',
+      'collections.name',
+      'quotes.id as quoteId',
+      'quotes.document_id',
+      'quotes.text',
+      'quotes.page',
+      'collection_items.position',
+    ])
     .where('quotes.document_id', 'in', [...documentIds])
     .orderBy('collections.id')
     .orderBy('collection_items.position')
@@ -349,7 +471,11 @@ export async function releaseFromCollections(trx: Transaction<Database>, documen
   for (const [collectionId, released] of byCollection) {
     const before = await orderOf(trx, collectionId);
     const gone = new Set(released.map((r) => r.quoteId));
-    await trx.deleteFrom('collection_items').where('collection_id', '=', collectionId).where('quote_id', 'in', [...gone]).execute();
+    await trx
+      .deleteFrom('collection_items')
+      .where('collection_id', '=', collectionId)
+      .where('quote_id', 'in', [...gone])
+      .execute();
     const order = before.filter((id) => !gone.has(id));
     await renumber(trx, collectionId, order, positions(before));
     await touch(trx, collectionId);
@@ -359,7 +485,13 @@ export async function releaseFromCollections(trx: Transaction<Database>, documen
       details: {
         name: released[0]?.name,
         reason: 'document deleted for good',
-        quotes: released.map((r) => ({ quoteId: r.quoteId, documentId: r.document_id, position: r.position, page: r.page, text: r.text })),
+        quotes: released.map((r) => ({
+          quoteId: r.quoteId,
+          documentId: r.document_id,
+          position: r.position,
+          page: r.page,
+          text: r.text,
+        })),
       },
     });
   }

@@ -33,8 +33,10 @@ export async function identifyFile(connection: Sqlite3Connection): Promise<FileK
   );
   const names = new Set(tables.rows.map((r) => r.name));
   if (applicationId === EXHIBIT_APPLICATION_ID) return { kind: 'archive', schemaVersion, applicationId };
-  if (applicationId !== 0) return { kind: 'foreign', why: `its application id is 0x${applicationId.toString(16)}, not Exhibit's` };
+  if (applicationId !== 0)
+    return { kind: 'foreign', why: `its application id is 0x${applicationId.toString(16)}, not Exhibit's` };
   if (names.size === 0 && schemaVersion === 0) return { kind: 'empty' };
-  if (schemaVersion > 0 && EXHIBIT_TABLES.every((t) => names.has(t))) return { kind: 'archive', schemaVersion, applicationId };
+  if (schemaVersion > 0 && EXHIBIT_TABLES.every((t) => names.has(t)))
+    return { kind: 'archive', schemaVersion, applicationId };
   return { kind: 'foreign', why: 'a SQLite database of another program' };
 }

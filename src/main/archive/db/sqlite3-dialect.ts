@@ -175,7 +175,9 @@ class Sqlite3Driver implements Driver {
   async init(): Promise<void> {
     const mode = this.#config.mode ?? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const d = new sqlite3.Database(this.#config.filename, mode, (err: Error | null) => (err ? reject(err) : resolve(d)));
+      const d = new sqlite3.Database(this.#config.filename, mode, (err: Error | null) =>
+        err ? reject(err) : resolve(d),
+      );
     });
     this.#connection = new Sqlite3Connection(db);
     await this.#config.onConnect?.(this.#connection);

@@ -91,7 +91,7 @@ function readme(manifest: BundleManifest, signer: string | null): string {
     '  quotes.md, quotes.html, quotes.pdf  the quotes with their citations and pinpoint pages',
     '  originals/                          the original file of every cited document, named',
     '                                      <SHA-256>-<file name>',
-    '  manifest.json                       each document\'s metadata and SHA-256, each quote\'s',
+    "  manifest.json                       each document's metadata and SHA-256, each quote's",
     '                                      place (page, character offsets, exact text, prefix,',
     '                                      suffix), and the SHA-256 of every file in the bundle',
     ...(signer ? ["  signature.json                      the signer's key and signature over manifest.json"] : []),
@@ -198,7 +198,10 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
   const signer = options.signingKey?.fingerprint ?? null;
   const readmeBytes = Buffer.from(readme(manifest, signer));
   const fixed: [string, Uint8Array][] = [['README.txt', readmeBytes], ...texts];
-  manifest.files = [...fixed.map(([p, bytes]) => ({ path: p, sha256: sha256(bytes), size: bytes.byteLength })), ...files];
+  manifest.files = [
+    ...fixed.map(([p, bytes]) => ({ path: p, sha256: sha256(bytes), size: bytes.byteLength })),
+    ...files,
+  ];
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
   const signatureBytes = options.signingKey ? signManifest(manifestBytes, options.signingKey) : null;
 
@@ -214,7 +217,10 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
       for (const { path: zipPath, doc } of originals) {
         const data = await options.original(doc);
         if (sha256(data) !== doc.sha256) {
-          throw new ArchiveError('corrupt', `document ${doc.id} (${doc.fileName}): its original no longer matches its SHA-256; run exhibit check`);
+          throw new ArchiveError(
+            'corrupt',
+            `document ${doc.id} (${doc.fileName}): its original no longer matches its SHA-256; run exhibit check`,
+          );
         }
         // Originals are often compressed already (PDF, DOCX): store those as they are.
         const compress = !/\.(pdf|docx|zip|jpe?g|png|gz)$/i.test(doc.fileName);
@@ -230,5 +236,13 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
   });
   const { size } = await stat(target);
   const fileCount = manifest.files.length + (signatureBytes ? 2 : 1);
-  return { path: target, bundleId, files: fileCount, bytes: size, warnings: [...rendered.warnings, ...pdf.warnings], rendered, signer };
+  return {
+    path: target,
+    bundleId,
+    files: fileCount,
+    bytes: size,
+    warnings: [...rendered.warnings, ...pdf.warnings],
+    rendered,
+    signer,
+  };
 }

@@ -49,12 +49,18 @@ async function sha256File(path: string): Promise<string> {
 }
 
 /** Exports the quotes `selection` names as `options.format` to `path`, on record. */
-export async function exportFromArchive(archive: Archive, selection: ExportSelection, path: string, options: ArchiveExportOptions): Promise<ArchiveExportResult> {
+export async function exportFromArchive(
+  archive: Archive,
+  selection: ExportSelection,
+  path: string,
+  options: ArchiveExportOptions,
+): Promise<ArchiveExportResult> {
   const { model, warnings } = await gatherExport(archive.db, selection, options);
   const documentIds = modelDocuments(model).map((d) => d.id);
   const bundle = options.format === 'bundle';
   const archiveId = bundle
-    ? ((await archive.db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst())?.value ?? null)
+    ? ((await archive.db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst())
+        ?.value ?? null)
     : null;
   const signingKey = bundle && options.signingKey ? await options.signingKey() : undefined;
   const result = await exportModel(model, options.format, path, {
@@ -72,25 +78,26 @@ export async function exportFromArchive(archive: Archive, selection: ExportSelec
   const quoteIds = model.items.map((i) => i.quote.id);
   try {
     const sha256 = await sha256File(result.path);
-    const record = () => archive.db.transaction().execute((trx) =>
-      recordHistory(trx, {
-        action: 'export',
-        subject: describeSelection(selection),
-        details: {
-          selection,
-          format: options.format,
-          style: model.style,
-          title: model.title,
-          file: basename(result.path),
-          path: result.path,
-          sha256,
-          bytes: result.bytes,
-          quoteIds,
-          documentIds,
-          ...(result.bundleId ? { bundleId: result.bundleId, signer: result.signer ?? null } : {}),
-        },
-      }),
-    );
+    const record = () =>
+      archive.db.transaction().execute((trx) =>
+        recordHistory(trx, {
+          action: 'export',
+          subject: describeSelection(selection),
+          details: {
+            selection,
+            format: options.format,
+            style: model.style,
+            title: model.title,
+            file: basename(result.path),
+            path: result.path,
+            sha256,
+            bytes: result.bytes,
+            quoteIds,
+            documentIds,
+            ...(result.bundleId ? { bundleId: result.bundleId, signer: result.signer ?? null } : {}),
+          },
+        }),
+      );
     const entry = await retryWhileBusy(record, options.onBusy ? { onBusy: options.onBusy } : {});
     return { ...result, warnings: [...warnings, ...result.warnings], sha256, quoteIds, historyId: entry.id };
   } catch (error) {

@@ -44,10 +44,16 @@ export interface ExportResult {
 }
 
 /** Writes `model` as `format` to `path` (never over an existing file unless `force`). */
-export async function exportModel(model: ExportModel, format: ExportFormat, path: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportModel(
+  model: ExportModel,
+  format: ExportFormat,
+  path: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const base = { format, style: model.style, quotes: model.items.length, documents: modelDocuments(model).length };
   if (format === 'bundle') {
-    if (!options.original) throw new ArchiveError('invalid-input', 'bundle: the originals are needed to make an evidence bundle');
+    if (!options.original)
+      throw new ArchiveError('invalid-input', 'bundle: the originals are needed to make an evidence bundle');
     const result = await writeBundle(model, path, {
       original: options.original,
       archiveId: options.archiveId ?? null,
@@ -56,7 +62,14 @@ export async function exportModel(model: ExportModel, format: ExportFormat, path
       ...(options.force !== undefined ? { force: options.force } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     });
-    return { ...base, path: result.path, bytes: result.bytes, warnings: result.warnings, bundleId: result.bundleId, signer: result.signer };
+    return {
+      ...base,
+      path: result.path,
+      bytes: result.bytes,
+      warnings: result.warnings,
+      bundleId: result.bundleId,
+      signer: result.signer,
+    };
   }
   const rendered = renderExport(model);
   const warnings = [...rendered.warnings];
@@ -84,7 +97,10 @@ export async function exportModel(model: ExportModel, format: ExportFormat, path
       data = toJson(rendered);
       break;
     default:
-      throw new ArchiveError('invalid-input', `format: "${String(format)}" is not one of md, html, docx, pdf, csv, json, bundle`);
+      throw new ArchiveError(
+        'invalid-input',
+        `format: "${String(format)}" is not one of md, html, docx, pdf, csv, json, bundle`,
+      );
   }
   const written = await writeFileSafely(path, data, options);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;

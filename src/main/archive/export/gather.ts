@@ -74,7 +74,11 @@ function plural(ids: readonly number[]): string {
 
 async function documentsById(db: Db, ids: readonly number[]): Promise<Map<number, DocumentRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('documents').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, rowToDocument(r)]));
 }
 
@@ -83,19 +87,31 @@ async function explicitQuotes(db: Db, ids: readonly number[]): Promise<QuoteReco
   if (ids.length === 0) throw new ArchiveError('invalid-input', 'quotes: give at least one quote id');
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length) throw new ArchiveError('invalid-input', `quote ${repeated[0]}: given twice`);
-  const rows = await db.selectFrom('quotes').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('quotes')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const byId = new Map((await toRecords(db, rows)).map((q) => [q.id, q]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) throw new ArchiveError('not-found', `${plural(unknown)}: no such quote`);
   const quotes = ids.map((id) => byId.get(id) as QuoteRecord);
   const deleted = quotes.filter((q) => q.deletedAt !== null).map((q) => q.id);
-  if (deleted.length) throw new ArchiveError('conflict', `${plural(deleted)}: deleted; restore first (exhibit quote restore)`);
-  const docs = await documentsById(db, quotes.map((q) => q.documentId));
+  if (deleted.length)
+    throw new ArchiveError('conflict', `${plural(deleted)}: deleted; restore first (exhibit quote restore)`);
+  const docs = await documentsById(
+    db,
+    quotes.map((q) => q.documentId),
+  );
   const trashed = quotes.filter((q) => docs.get(q.documentId)?.deletedAt).map((q) => q.id);
-  if (trashed.length) throw new ArchiveError('conflict', `${plural(trashed)}: the document is in the trash; restore it first`);
+  if (trashed.length)
+    throw new ArchiveError('conflict', `${plural(trashed)}: the document is in the trash; restore it first`);
   const orphaned = quotes.filter((q) => q.status === 'orphaned').map((q) => q.id);
   if (orphaned.length) {
-    throw new ArchiveError('conflict', `${plural(orphaned)}: orphaned (the place was lost when the text changed); place again with exhibit quote edit --text`);
+    throw new ArchiveError(
+      'conflict',
+      `${plural(orphaned)}: orphaned (the place was lost when the text changed); place again with exhibit quote edit --text`,
+    );
   }
   return quotes;
 }
@@ -113,18 +129,29 @@ function readingOrder(quotes: QuoteRecord[], docs: ReadonlyMap<number, DocumentR
 function leaveOutOrphans(quotes: QuoteRecord[], warnings: string[]): QuoteRecord[] {
   const orphaned = quotes.filter((q) => q.status === 'orphaned').map((q) => q.id);
   if (orphaned.length) {
-    warnings.push(`${plural(orphaned)} left out: orphaned (the place was lost when the text changed); place again with exhibit quote edit --text`);
+    warnings.push(
+      `${plural(orphaned)} left out: orphaned (the place was lost when the text changed); place again with exhibit quote edit --text`,
+    );
   }
   return quotes.filter((q) => q.status !== 'orphaned');
 }
 
 /** Offsets into the whole text (pages joined), for the Web Annotation TextPositionSelector. */
-async function positions(db: Db, quotes: readonly QuoteRecord[]): Promise<Map<number, { start: number; end: number } | null>> {
+async function positions(
+  db: Db,
+  quotes: readonly QuoteRecord[],
+): Promise<Map<number, { start: number; end: number } | null>> {
   const lastPage = new Map<number, number>();
   for (const q of quotes) lastPage.set(q.documentId, Math.max(lastPage.get(q.documentId) ?? 0, q.pageEnd));
   const result = new Map<number, { start: number; end: number } | null>();
   for (const [documentId, last] of lastPage) {
-    const pages = await db.selectFrom('pages').select('text').where('document_id', '=', documentId).where('number', '<=', last).orderBy('number').execute();
+    const pages = await db
+      .selectFrom('pages')
+      .select('text')
+      .where('document_id', '=', documentId)
+      .where('number', '<=', last)
+      .orderBy('number')
+      .execute();
     const joined = joinPages(pages.map((p) => p.text));
     for (const q of quotes) if (q.documentId === documentId) result.set(q.id, globalRange(joined, q));
   }
@@ -159,10 +186,17 @@ export async function gatherExport(db: Db, selection: ExportSelection, options: 
       title = collection.title;
       introduction = collection.introduction;
       const left = (items: typeof collection.items, why: string) => {
-        if (items.length) warnings.push(`${plural(items.map((i) => i.quote.id))} of collection "${collection.name}" left out: ${why}`);
+        if (items.length)
+          warnings.push(`${plural(items.map((i) => i.quote.id))} of collection "${collection.name}" left out: ${why}`);
       };
-      left(collection.items.filter((i) => i.quote.deletedAt !== null), 'deleted (exhibit quote restore brings a quote back in its place)');
-      left(collection.items.filter((i) => i.quote.deletedAt === null && i.documentTrashed), 'the document is in the trash');
+      left(
+        collection.items.filter((i) => i.quote.deletedAt !== null),
+        'deleted (exhibit quote restore brings a quote back in its place)',
+      );
+      left(
+        collection.items.filter((i) => i.quote.deletedAt === null && i.documentTrashed),
+        'the document is in the trash',
+      );
       const live = collection.items.filter((i) => i.quote.deletedAt === null && !i.documentTrashed).map((i) => i.quote);
       quotes = leaveOutOrphans(live, warnings);
       empty = `collection "${collection.name}": holds no quote to export${collection.items.length ? ' (see the warnings)' : ''}`;
@@ -178,7 +212,8 @@ export async function gatherExport(db: Db, selection: ExportSelection, options: 
     throw new ArchiveError('not-found', warnings.length ? `${empty}: ${warnings.join('; ')}` : empty);
   }
   const docs = await documentsById(db, [...new Set(quotes.map((q) => q.documentId))]);
-  if (selection.kind === 'tag' || selection.kind === 'search' || selection.kind === 'all') quotes = readingOrder(quotes, docs);
+  if (selection.kind === 'tag' || selection.kind === 'search' || selection.kind === 'all')
+    quotes = readingOrder(quotes, docs);
   const places = await positions(db, quotes);
   const items: ExportItem[] = quotes.map((q) => ({
     document: docs.get(q.documentId) as DocumentRecord,

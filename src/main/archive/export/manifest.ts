@@ -63,7 +63,11 @@ export const manifestSchema = z.object({
    * `exhibit check --head` on that archive tells whether its history was cut or rewritten
    * since. Absent in bundles made before it was recorded.
    */
-  historyHead: z.string().regex(/^\d+:[0-9a-f]{64}$/).nullable().optional(),
+  historyHead: z
+    .string()
+    .regex(/^\d+:[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
   title: z.string(),
   introduction: z.string().nullable(),
   style: z.string(),

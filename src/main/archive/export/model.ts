@@ -9,10 +9,27 @@ import type { CitationStyleId } from '../../../shared/export-options.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
 
 // The lists live in the contract so the CLI and the app offer the same ones.
-export { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
+export {
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  type CitationStyleId,
+  type ExportFormat,
+} from '../../../shared/export-options.js';
 
 /** The fields of a QuoteRecord an export carries. */
-const EXPORT_QUOTE_FIELDS = ['id', 'documentId', 'page', 'pageEnd', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'tags'] as const;
+const EXPORT_QUOTE_FIELDS = [
+  'id',
+  'documentId',
+  'page',
+  'pageEnd',
+  'start',
+  'end',
+  'text',
+  'prefix',
+  'suffix',
+  'note',
+  'tags',
+] as const;
 
 /**
  * A saved quote as an export needs it: the core's QuoteRecord (selectors, `text` the
@@ -29,7 +46,10 @@ export type ExportQuote = Pick<QuoteRecord, (typeof EXPORT_QUOTE_FIELDS)[number]
 
 /** A quote's export fields, with its place in the document's whole text. */
 export function exportQuoteOf(quote: QuoteRecord, position: { start: number; end: number } | null): ExportQuote {
-  const fields = Object.fromEntries(EXPORT_QUOTE_FIELDS.map((key) => [key, quote[key]])) as Pick<QuoteRecord, (typeof EXPORT_QUOTE_FIELDS)[number]>;
+  const fields = Object.fromEntries(EXPORT_QUOTE_FIELDS.map((key) => [key, quote[key]])) as Pick<
+    QuoteRecord,
+    (typeof EXPORT_QUOTE_FIELDS)[number]
+  >;
   return { ...fields, position };
 }
 

@@ -16,7 +16,17 @@ export interface Span {
 
 type Style = Omit<Span, 'text'>;
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#38': '&', '#60': '<', '#62': '>' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  '#38': '&',
+  '#60': '<',
+  '#62': '>',
+};
 
 function decodeEntity(body: string): string | null {
   const named = NAMED[body.toLowerCase()];
@@ -57,7 +67,13 @@ function styleOfTag(name: string, attrs: string): Style | null {
 }
 
 function sameStyle(a: Span, b: Style): boolean {
-  return !!a.italic === !!b.italic && !!a.bold === !!b.bold && !!a.smallCaps === !!b.smallCaps && !!a.sup === !!b.sup && !!a.sub === !!b.sub;
+  return (
+    !!a.italic === !!b.italic &&
+    !!a.bold === !!b.bold &&
+    !!a.smallCaps === !!b.smallCaps &&
+    !!a.sup === !!b.sup &&
+    !!a.sub === !!b.sub
+  );
 }
 
 /** Reads citeproc's HTML output into runs, whitespace collapsed and trimmed. */

@@ -32,7 +32,8 @@ export async function checkTarget(path: string, options: SafeWriteOptions = {}):
   await refuseOwnFile(target, 'choose another file for the export');
   const folder = dirname(target);
   const dirInfo = await statOrNull(folder);
-  if (!dirInfo || !dirInfo.isDirectory()) throw new ArchiveError('not-found', `${path}: the folder ${folder} does not exist`);
+  if (!dirInfo || !dirInfo.isDirectory())
+    throw new ArchiveError('not-found', `${path}: the folder ${folder} does not exist`);
   const info = await statOrNull(target);
   if (info?.isDirectory()) throw new ArchiveError('conflict', `${path}: is a folder; give a file name`);
   if (info && !options.force) throw new ArchiveError('conflict', `${path}: already exists; pass --force to replace it`);
@@ -43,7 +44,11 @@ export async function checkTarget(path: string, options: SafeWriteOptions = {}):
  * Runs `write` on a fresh temp file in the target's folder, then moves it into place.
  * On any failure the temp file is removed and the target is untouched.
  */
-export async function writeAtomically(path: string, options: SafeWriteOptions, write: (tempPath: string) => Promise<void>): Promise<string> {
+export async function writeAtomically(
+  path: string,
+  options: SafeWriteOptions,
+  write: (tempPath: string) => Promise<void>,
+): Promise<string> {
   const target = await checkTarget(path, options);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
   try {
@@ -65,10 +70,12 @@ export async function writeAtomically(path: string, options: SafeWriteOptions, w
         await unlink(temp);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new ArchiveError('conflict', `${path}: already exists; pass --force to replace it`);
+        if (code === 'EEXIST')
+          throw new ArchiveError('conflict', `${path}: already exists; pass --force to replace it`);
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
         // File systems without hard links: check, then rename.
-        if (await statOrNull(target)) throw new ArchiveError('conflict', `${path}: already exists; pass --force to replace it`);
+        if (await statOrNull(target))
+          throw new ArchiveError('conflict', `${path}: already exists; pass --force to replace it`);
         await rename(temp, target);
       }
     }
@@ -84,6 +91,10 @@ export async function writeAtomically(path: string, options: SafeWriteOptions, w
 }
 
 /** Writes bytes or text to `path` safely (see writeAtomically). */
-export async function writeFileSafely(path: string, data: Uint8Array | string, options: SafeWriteOptions = {}): Promise<string> {
+export async function writeFileSafely(
+  path: string,
+  data: Uint8Array | string,
+  options: SafeWriteOptions = {},
+): Promise<string> {
   return writeAtomically(path, options, (temp) => writeFile(temp, data));
 }

@@ -60,17 +60,43 @@ export function signManifest(manifestBytes: Uint8Array, key: SigningKey): Buffer
 }
 
 function invalid(reason: string): BundleSignature {
-  return { status: 'invalid', fingerprint: null, trusted: false, signer: null, message: `signature does not match the manifest: ${reason}` };
+  return {
+    status: 'invalid',
+    fingerprint: null,
+    trusted: false,
+    signer: null,
+    message: `signature does not match the manifest: ${reason}`,
+  };
 }
 
 function signedBy(fingerprint: string, trust: TrustContext | undefined): BundleSignature {
-  if (!trust) return { status: 'signed', fingerprint, trusted: false, signer: null, message: `signed by ${fingerprint}` };
-  if (trust.own === fingerprint) return { status: 'signed', fingerprint, trusted: true, signer: 'your own key', message: `signed by ${fingerprint} (your own key, trusted)` };
+  if (!trust)
+    return { status: 'signed', fingerprint, trusted: false, signer: null, message: `signed by ${fingerprint}` };
+  if (trust.own === fingerprint)
+    return {
+      status: 'signed',
+      fingerprint,
+      trusted: true,
+      signer: 'your own key',
+      message: `signed by ${fingerprint} (your own key, trusted)`,
+    };
   const known = trust.trusted.find((k) => k.fingerprint === fingerprint);
   if (known) {
-    return { status: 'signed', fingerprint, trusted: true, signer: known.name, message: `signed by ${fingerprint} (${known.name ? `${known.name}, ` : ''}trusted)` };
+    return {
+      status: 'signed',
+      fingerprint,
+      trusted: true,
+      signer: known.name,
+      message: `signed by ${fingerprint} (${known.name ? `${known.name}, ` : ''}trusted)`,
+    };
   }
-  return { status: 'signed', fingerprint, trusted: false, signer: null, message: `signed by ${fingerprint} (not in your trusted keys)` };
+  return {
+    status: 'signed',
+    fingerprint,
+    trusted: false,
+    signer: null,
+    message: `signed by ${fingerprint} (not in your trusted keys)`,
+  };
 }
 
 export const UNSIGNED: BundleSignature = {
@@ -78,16 +104,22 @@ export const UNSIGNED: BundleSignature = {
   fingerprint: null,
   trusted: false,
   signer: null,
-  message: 'unsigned: the bundle carries no signature, so nothing shows who made it or that its manifest was not re-made',
+  message:
+    'unsigned: the bundle carries no signature, so nothing shows who made it or that its manifest was not re-made',
 };
 
 /**
  * Checks signature.json's bytes (undefined when the bundle has none) against the
  * manifest's bytes. Never throws.
  */
-export function checkSignature(signatureBytes: Buffer | undefined, manifestBytes: Buffer, trust?: TrustContext): BundleSignature {
+export function checkSignature(
+  signatureBytes: Buffer | undefined,
+  manifestBytes: Buffer,
+  trust?: TrustContext,
+): BundleSignature {
   if (signatureBytes === undefined) return UNSIGNED;
-  if (signatureBytes.byteLength > MAX_SIGNATURE_BYTES) return invalid(`${SIGNATURE_NAME} is larger than ${MAX_SIGNATURE_BYTES} bytes`);
+  if (signatureBytes.byteLength > MAX_SIGNATURE_BYTES)
+    return invalid(`${SIGNATURE_NAME} is larger than ${MAX_SIGNATURE_BYTES} bytes`);
   let value: unknown;
   try {
     value = JSON.parse(signatureBytes.toString('utf8'));
@@ -97,7 +129,9 @@ export function checkSignature(signatureBytes: Buffer | undefined, manifestBytes
   const parsed = signatureFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return invalid(`${SIGNATURE_NAME} is malformed at ${issue?.path.join('.') || 'its top'} (${issue?.message ?? 'invalid'})`);
+    return invalid(
+      `${SIGNATURE_NAME} is malformed at ${issue?.path.join('.') || 'its top'} (${issue?.message ?? 'invalid'})`,
+    );
   }
   let publicKey: KeyObject;
   let fingerprint: string;
@@ -107,13 +141,17 @@ export function checkSignature(signatureBytes: Buffer | undefined, manifestBytes
   } catch {
     return invalid(`${SIGNATURE_NAME} does not hold an Ed25519 public key`);
   }
-  if (parsed.data.fingerprint !== fingerprint) return invalid(`${SIGNATURE_NAME} names fingerprint ${parsed.data.fingerprint}, but its key's is ${fingerprint}`);
+  if (parsed.data.fingerprint !== fingerprint)
+    return invalid(`${SIGNATURE_NAME} names fingerprint ${parsed.data.fingerprint}, but its key's is ${fingerprint}`);
   let holds = false;
   try {
     holds = verify(null, manifestBytes, publicKey, Buffer.from(parsed.data.signature, 'base64'));
   } catch {
     holds = false;
   }
-  if (!holds) return invalid(`manifest.json was changed after it was signed by ${fingerprint}, or the signature is not this manifest's`);
+  if (!holds)
+    return invalid(
+      `manifest.json was changed after it was signed by ${fingerprint}, or the signature is not this manifest's`,
+    );
   return signedBy(fingerprint, trust);
 }

@@ -59,19 +59,31 @@ function describe(quote: ManifestQuote): string {
 
 async function readManifest(zip: OpenedZip, problems: VerifyProblem[]): Promise<BundleManifest | null> {
   if (!zip.entries.has(MANIFEST_NAME)) {
-    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: 'manifest.json is missing: this is not an Exhibit evidence bundle, or it was altered' });
+    problems.push({
+      kind: 'manifest',
+      file: MANIFEST_NAME,
+      message: 'manifest.json is missing: this is not an Exhibit evidence bundle, or it was altered',
+    });
     return null;
   }
   let value: unknown;
   try {
     value = JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8'));
   } catch (error) {
-    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: `manifest.json cannot be read (${messageOf(error)})` });
+    problems.push({
+      kind: 'manifest',
+      file: MANIFEST_NAME,
+      message: `manifest.json cannot be read (${messageOf(error)})`,
+    });
     return null;
   }
   const head = value as { format?: unknown; formatVersion?: unknown };
   if (head?.format !== BUNDLE_FORMAT) {
-    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: 'manifest.json is not an Exhibit bundle manifest' });
+    problems.push({
+      kind: 'manifest',
+      file: MANIFEST_NAME,
+      message: 'manifest.json is not an Exhibit bundle manifest',
+    });
     return null;
   }
   if (typeof head.formatVersion === 'number' && head.formatVersion > BUNDLE_FORMAT_VERSION) {
@@ -85,7 +97,11 @@ async function readManifest(zip: OpenedZip, problems: VerifyProblem[]): Promise<
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    problems.push({ kind: 'manifest', file: MANIFEST_NAME, message: `manifest.json is malformed at ${issue?.path.join('.') || 'its top'}: ${issue?.message ?? 'invalid'}` });
+    problems.push({
+      kind: 'manifest',
+      file: MANIFEST_NAME,
+      message: `manifest.json is malformed at ${issue?.path.join('.') || 'its top'}: ${issue?.message ?? 'invalid'}`,
+    });
     return null;
   }
   return parsed.data;
@@ -102,7 +118,8 @@ async function extractPages(bytes: Uint8Array, fileName: string): Promise<string
 }
 
 function checkQuote(quote: ManifestQuote, joined: JoinedPages, problems: VerifyProblem[], notes: string[]): void {
-  const fail = (message: string) => problems.push({ kind: 'quote', quoteId: quote.id, message: `${describe(quote)}: ${message}` });
+  const fail = (message: string) =>
+    problems.push({ kind: 'quote', quoteId: quote.id, message: `${describe(quote)}: ${message}` });
   if (quote.pageEnd < quote.page || quote.pageEnd > joined.pages.length) {
     fail(`the document has ${joined.pages.length} page(s); the quote claims pages ${quote.page}–${quote.pageEnd}`);
     return;
@@ -114,7 +131,9 @@ function checkQuote(quote: ManifestQuote, joined: JoinedPages, problems: VerifyP
       if (!place.suffixHolds) fail('the text after it no longer matches its suffix');
       return;
     case 'on-its-pages':
-      notes.push(`${describe(quote)} stands on its page at other offsets than recorded (the text extraction may have changed)`);
+      notes.push(
+        `${describe(quote)} stands on its page at other offsets than recorded (the text extraction may have changed)`,
+      );
       return;
     case 'out-of-range':
       fail('its offsets fall outside the page text');
@@ -125,7 +144,11 @@ function checkQuote(quote: ManifestQuote, joined: JoinedPages, problems: VerifyP
 }
 
 /** The bundle's signature over its manifest; a wrong one is a problem. */
-async function readSignature(zip: OpenedZip, problems: VerifyProblem[], trust: TrustContext | undefined): Promise<BundleSignature> {
+async function readSignature(
+  zip: OpenedZip,
+  problems: VerifyProblem[],
+  trust: TrustContext | undefined,
+): Promise<BundleSignature> {
   const manifestBytes = await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES);
   let signatureBytes: Buffer | undefined;
   if (zip.entries.has(SIGNATURE_NAME)) {
@@ -136,7 +159,8 @@ async function readSignature(zip: OpenedZip, problems: VerifyProblem[], trust: T
     }
   }
   const signature = checkSignature(signatureBytes, manifestBytes, trust);
-  if (signature.status === 'invalid') problems.push({ kind: 'signature', file: SIGNATURE_NAME, message: signature.message });
+  if (signature.status === 'invalid')
+    problems.push({ kind: 'signature', file: SIGNATURE_NAME, message: signature.message });
   return signature;
 }
 
@@ -182,38 +206,67 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
     try {
       signature = await readSignature(zip, problems, trust);
     } catch (error) {
-      problems.push({ kind: 'signature', file: MANIFEST_NAME, message: `the signature cannot be checked (${messageOf(error)})` });
+      problems.push({
+        kind: 'signature',
+        file: MANIFEST_NAME,
+        message: `the signature cannot be checked (${messageOf(error)})`,
+      });
     }
 
     const comment = parseBundleComment(zip.comment);
     if (!comment) {
-      notes.push('the zip carries no Exhibit comment (it may have been re-packed): manifest.json is checked against the files only');
+      notes.push(
+        'the zip carries no Exhibit comment (it may have been re-packed): manifest.json is checked against the files only',
+      );
     } else {
       if (comment.bundleId !== manifest.bundleId) {
-        problems.push({ kind: 'bundle', file: MANIFEST_NAME, message: `manifest.json belongs to bundle ${manifest.bundleId}, but this zip is bundle ${comment.bundleId}` });
+        problems.push({
+          kind: 'bundle',
+          file: MANIFEST_NAME,
+          message: `manifest.json belongs to bundle ${manifest.bundleId}, but this zip is bundle ${comment.bundleId}`,
+        });
       }
       const manifestHash = sha256(await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES));
       if (comment.manifestSha256 !== manifestHash) {
-        problems.push({ kind: 'bundle', file: MANIFEST_NAME, message: 'manifest.json was changed after the bundle was made (its SHA-256 differs from the one the zip records)' });
+        problems.push({
+          kind: 'bundle',
+          file: MANIFEST_NAME,
+          message:
+            'manifest.json was changed after the bundle was made (its SHA-256 differs from the one the zip records)',
+        });
       }
     }
 
     // Every file: listed, present, unchanged; and nothing unlisted.
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const name of zip.entries.keys()) {
-      if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME && !listed.has(name)) problems.push({ kind: 'file', file: name, message: `${name} is not listed in manifest.json (added after the bundle was made)` });
+      if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME && !listed.has(name))
+        problems.push({
+          kind: 'file',
+          file: name,
+          message: `${name} is not listed in manifest.json (added after the bundle was made)`,
+        });
     }
     for (const file of manifest.files) {
       const entry: Entry | undefined = zip.entries.get(file.path);
       if (!entry) {
-        problems.push({ kind: 'file', file: file.path, message: `${file.path} is listed in manifest.json but missing from the bundle` });
+        problems.push({
+          kind: 'file',
+          file: file.path,
+          message: `${file.path} is listed in manifest.json but missing from the bundle`,
+        });
         continue;
       }
       // Originals are hashed below, with their text; the rest here.
       if (manifest.documents.some((d) => d.path === file.path)) continue;
       try {
         const actual = sha256(await zip.read(file.path));
-        if (actual !== file.sha256) problems.push({ kind: 'file', file: file.path, message: `${file.path} was changed after the bundle was made (SHA-256 ${actual}, manifest says ${file.sha256})` });
+        if (actual !== file.sha256)
+          problems.push({
+            kind: 'file',
+            file: file.path,
+            message: `${file.path} was changed after the bundle was made (SHA-256 ${actual}, manifest says ${file.sha256})`,
+          });
       } catch (error) {
         problems.push({ kind: 'file', file: file.path, message: `${file.path}: ${messageOf(error)}` });
       }
@@ -224,7 +277,8 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
     for (const q of manifest.quotes) quotesByDoc.set(q.documentId, [...(quotesByDoc.get(q.documentId) ?? []), q]);
     const docIds = new Set(manifest.documents.map((d) => d.id));
     for (const q of manifest.quotes) {
-      if (!docIds.has(q.documentId)) problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its document is not in the bundle` });
+      if (!docIds.has(q.documentId))
+        problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its document is not in the bundle` });
     }
     for (const doc of manifest.documents) {
       const quotes = quotesByDoc.get(doc.id) ?? [];
@@ -239,10 +293,19 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
       }
       if (!zip.entries.has(doc.path)) {
         if (listedFile) continue; // already reported missing
-        problems.push({ kind: 'original', file: doc.path, message: `${doc.path}: the original of document ${doc.id} is missing` });
+        problems.push({
+          kind: 'original',
+          file: doc.path,
+          message: `${doc.path}: the original of document ${doc.id} is missing`,
+        });
         continue;
       }
-      if (!listedFile) problems.push({ kind: 'file', file: doc.path, message: `${doc.path} is not listed under "files" in manifest.json` });
+      if (!listedFile)
+        problems.push({
+          kind: 'file',
+          file: doc.path,
+          message: `${doc.path} is not listed under "files" in manifest.json`,
+        });
       let bytes: Buffer;
       try {
         bytes = await zip.read(doc.path);
@@ -257,13 +320,22 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
           file: doc.path,
           message: `${doc.path}: the original of document ${doc.id} ("${doc.title}") does not match its SHA-256 (now ${actual}, recorded ${doc.sha256})`,
         });
-        for (const q of quotes) problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its original was altered, so the quote cannot be confirmed` });
+        for (const q of quotes)
+          problems.push({
+            kind: 'quote',
+            quoteId: q.id,
+            message: `${describe(q)}: its original was altered, so the quote cannot be confirmed`,
+          });
         continue;
       }
       if (quotes.length === 0) continue;
       const pages = await extractPages(bytes, doc.fileName);
       if (typeof pages === 'string') {
-        problems.push({ kind: 'extract', file: doc.path, message: `${doc.path}: its text could not be extracted (${pages})` });
+        problems.push({
+          kind: 'extract',
+          file: doc.path,
+          message: `${doc.path}: its text could not be extracted (${pages})`,
+        });
         continue;
       }
       const joined = joinPages(pages);

@@ -50,10 +50,14 @@ export interface OpenedZip {
 
 function openFile(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(new ZipReadError(`not a readable zip file (${messageOf(error)})`));
-      else resolve(zip);
-    });
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip) reject(new ZipReadError(`not a readable zip file (${messageOf(error)})`));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -65,7 +69,8 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
   const zip = await openFile(path);
   const entries = new Map<string, Entry>();
   try {
-    if (zip.entryCount > limits.maxEntries) throw new ZipReadError(`${zip.entryCount} entries (at most ${limits.maxEntries} are read)`);
+    if (zip.entryCount > limits.maxEntries)
+      throw new ZipReadError(`${zip.entryCount} entries (at most ${limits.maxEntries} are read)`);
     let total = 0;
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (error: unknown) => reject(new ZipReadError(`damaged zip (${messageOf(error)})`)));
@@ -77,12 +82,21 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
           if (unsafe) throw new ZipReadError(`entry "${name}" has ${unsafe}`);
           if (!name.endsWith('/')) {
             if (entries.has(name)) throw new ZipReadError(`entry "${name}" appears twice`);
-            if (entry.uncompressedSize > limits.maxEntryBytes) throw new ZipReadError(`entry "${name}" inflates to ${entry.uncompressedSize} bytes (limit ${limits.maxEntryBytes})`);
-            if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
-              throw new ZipReadError(`entry "${name}" is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} to 1, like a zip bomb`);
+            if (entry.uncompressedSize > limits.maxEntryBytes)
+              throw new ZipReadError(
+                `entry "${name}" inflates to ${entry.uncompressedSize} bytes (limit ${limits.maxEntryBytes})`,
+              );
+            if (
+              entry.uncompressedSize > 1024 * 1024 &&
+              entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
+            ) {
+              throw new ZipReadError(
+                `entry "${name}" is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} to 1, like a zip bomb`,
+              );
             }
             total += entry.uncompressedSize;
-            if (total > limits.maxTotalBytes) throw new ZipReadError(`the entries inflate to more than ${limits.maxTotalBytes} bytes`);
+            if (total > limits.maxTotalBytes)
+              throw new ZipReadError(`the entries inflate to more than ${limits.maxTotalBytes} bytes`);
             entries.set(name, entry);
           }
           zip.readEntry();
@@ -103,7 +117,8 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
     read(name, maxBytes = limits.maxEntryBytes) {
       const entry = entries.get(name);
       if (!entry) return Promise.reject(new ZipReadError(`no entry "${name}"`));
-      if (entry.uncompressedSize > maxBytes) return Promise.reject(new ZipReadError(`entry "${name}" is larger than ${maxBytes} bytes`));
+      if (entry.uncompressedSize > maxBytes)
+        return Promise.reject(new ZipReadError(`entry "${name}" is larger than ${maxBytes} bytes`));
       return new Promise((resolve, reject) => {
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) {
@@ -120,7 +135,9 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
             }
             chunks.push(chunk);
           });
-          stream.on('error', (e: unknown) => reject(e instanceof ZipReadError ? e : new ZipReadError(`entry "${name}" is damaged (${messageOf(e)})`)));
+          stream.on('error', (e: unknown) =>
+            reject(e instanceof ZipReadError ? e : new ZipReadError(`entry "${name}" is damaged (${messageOf(e)})`)),
+          );
           stream.on('end', () => resolve(Buffer.concat(chunks, size)));
         });
       });

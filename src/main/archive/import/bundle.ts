@@ -24,7 +24,13 @@ import { recordHistory } from '../custody.js';
 import type { Database } from '../db/schema.js';
 import { updateMetadataInTransaction, validateMetadataPatch, type MetadataPatch } from '../documents.js';
 import { ArchiveError, messageOf } from '../errors.js';
-import { MANIFEST_NAME, manifestSchema, type BundleManifest, type ManifestDocument, type ManifestQuote } from '../export/manifest.js';
+import {
+  MANIFEST_NAME,
+  manifestSchema,
+  type BundleManifest,
+  type ManifestDocument,
+  type ManifestQuote,
+} from '../export/manifest.js';
 import { verifyBundle } from '../export/verify.js';
 import { openZip } from '../export/zip-read.js';
 import { ownFileKind } from '../own-files.js';
@@ -110,7 +116,18 @@ function validTags(names: readonly string[], where: string, warnings: string[]):
   return ok;
 }
 
-const METADATA_FIELDS = ['title', 'type', 'authors', 'recipients', 'organization', 'date', 'source', 'url', 'description', 'pageLabelOffset'] as const;
+const METADATA_FIELDS = [
+  'title',
+  'type',
+  'authors',
+  'recipients',
+  'organization',
+  'date',
+  'source',
+  'url',
+  'description',
+  'pageLabelOffset',
+] as const;
 
 /** The bundle's metadata for a document, field by field; a field this archive would refuse is left out with a warning. */
 function metadataOf(doc: ManifestDocument, warnings: string[]): MetadataPatch {
@@ -136,7 +153,9 @@ async function prepareBundle(
 ): Promise<{ manifest: BundleManifest; preparations: Map<string, Preparation>; order: ManifestDocument[] }> {
   const zip = await openZip(zipPath);
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8')));
+    const parsed = manifestSchema.safeParse(
+      JSON.parse((await zip.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)).toString('utf8')),
+    );
     if (!parsed.success || parsed.data.bundleId !== bundleId) {
       throw new ArchiveError('corrupt', 'the bundle changed after it was verified; nothing was imported');
     }
@@ -148,11 +167,18 @@ async function prepareBundle(
     for (const doc of order) {
       if (seen.has(doc.sha256) || preparations.has(doc.sha256)) continue;
       const bytes = await zip.read(doc.path);
-      if (sha256Hex(bytes) !== doc.sha256) throw new ArchiveError('corrupt', `${doc.path} changed after the bundle was verified; nothing was imported`);
+      if (sha256Hex(bytes) !== doc.sha256)
+        throw new ArchiveError('corrupt', `${doc.path} changed after the bundle was verified; nothing was imported`);
       try {
-        preparations.set(doc.sha256, await prepareFile(archive.db, bytes, { path: `${shownPath}#${doc.path}`, fileName: doc.fileName, seen }));
+        preparations.set(
+          doc.sha256,
+          await prepareFile(archive.db, bytes, { path: `${shownPath}#${doc.path}`, fileName: doc.fileName, seen }),
+        );
       } catch (error) {
-        throw new ArchiveError('invalid-input', `${doc.path} cannot be imported (${messageOf(error)}); nothing was imported`);
+        throw new ArchiveError(
+          'invalid-input',
+          `${doc.path} cannot be imported (${messageOf(error)}); nothing was imported`,
+        );
       }
     }
     return { manifest, preparations, order };
@@ -169,12 +195,22 @@ interface QuoteContext {
 }
 
 /** Brings one quote in, or says why not. Returns whether anything changed. */
-async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: number, trashed: boolean): Promise<{ outcome: BundleQuoteOutcome; changed: boolean }> {
+async function importQuote(
+  ctx: QuoteContext,
+  q: ManifestQuote,
+  documentId: number,
+  trashed: boolean,
+): Promise<{ outcome: BundleQuoteOutcome; changed: boolean }> {
   const { trx } = ctx;
   const where = `quote ${q.id} of the bundle`;
   if (trashed) {
     return {
-      outcome: { bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `document ${documentId} is in the trash here; restore it and import the bundle again` },
+      outcome: {
+        bundleQuoteId: q.id,
+        quoteId: null,
+        status: 'skipped',
+        reason: `document ${documentId} is in the trash here; restore it and import the bundle again`,
+      },
       changed: false,
     };
   }
@@ -185,7 +221,10 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
   }
   const tags = validTags(q.tags, where, ctx.warnings);
   const place = placeClaim(joined, q);
-  const selector = place.kind === 'at-place' || place.kind === 'on-its-pages' ? place.selector : { page: q.page, pageEnd: q.pageEnd, start: q.start, end: q.end };
+  const selector =
+    place.kind === 'at-place' || place.kind === 'on-its-pages'
+      ? place.selector
+      : { page: q.page, pageEnd: q.pageEnd, start: q.start, end: q.end };
   const existing = await trx
     .selectFrom('quotes')
     .select(['id', 'note'])
@@ -201,7 +240,11 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
     let changed = (await addTagsInTransaction(trx, tags, { quoteIds: [existing.id] })) > 0;
     const note = cleanNote(q.note);
     if (note !== null && existing.note === null) {
-      await trx.updateTable('quotes').set({ note, updated_at: new Date().toISOString() }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('quotes')
+        .set({ note, updated_at: new Date().toISOString() })
+        .where('id', '=', existing.id)
+        .execute();
       await recordHistory(trx, {
         action: 'quote-edit',
         documentId,
@@ -217,7 +260,12 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
   const found = place.kind === 'at-place' || place.kind === 'on-its-pages' ? textAt(joined, selector) : null;
   const historyDetails = { bundleId: ctx.bundleId, bundleQuoteId: q.id };
   if (found) {
-    const record = await insertQuoteInTransaction(trx, documentId, { selector, ...found }, { note: q.note, tags, historyDetails });
+    const record = await insertQuoteInTransaction(
+      trx,
+      documentId,
+      { selector, ...found },
+      { note: q.note, tags, historyDetails },
+    );
     return { outcome: { bundleQuoteId: q.id, quoteId: record.id, status: 'imported' }, changed: true };
   }
   const reason =
@@ -230,7 +278,15 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
     { selector, text: q.exact, prefix: q.prefix, suffix: q.suffix, status: 'orphaned' },
     { note: q.note, tags, historyDetails: { ...historyDetails, orphaned: reason } },
   );
-  return { outcome: { bundleQuoteId: q.id, quoteId: record.id, status: 'orphaned', reason: `${reason}; kept flagged orphaned where the bundle put it` }, changed: true };
+  return {
+    outcome: {
+      bundleQuoteId: q.id,
+      quoteId: record.id,
+      status: 'orphaned',
+      reason: `${reason}; kept flagged orphaned where the bundle put it`,
+    },
+    changed: true,
+  };
 }
 
 /**
@@ -239,7 +295,11 @@ async function importQuote(ctx: QuoteContext, q: ManifestQuote, documentId: numb
  * per document (and attachment) stored or found. A bundle that does not verify, or
  * cannot be read, is one failed result and changes nothing.
  */
-export async function importBundle(archive: Archive, zipPath: string, options: BundleImportOptions = {}): Promise<ImportResult[]> {
+export async function importBundle(
+  archive: Archive,
+  zipPath: string,
+  options: BundleImportOptions = {},
+): Promise<ImportResult[]> {
   const shown = options.displayPath ?? zipPath;
   const own = await ownFileKind(zipPath);
   if (own) return failed(shown, `this is ${own}`, emptySummary(null));
@@ -250,7 +310,11 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
     const first = report.problems[0]?.message ?? '';
     // A zip-level problem names the file read, which for a dropped file is a temporary copy.
     const named = first.startsWith(`${zipPath}: `) ? first.slice(zipPath.length + 2) : first;
-    return failed(shown, `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${named}); nothing was imported`, summary);
+    return failed(
+      shown,
+      `the evidence bundle does not verify (${n} problem${n === 1 ? '' : 's'}, the first: ${named}); nothing was imported`,
+      summary,
+    );
   }
   const bundleId = report.bundleId ?? '';
   let prepared: Awaited<ReturnType<typeof prepareBundle>>;
@@ -262,11 +326,16 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
   const { manifest, preparations, order } = prepared;
   const zipSha256 = await sha256File(zipPath);
   const warnings: string[] = [...report.notes];
-  const signature = report.signature ? { status: report.signature.status, fingerprint: report.signature.fingerprint, message: report.signature.message } : null;
+  const signature = report.signature
+    ? { status: report.signature.status, fingerprint: report.signature.fingerprint, message: report.signature.message }
+    : null;
   if (signature?.status === 'unsigned') warnings.push(signature.message);
   const extraTags = validTags(options.tags ?? [], 'import --tag', warnings);
   const warningsBefore = [...warnings];
-  const busy = { ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const busy = {
+    ...(options.onBusy ? { onBusy: options.onBusy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 
   // Another program's write lock is waited out: the whole transaction is tried again, and
   // the warnings it gathered with it.
@@ -305,7 +374,13 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
         const held = await findDuplicate(trx, doc.sha256);
         if (!held) throw new ArchiveError('corrupt', `${shown}: ${doc.path} was not stored; nothing was imported`);
         idBySha.set(doc.sha256, held.id);
-        documentResults.push({ path: `${shown}#${doc.path}`, status: 'duplicate', documentId: held.id, error: null, warnings: [] });
+        documentResults.push({
+          path: `${shown}#${doc.path}`,
+          status: 'duplicate',
+          documentId: held.id,
+          error: null,
+          warnings: [],
+        });
       }
 
       const documentOf = new Map<number, { id: number; trashed: boolean }>();
@@ -314,13 +389,26 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
         if (newShas.has(doc.sha256)) {
           await updateMetadataInTransaction(trx, id, metadataOf(doc, warnings));
         } else {
-          const here = await trx.selectFrom('documents').select(['title', 'date']).where('id', '=', id).executeTakeFirstOrThrow();
-          const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(Boolean);
-          if (differs.length) warnings.push(`document ${id} was already here: its metadata was kept (the bundle's ${differs.join(' and ')} differ${differs.length === 1 ? 's' : ''})`);
+          const here = await trx
+            .selectFrom('documents')
+            .select(['title', 'date'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(
+            Boolean,
+          );
+          if (differs.length)
+            warnings.push(
+              `document ${id} was already here: its metadata was kept (the bundle's ${differs.join(' and ')} differ${differs.length === 1 ? 's' : ''})`,
+            );
         }
         const tags = [...validTags(doc.tags, `document "${doc.title}"`, warnings), ...extraTags];
         if (tags.length && (await addTagsInTransaction(trx, tags, { documentIds: [id] })) > 0) changed = true;
-        const row = await trx.selectFrom('documents').select('deleted_at').where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await trx
+          .selectFrom('documents')
+          .select('deleted_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         documentOf.set(doc.id, { id, trashed: row.deleted_at !== null });
       }
 
@@ -329,7 +417,12 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
       for (const q of manifest.quotes) {
         const doc = documentOf.get(q.documentId);
         if (!doc) {
-          outcomes.push({ bundleQuoteId: q.id, quoteId: null, status: 'skipped', reason: `its document ${q.documentId} is not in the bundle` });
+          outcomes.push({
+            bundleQuoteId: q.id,
+            quoteId: null,
+            status: 'skipped',
+            reason: `its document ${q.documentId} is not in the bundle`,
+          });
           continue;
         }
         const done = await importQuote(ctx, q, doc.id, doc.trashed);
@@ -352,14 +445,28 @@ export async function importBundle(archive: Archive, zipPath: string, options: B
             fromArchive: manifest.archiveId,
             signer: signature?.fingerprint ?? null,
             title: manifest.title,
-            documents: manifest.documents.map((d) => ({ bundleDocumentId: d.id, documentId: idBySha.get(d.sha256), sha256: d.sha256, new: newShas.has(d.sha256) })),
+            documents: manifest.documents.map((d) => ({
+              bundleDocumentId: d.id,
+              documentId: idBySha.get(d.sha256),
+              sha256: d.sha256,
+              new: newShas.has(d.sha256),
+            })),
             quotes: outcomes,
           },
         });
       }
-      for (const o of outcomes) if (o.status === 'orphaned' || o.status === 'skipped') warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
+      for (const o of outcomes)
+        if (o.status === 'orphaned' || o.status === 'skipped')
+          warnings.push(`quote ${o.bundleQuoteId} of the bundle: ${o.reason}`);
       const summary: BundleImportSummary = { bundleId, documents, quotes: outcomes, problems: [], signature };
-      const own: ImportResult = { path: shown, status: changed ? 'imported' : 'duplicate', documentId: null, error: null, warnings, bundle: summary };
+      const own: ImportResult = {
+        path: shown,
+        status: changed ? 'imported' : 'duplicate',
+        documentId: null,
+        error: null,
+        warnings,
+        bundle: summary,
+      };
       return [own, ...documentResults];
     });
   }, busy);

@@ -84,7 +84,11 @@ function reasonForFs(error: unknown): string {
 
 /** The options a bundle import shares with a plain one. */
 function busyAndTags(options: Pick<ImportOptions, 'tags' | 'onBusy' | 'signal'>): BundleImportOptions {
-  return { ...(options.tags ? { tags: options.tags } : {}), ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  return {
+    ...(options.tags ? { tags: options.tags } : {}),
+    ...(options.onBusy ? { onBusy: options.onBusy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 /** A second process stored the same original between our duplicate check and our transaction. */
@@ -99,7 +103,10 @@ export async function importBytes(
   path: string,
   options: Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal'> = {},
 ): Promise<ImportResult[]> {
-  const busy = { ...(options.onBusy ? { onBusy: options.onBusy } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const busy = {
+    ...(options.onBusy ? { onBusy: options.onBusy } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   for (let attempt = 1; ; attempt++) {
     const prepared = await prepareFile(archive.db, bytes, { path, fileName: basename(path) });
     if (prepared.kind === 'duplicate') {
@@ -110,7 +117,11 @@ export async function importBytes(
       return [{ path, status: 'duplicate', documentId: prepared.id, error: null, warnings }];
     }
     try {
-      return await retryWhileBusy(() => archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results), busy);
+      return await retryWhileBusy(
+        () =>
+          archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results),
+        busy,
+      );
     } catch (error) {
       // Prepared again, the file (or the attachment another process stored) is a duplicate.
       if (isShaConflict(error) && attempt < 3) continue;
@@ -138,7 +149,8 @@ export async function importDroppedFile(
     try {
       const copy = join(dir, 'dropped.zip');
       await writeFile(copy, bytes, { mode: 0o600 });
-      if (await isEvidenceBundle(copy)) return await importBundle(archive, copy, { displayPath: name, ...busyAndTags(options) });
+      if (await isEvidenceBundle(copy))
+        return await importBundle(archive, copy, { displayPath: name, ...busyAndTags(options) });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -147,7 +159,11 @@ export async function importDroppedFile(
 }
 
 /** Imports files and folders; never throws for a bad file. */
-export async function importPaths(archive: Archive, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
+export async function importPaths(
+  archive: Archive,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
   // A bad tag name is a mistake in the command, not in a file: refuse before importing anything.
   for (const tag of options.tags ?? []) normalizeTagName(tag);
   assertWritable(archive);
@@ -171,12 +187,17 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
       if (info.isFile() && (await isEvidenceBundle(path))) {
         fileResults = await importBundle(archive, path, busyAndTags(options));
       } else {
-        if (info.size > MAX_FILE_BYTES) throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+        if (info.size > MAX_FILE_BYTES)
+          throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
         const bytes = new Uint8Array(await readFile(path));
         fileResults = await importBytes(archive, bytes, path, options);
       }
     } catch (error) {
-      const reason = isDiskFull(error) ? await diskFullReason(archive.path) : error instanceof ArchiveError ? error.message : reasonForFs(error);
+      const reason = isDiskFull(error)
+        ? await diskFullReason(archive.path)
+        : error instanceof ArchiveError
+          ? error.message
+          : reasonForFs(error);
       fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];
     }
     results.push(...fileResults);

@@ -26,8 +26,15 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The document already holding this original (live or in the trash). */
-export async function findDuplicate(db: Kysely<Database>, sha256: string): Promise<{ id: number; deletedAt: string | null } | undefined> {
-  const row = await db.selectFrom('documents').select(['id', 'deleted_at']).where('sha256', '=', sha256).executeTakeFirst();
+export async function findDuplicate(
+  db: Kysely<Database>,
+  sha256: string,
+): Promise<{ id: number; deletedAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
 }
 
@@ -53,7 +60,8 @@ export interface PreparedFile {
   attachmentResults: ImportResult[];
 }
 
-export type Preparation = { kind: 'duplicate'; sha256: string; id: number; deletedAt: string | null } | { kind: 'new'; file: PreparedFile };
+export type Preparation =
+  { kind: 'duplicate'; sha256: string; id: number; deletedAt: string | null } | { kind: 'new'; file: PreparedFile };
 
 export interface PrepareOptions {
   /** Shown in results and errors; `fileName` (default: the path's last part) chooses the importer. */
@@ -67,7 +75,11 @@ export interface PrepareOptions {
 }
 
 /** Fingerprints and extracts a file and its attachments; throws when the file cannot be read. */
-export async function prepareFile(db: Kysely<Database>, bytes: Uint8Array, options: PrepareOptions): Promise<Preparation> {
+export async function prepareFile(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  options: PrepareOptions,
+): Promise<Preparation> {
   const { path, fileName } = options;
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(db, sha256);
@@ -88,23 +100,47 @@ export async function prepareFile(db: Kysely<Database>, bytes: Uint8Array, optio
       if (seen.has(attSha)) continue;
       seen.add(attSha);
       if (container.depth >= MAX_ATTACHMENT_DEPTH || attachments.length >= MAX_ATTACHMENTS_PER_FILE) {
-        const limit = container.depth >= MAX_ATTACHMENT_DEPTH ? `nested more than ${MAX_ATTACHMENT_DEPTH} deep` : `more than ${MAX_ATTACHMENTS_PER_FILE} attachments`;
+        const limit =
+          container.depth >= MAX_ATTACHMENT_DEPTH
+            ? `nested more than ${MAX_ATTACHMENT_DEPTH} deep`
+            : `more than ${MAX_ATTACHMENTS_PER_FILE} attachments`;
         container.extracted.warnings.push(`attachment "${attachment.fileName}" was not imported: ${limit}`);
         continue;
       }
       const existing = await findDuplicate(db, attSha);
       if (existing) {
-        attachmentResults.push({ path: attPath, status: 'duplicate', documentId: existing.id, error: null, warnings: [] });
+        attachmentResults.push({
+          path: attPath,
+          status: 'duplicate',
+          documentId: existing.id,
+          error: null,
+          warnings: [],
+        });
         continue;
       }
       try {
-        const attExtracted = await extractDocument(attachment.bytes, attachment.fileName, { charset: attachment.charset ?? null });
-        attachments.push({ path: attPath, fileName: attachment.fileName, bytes: attachment.bytes, sha256: attSha, extracted: attExtracted, parent: index });
+        const attExtracted = await extractDocument(attachment.bytes, attachment.fileName, {
+          charset: attachment.charset ?? null,
+        });
+        attachments.push({
+          path: attPath,
+          fileName: attachment.fileName,
+          bytes: attachment.bytes,
+          sha256: attSha,
+          extracted: attExtracted,
+          parent: index,
+        });
         containers.push({ extracted: attExtracted, path: attPath, depth: container.depth + 1 });
       } catch (error) {
         const reason = messageOf(error);
         container.extracted.warnings.push(`attachment "${attachment.fileName}" was not imported: ${reason}`);
-        attachmentResults.push({ path: attPath, status: 'failed', documentId: null, error: `${attPath}: ${reason}`, warnings: [] });
+        attachmentResults.push({
+          path: attPath,
+          status: 'failed',
+          documentId: null,
+          error: `${attPath}: ${reason}`,
+          warnings: [],
+        });
       }
     }
   }
@@ -126,8 +162,17 @@ export async function storePrepared(
   options: StoreOptions = {},
 ): Promise<{ results: ImportResult[]; ids: Map<string, number> }> {
   const extra = options.historyDetails ? { historyDetails: options.historyDetails } : {};
-  const id = await storeDocument(trx, { bytes: file.bytes, sha256: file.sha256, fileName: file.fileName, extracted: file.extracted, ...(options.type ? { type: options.type } : {}), ...extra });
-  const results: ImportResult[] = [{ path: file.path, status: 'imported', documentId: id, error: null, warnings: file.extracted.warnings }];
+  const id = await storeDocument(trx, {
+    bytes: file.bytes,
+    sha256: file.sha256,
+    fileName: file.fileName,
+    extracted: file.extracted,
+    ...(options.type ? { type: options.type } : {}),
+    ...extra,
+  });
+  const results: ImportResult[] = [
+    { path: file.path, status: 'imported', documentId: id, error: null, warnings: file.extracted.warnings },
+  ];
   const ids = [id];
   const bySha = new Map([[file.sha256, id]]);
   for (const att of file.attachments) {
@@ -135,7 +180,14 @@ export async function storePrepared(
     const attId = await storeDocument(trx, { ...att, parentId, ...extra });
     ids.push(attId);
     bySha.set(att.sha256, attId);
-    results.push({ path: att.path, status: 'imported', documentId: attId, error: null, warnings: att.extracted.warnings, parentId });
+    results.push({
+      path: att.path,
+      status: 'imported',
+      documentId: attId,
+      error: null,
+      warnings: att.extracted.warnings,
+      parentId,
+    });
   }
   if (options.tags?.length) await addTagsInTransaction(trx, options.tags, { documentIds: ids });
   return { results: [...results, ...file.attachmentResults], ids: bySha };

@@ -72,7 +72,11 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
     imported_at: now,
     deleted_at: null,
   };
-  const { id } = await trx.insertInto('documents').values({ ...row, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('documents')
+    .values({ ...row, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const pages = input.extracted.pages;
   for (let start = 0; start < pages.length; start += 200) {
     await trx
@@ -88,7 +92,13 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
       .execute();
   }
   // The state is hashed from the text in hand rather than read back: a new document has no tags yet.
-  const state = { [`document:${id}`]: documentState(row, [], pages.map((page) => page.text)) };
+  const state = {
+    [`document:${id}`]: documentState(
+      row,
+      [],
+      pages.map((page) => page.text),
+    ),
+  };
   await recordHistory(trx, {
     action: 'import',
     documentId: id,

@@ -50,9 +50,16 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DocumentForma
   }
   if (byName) return byName;
   if (pdfAt === 0) return 'pdf';
-  if (zip) throw new ArchiveError('unsupported', `unknown file type${ext ? ` (${ext})` : ''}: a ZIP package that is not a DOCX`);
+  if (zip)
+    throw new ArchiveError(
+      'unsupported',
+      `unknown file type${ext ? ` (${ext})` : ''}: a ZIP package that is not a DOCX`,
+    );
   if (/^\s*<(!doctype html|html)/i.test(start)) return 'html';
-  if (/^(Return-Path|Received|From|Message-ID|MIME-Version|Date|Subject|To|Delivered-To):/im.test(start.slice(0, 200)) && /\n\r?\n/.test(start)) {
+  if (
+    /^(Return-Path|Received|From|Message-ID|MIME-Version|Date|Subject|To|Delivered-To):/im.test(start.slice(0, 200)) &&
+    /\n\r?\n/.test(start)
+  ) {
     return 'email';
   }
   throw new ArchiveError('unsupported', `unknown file type${ext ? ` (${ext})` : ' (no extension)'}`);

@@ -24,10 +24,16 @@ function isOle(bytes: Uint8Array): boolean {
 /** An OLE file named .docx is either Word's encrypted package or an old binary .doc. */
 function explainOle(bytes: Uint8Array): ArchiveError {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le')) || buffer.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
+  if (
+    buffer.includes(Buffer.from('EncryptedPackage', 'utf16le')) ||
+    buffer.includes(Buffer.from('EncryptionInfo', 'utf16le'))
+  ) {
     return new ArchiveError('encrypted', 'encrypted; a password is needed');
   }
-  return new ArchiveError('unsupported', 'not a DOCX: an old Word (.doc) or other OLE file named .docx; save it as .docx to import it');
+  return new ArchiveError(
+    'unsupported',
+    'not a DOCX: an old Word (.doc) or other OLE file named .docx; save it as .docx to import it',
+  );
 }
 
 function decodeXmlText(text: string): string {
@@ -55,7 +61,11 @@ function docPropsMetadata(core: string | undefined, app: string | undefined): Pa
   const title = element(core, 'title');
   if (title) result.title = title.slice(0, 500);
   const creator = element(core, 'creator');
-  if (creator) result.authors = creator.split(/\s*;\s*/).filter(Boolean).slice(0, 50);
+  if (creator)
+    result.authors = creator
+      .split(/\s*;\s*/)
+      .filter(Boolean)
+      .slice(0, 50);
   const date = partialDate(element(core, 'created'));
   if (date) result.date = date;
   const description = element(core, 'description') ?? element(core, 'subject');
@@ -67,8 +77,13 @@ function docPropsMetadata(core: string | undefined, app: string | undefined): Pa
 
 function explainMammoth(error: unknown): ArchiveError {
   const reason = messageOf(error);
-  if (/main document part/i.test(reason)) return new ArchiveError('corrupt', 'not a Word document: the package has no main document part');
-  if (/entity not found|xmldom/i.test(reason)) return new ArchiveError('corrupt', `damaged DOCX: its XML cannot be read (${reason.replace(/^\w*error:\s*/i, '')})`);
+  if (/main document part/i.test(reason))
+    return new ArchiveError('corrupt', 'not a Word document: the package has no main document part');
+  if (/entity not found|xmldom/i.test(reason))
+    return new ArchiveError(
+      'corrupt',
+      `damaged DOCX: its XML cannot be read (${reason.replace(/^\w*error:\s*/i, '')})`,
+    );
   return new ArchiveError('corrupt', `damaged DOCX (${reason})`);
 }
 
@@ -97,7 +112,13 @@ export async function importDocx(bytes: Uint8Array): Promise<ExtractedDocument> 
     );
     html = result.value;
     const errors = result.messages.filter((m) => m.type === 'error');
-    if (errors.length > 0) warnings.push(`parts of the document could not be read: ${errors.map((m) => m.message).slice(0, 3).join('; ')}`);
+    if (errors.length > 0)
+      warnings.push(
+        `parts of the document could not be read: ${errors
+          .map((m) => m.message)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
   } catch (error) {
     throw explainMammoth(error);
   }

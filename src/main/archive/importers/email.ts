@@ -25,7 +25,20 @@ const MAX_HEADER_CHARS = 256 * 1024;
 const MAX_ADDRESSES = 500;
 
 /** Headers that only mail has; a message without any of them is not one. */
-const MAIL_HEADERS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'received', 'return-path', 'mime-version', 'sender', 'reply-to', 'delivered-to']);
+const MAIL_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'subject',
+  'date',
+  'message-id',
+  'received',
+  'return-path',
+  'mime-version',
+  'sender',
+  'reply-to',
+  'delivered-to',
+]);
 
 function formatMailbox(name: string, address: string | undefined): string {
   const n = stripControls(name).replace(/\s+/g, ' ').trim();
@@ -82,8 +95,14 @@ interface AttachmentNote {
   reason?: string;
 }
 
-function collectAttachments(email: Email, raw: string, warnings: string[]): { attachments: ExtractedAttachment[]; notes: AttachmentNote[] } {
-  const charsets = email.attachments.some((a) => a.mimeType.startsWith('text/')) ? partCharsets(raw) : new Map<string, string>();
+function collectAttachments(
+  email: Email,
+  raw: string,
+  warnings: string[],
+): { attachments: ExtractedAttachment[]; notes: AttachmentNote[] } {
+  const charsets = email.attachments.some((a) => a.mimeType.startsWith('text/'))
+    ? partCharsets(raw)
+    : new Map<string, string>();
   const attachments: ExtractedAttachment[] = [];
   const notes: AttachmentNote[] = [];
   const skipped: string[] = [];
@@ -146,7 +165,12 @@ export async function importEmail(input: Uint8Array): Promise<ExtractedDocument>
   const bytes = input.subarray(headerStart(input));
   const raw = latin1(bytes);
   const notMail = new ArchiveError('corrupt', 'not an email: it does not begin with mail headers');
-  if (topHeaderBlock(raw).slice(0, 64 * 1024).includes('\0')) throw notMail;
+  if (
+    topHeaderBlock(raw)
+      .slice(0, 64 * 1024)
+      .includes('\0')
+  )
+    throw notMail;
   const email = await parse(bytes);
   if (!email.headers.some((h) => MAIL_HEADERS.has(h.key))) throw notMail;
   const warnings: string[] = [];

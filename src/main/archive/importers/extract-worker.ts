@@ -16,7 +16,12 @@ port.on('message', (request: ExtractRequest) => {
   void extractInProcess(request.bytes, request.fileName, request.hints).then(
     (extracted) => port.postMessage({ kind: 'done', id: request.id, extracted } satisfies ExtractReply),
     (error: unknown) =>
-      port.postMessage({ kind: 'failed', id: request.id, code: error instanceof ArchiveError ? error.code : null, message: messageOf(error) } satisfies ExtractReply),
+      port.postMessage({
+        kind: 'failed',
+        id: request.id,
+        code: error instanceof ArchiveError ? error.code : null,
+        message: messageOf(error),
+      } satisfies ExtractReply),
   );
 });
 port.postMessage({ kind: 'ready' } satisfies ExtractReply);

@@ -2,7 +2,11 @@
 import { detectFormat, IMPORTERS } from './index.js';
 import type { ExtractedDocument, ImportHints } from './types.js';
 
-export async function extractInProcess(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
+export async function extractInProcess(
+  bytes: Uint8Array,
+  fileName: string,
+  hints?: ImportHints,
+): Promise<ExtractedDocument> {
   // async: a format that cannot be told (an empty file) is a rejection like any other reason.
   return IMPORTERS[detectFormat(bytes, fileName)](bytes, fileName, hints);
 }

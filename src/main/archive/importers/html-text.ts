@@ -11,8 +11,22 @@ import { stripControls } from './decode-text.js';
 
 /** Elements whose whole content is dropped (code, embedded objects, fallbacks). */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frameset', 'object', 'applet', 'svg', 'math',
-  'canvas', 'audio', 'video', 'noembed', 'noframes', 'datalist',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frameset',
+  'object',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'noembed',
+  'noframes',
+  'datalist',
 ]);
 
 /** What may stand inside <head>; anything else means the body has begun. */
@@ -20,24 +34,113 @@ const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base'
 
 /** Blocks that stand apart as paragraphs (a blank line around them). */
 const PARAGRAPHS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dl', 'figure', 'hr',
-  'header', 'footer', 'section', 'article', 'aside', 'nav', 'main', 'address', 'details', 'fieldset', 'form',
-  'listing', 'xmp', 'plaintext',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'figure',
+  'hr',
+  'header',
+  'footer',
+  'section',
+  'article',
+  'aside',
+  'nav',
+  'main',
+  'address',
+  'details',
+  'fieldset',
+  'form',
+  'listing',
+  'xmp',
+  'plaintext',
 ]);
 
 /** Blocks that start on a line of their own. */
 const LINES = new Set([
-  'div', 'li', 'tr', 'dt', 'dd', 'caption', 'figcaption', 'summary', 'legend', 'option', 'optgroup', 'center',
-  'body', 'html', 'hgroup', 'menu', 'dir', 'dialog', 'search', 'tbody', 'thead', 'tfoot', 'textarea', 'select',
+  'div',
+  'li',
+  'tr',
+  'dt',
+  'dd',
+  'caption',
+  'figcaption',
+  'summary',
+  'legend',
+  'option',
+  'optgroup',
+  'center',
+  'body',
+  'html',
+  'hgroup',
+  'menu',
+  'dir',
+  'dialog',
+  'search',
+  'tbody',
+  'thead',
+  'tfoot',
+  'textarea',
+  'select',
 ]);
 
 const CELLS = new Set(['td', 'th']);
 
 /** Start tags that end SVG or MathML content (the HTML standard's "breakout" list), as do </p> and </br>. */
 const BREAKOUT = new Set([
-  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's',
-  'small', 'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
 ]);
 const FOREIGN = ['svg', 'math'] as const;
 
@@ -91,7 +194,9 @@ export function endsDoubleEscaped(script: string): boolean {
 }
 
 function collapse(text: string): string {
-  return stripControls(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripControls(text)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Open-element counts by name, standing in for a stack. */
@@ -240,7 +345,8 @@ class TextCollector implements TokenizerCallbacks {
     }
     if (name === 'link') {
       const rel = (attribs['rel'] ?? '').toLowerCase().split(/\s+/);
-      if (rel.includes('canonical') && this.canonical === null && attribs['href']) this.canonical = attribs['href'].trim();
+      if (rel.includes('canonical') && this.canonical === null && attribs['href'])
+        this.canonical = attribs['href'].trim();
       return;
     }
     if (SKIPPED.has(name)) {

@@ -43,7 +43,16 @@ const DATE_KEYS = [
   'article:modified_time',
 ];
 
-const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'parsely-author', 'sailthru.author', 'citation_author'];
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
+  'parsely-author',
+  'sailthru.author',
+  'citation_author',
+];
 
 function first(meta: Map<string, string>, keys: readonly string[]): string | undefined {
   for (const key of keys) {
@@ -94,7 +103,11 @@ export function htmlMetadata(page: HtmlText): Partial<DocumentMetadata> {
 }
 
 /** Imports a saved page; a container's charset hint applies when the page declares none. */
-export async function importHtml(bytes: Uint8Array, _fileName?: string, hints?: ImportHints): Promise<ExtractedDocument> {
+export async function importHtml(
+  bytes: Uint8Array,
+  _fileName?: string,
+  hints?: ImportHints,
+): Promise<ExtractedDocument> {
   const declared = declaredCharset(bytes) ?? hints?.charset ?? null;
   const decoded = decodeText(bytes, declared);
   const page = htmlToText(decoded.text);

@@ -32,7 +32,11 @@ export interface ExtractionOptions {
  * The importers (pdf.js, mammoth, postal-mime…) load only when a file is read in this thread:
  * a program that configures the worker, like the CLI, never pays for them here.
  */
-async function extractInProcess(bytes: Uint8Array, fileName: string, hints: ImportHints | undefined): Promise<ExtractedDocument> {
+async function extractInProcess(
+  bytes: Uint8Array,
+  fileName: string,
+  hints: ImportHints | undefined,
+): Promise<ExtractedDocument> {
   const { extractInProcess: extract } = await import('./extract.js');
   return extract(bytes, fileName, hints);
 }
@@ -67,9 +71,18 @@ export function configureExtraction(options: ExtractionOptions): void {
   if (options.timeoutMs !== undefined) timeoutMs = options.timeoutMs;
   if (options.maxMemoryMb !== undefined) maxMemoryMb = options.maxMemoryMb;
   if (options.workerScript !== undefined) {
-    const path = options.workerScript === null ? null : options.workerScript instanceof URL ? fileURLToPath(options.workerScript) : options.workerScript;
+    const path =
+      options.workerScript === null
+        ? null
+        : options.workerScript instanceof URL
+          ? fileURLToPath(options.workerScript)
+          : options.workerScript;
     script = path !== null && existsSync(path) ? path : null;
-    unavailable = script ? null : path === null ? 'no extraction worker is configured' : `the extraction worker ${path} is missing`;
+    unavailable = script
+      ? null
+      : path === null
+        ? 'no extraction worker is configured'
+        : `the extraction worker ${path} is missing`;
   }
 }
 
@@ -87,14 +100,20 @@ export async function stopExtraction(): Promise<void> {
 
 /** Reads one file into text and metadata; throws a reason the user can read when it cannot. */
 export function extractDocument(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
-  const turn = queue.then(() => (unavailable === null ? inWorker(bytes, fileName, hints) : extractInProcess(bytes, fileName, hints)));
+  const turn = queue.then(() =>
+    unavailable === null ? inWorker(bytes, fileName, hints) : extractInProcess(bytes, fileName, hints),
+  );
   queue = turn.catch(() => undefined);
   return turn;
 }
 
 function start(path: string): Running {
   // Held (ref) while starting and while reading, so the program waits for it; let go when idle.
-  const worker = new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: false, stderr: false });
+  const worker = new Worker(path, {
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+    stdout: false,
+    stderr: false,
+  });
   let settle: (problem: string | null) => void = () => undefined;
   const state: Running = { worker, ready: new Promise((resolve) => (settle = resolve)), pending: null };
   worker.on('message', (reply: ExtractReply) => {
@@ -120,7 +139,9 @@ function start(path: string): Running {
         : new Error(`reading stopped unexpectedly (${reason})`),
     );
   };
-  worker.on('error', (error: Error & { code?: string }) => fail(error.message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+  worker.on('error', (error: Error & { code?: string }) =>
+    fail(error.message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'),
+  );
   worker.on('exit', (code) => fail(`the reader exited with code ${code}`, false));
   return state;
 }
@@ -131,7 +152,11 @@ function finish(state: Running): void {
   state.worker.unref();
 }
 
-async function inWorker(bytes: Uint8Array, fileName: string, hints: ImportHints | undefined): Promise<ExtractedDocument> {
+async function inWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  hints: ImportHints | undefined,
+): Promise<ExtractedDocument> {
   if (!running && script) running = start(script);
   const state = running;
   const problem = state ? await state.ready : 'no extraction worker is configured';
@@ -148,7 +173,12 @@ async function inWorker(bytes: Uint8Array, fileName: string, hints: ImportHints 
       finish(state);
       if (running === state) running = null;
       void state.worker.terminate();
-      reject(new ArchiveError('too-large', `took longer than ${Math.round(timeoutMs / 100) / 10} s to read, so reading was stopped (a very large or malformed file)`));
+      reject(
+        new ArchiveError(
+          'too-large',
+          `took longer than ${Math.round(timeoutMs / 100) / 10} s to read, so reading was stopped (a very large or malformed file)`,
+        ),
+      );
     }, timeoutMs);
     state.pending = { id, resolve, reject, timer };
     state.worker.ref();

@@ -86,7 +86,10 @@ export function partCharsets(raw: string): Map<string, string> {
     const disposition = headerValue(block, 'content-disposition') ?? '';
     const charset = param(type, 'charset');
     const name =
-      extendedParam(disposition, 'filename') ?? param(disposition, 'filename') ?? extendedParam(type, 'name') ?? param(type, 'name');
+      extendedParam(disposition, 'filename') ??
+      param(disposition, 'filename') ??
+      extendedParam(type, 'name') ??
+      param(type, 'name');
     if (charset && name) {
       const decoded = decodeWords(name);
       if (!found.has(decoded)) found.set(decoded, charset);

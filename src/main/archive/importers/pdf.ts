@@ -141,7 +141,8 @@ export async function importPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
     const title = typeof info['Title'] === 'string' ? stripControls(info['Title']).trim() : '';
     const author = typeof info['Author'] === 'string' ? stripControls(info['Author']).trim() : '';
     const labels = await pdf.getPageLabels().catch(() => null);
-    const pageLabels = labels && labels.length === pdf.numPages && labels.some((l, i) => l !== String(i + 1)) ? labels : null;
+    const pageLabels =
+      labels && labels.length === pdf.numPages && labels.some((l, i) => l !== String(i + 1)) ? labels : null;
     const date = pdfDate(info['CreationDate']);
     return {
       format: 'pdf',

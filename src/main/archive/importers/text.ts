@@ -15,7 +15,8 @@ export async function importText(bytes: Uint8Array, fileName: string, hints?: Im
   const decoded = decodeText(bytes, hints?.charset);
   const warnings = [...decoded.warnings];
   const withoutControls = stripControls(decoded.text);
-  if (withoutControls.length !== decoded.text.length) warnings.push('control characters (such as NUL bytes) were removed');
+  if (withoutControls.length !== decoded.text.length)
+    warnings.push('control characters (such as NUL bytes) were removed');
   const text = withoutControls.replace(/\r\n?/g, '\n');
   const title = markdown ? firstLine(text) : undefined;
   return {

@@ -50,7 +50,11 @@ function isBinaryPart(name: string): boolean {
 }
 
 /** `<!DOCTYPE` / `<!ENTITY` in 8-bit encodings and in UTF-16 either way round, as Latin-1 text. */
-const DTD_MARKERS = ['<!DOCTYPE', '<!ENTITY'].flatMap((m) => [m, m.split('').join('\0') + '\0', '\0' + m.split('').join('\0')]);
+const DTD_MARKERS = ['<!DOCTYPE', '<!ENTITY'].flatMap((m) => [
+  m,
+  m.split('').join('\0') + '\0',
+  '\0' + m.split('').join('\0'),
+]);
 const MARKER_TAIL = Math.max(...DTD_MARKERS.map((m) => m.length));
 
 function shown(name: string): string {
@@ -65,10 +69,14 @@ function refuse(message: string): ArchiveError {
 
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(error ?? new Error('no zip'));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip) reject(error ?? new Error('no zip'));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -98,7 +106,14 @@ function explainEntryError(error: unknown, what: string): ArchiveError {
 }
 
 /** Streams one entry, counting bytes and looking for a DTD; keeps it when asked. */
-function inspectEntry(zip: ZipFile, entry: Entry, keep: boolean, budget: { left: number }, limits: ZipLimits, what: string): Promise<{ inflated: number; content: Buffer | null }> {
+function inspectEntry(
+  zip: ZipFile,
+  entry: Entry,
+  keep: boolean,
+  budget: { left: number },
+  limits: ZipLimits,
+  what: string,
+): Promise<{ inflated: number; content: Buffer | null }> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
@@ -124,7 +139,11 @@ function inspectEntry(zip: ZipFile, entry: Entry, keep: boolean, budget: { left:
           return;
         }
         if (inflated > limits.maxPart) {
-          fail(refuse(`refused: ${shown(entry.fileName)} in the ${what} unpacks to more than ${limits.maxPart / MIB} MiB, too large to read safely`));
+          fail(
+            refuse(
+              `refused: ${shown(entry.fileName)} in the ${what} unpacks to more than ${limits.maxPart / MIB} MiB, too large to read safely`,
+            ),
+          );
           return;
         }
         const text = tail + chunk.toString('latin1');
@@ -142,7 +161,11 @@ function inspectEntry(zip: ZipFile, entry: Entry, keep: boolean, budget: { left:
       stream.on('error', (e: unknown) => {
         const reason = messageOf(e);
         if (/too many bytes in the stream/i.test(reason)) {
-          fail(refuse(`refused: ${shown(entry.fileName)} in the ${what} unpacks to more than its header says; it may be a zip bomb`));
+          fail(
+            refuse(
+              `refused: ${shown(entry.fileName)} in the ${what} unpacks to more than its header says; it may be a zip bomb`,
+            ),
+          );
         } else fail(refuse(`damaged ${what}: ${shown(entry.fileName)} cannot be unpacked (${reason})`));
       });
       stream.on('end', () => {
@@ -159,7 +182,12 @@ function inspectEntry(zip: ZipFile, entry: Entry, keep: boolean, budget: { left:
  * its entry names and the content of the small entries `keep` asks for.
  * Throws an ArchiveError with a one-line reason.
  */
-export async function scanZip(bytes: Uint8Array, what: string, keep: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipScan> {
+export async function scanZip(
+  bytes: Uint8Array,
+  what: string,
+  keep: (name: string) => boolean,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ZipScan> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: ZipFile;
   try {
@@ -185,11 +213,18 @@ export async function scanZip(bytes: Uint8Array, what: string, keep: (name: stri
           names.push(entry.fileName);
           declared += entry.uncompressedSize;
           if (declared > limits.maxTotal) {
-            throw refuse(`refused: the ${what} would unpack to ${Math.ceil(declared / MIB)} MiB (at most ${limits.maxTotal / MIB} MiB); it may be a zip bomb`);
+            throw refuse(
+              `refused: the ${what} would unpack to ${Math.ceil(declared / MIB)} MiB (at most ${limits.maxTotal / MIB} MiB); it may be a zip bomb`,
+            );
           }
-          if (entry.uncompressedSize > limits.ratioFloor && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
+          if (
+            entry.uncompressedSize > limits.ratioFloor &&
+            entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
+          ) {
             const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
-            throw refuse(`refused: ${shown(entry.fileName)} in the ${what} would unpack to ${ratio} times its packed size; it may be a zip bomb`);
+            throw refuse(
+              `refused: ${shown(entry.fileName)} in the ${what} would unpack to ${ratio} times its packed size; it may be a zip bomb`,
+            );
           }
           if (entry.isEncrypted()) throw new ArchiveError('encrypted', 'encrypted; a password is needed');
           const isDir = entry.fileName.endsWith('/');

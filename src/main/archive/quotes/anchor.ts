@@ -75,9 +75,19 @@ export function locatePassage(joined: JoinedPages, needle: string, options: Loca
   } else {
     return {
       kind: 'ambiguous',
-      places: matches.map((m, i) => ({ occurrence: i + 1, page: m.page, pageEnd: m.pageEnd, snippet: placeSnippet(joined, m.from, m.to) })),
+      places: matches.map((m, i) => ({
+        occurrence: i + 1,
+        page: m.page,
+        pageEnd: m.pageEnd,
+        snippet: placeSnippet(joined, m.from, m.to),
+      })),
     };
   }
   if (!match) return { kind: 'not-found' };
-  return { kind: 'found', match, text: joined.text.slice(match.from, match.to), ...contextAt(joined, match.from, match.to) };
+  return {
+    kind: 'found',
+    match,
+    text: joined.text.slice(match.from, match.to),
+    ...contextAt(joined, match.from, match.to),
+  };
 }

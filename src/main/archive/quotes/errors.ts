@@ -6,7 +6,9 @@ export class AmbiguousPassageError extends ArchiveError {
   readonly places: PassagePlace[];
 
   constructor(documentId: number, places: PassagePlace[]) {
-    const shown = places.slice(0, 10).map((p) => `  ${p.occurrence}. page ${p.page === p.pageEnd ? p.page : `${p.page}–${p.pageEnd}`}: ${p.snippet}`);
+    const shown = places
+      .slice(0, 10)
+      .map((p) => `  ${p.occurrence}. page ${p.page === p.pageEnd ? p.page : `${p.page}–${p.pageEnd}`}: ${p.snippet}`);
     const more = places.length > 10 ? [`  … and ${places.length - 10} more`] : [];
     super(
       'conflict',

@@ -24,8 +24,30 @@ export interface Folded {
 }
 
 const SINGLE_QUOTES = new Set(['\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\u0060', '\u00B4']);
-const DOUBLE_QUOTES = new Set(['\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\uFF02']);
-const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D']);
+const DOUBLE_QUOTES = new Set([
+  '\u201C',
+  '\u201D',
+  '\u201E',
+  '\u201F',
+  '\u2033',
+  '\u00AB',
+  '\u00BB',
+  '\u301D',
+  '\u301E',
+  '\uFF02',
+]);
+const DASHES = new Set([
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\uFE58',
+  '\uFE63',
+  '\uFF0D',
+]);
 const ZERO_WIDTH = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
 const SPACE = /\s/;
 
@@ -106,7 +128,11 @@ export function needlePattern(foldedNeedle: string, caseInsensitive = false): Re
 }
 
 /** Every place (overlapping ones too) where `foldedNeedle` occurs in `folded`, as original offsets. */
-export function findFolded(folded: Folded, foldedNeedle: string, caseInsensitive = false): { start: number; end: number }[] {
+export function findFolded(
+  folded: Folded,
+  foldedNeedle: string,
+  caseInsensitive = false,
+): { start: number; end: number }[] {
   if (foldedNeedle === '') return [];
   const pattern = needlePattern(foldedNeedle, caseInsensitive);
   const found: { start: number; end: number }[] = [];

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { pageRangeLabel } from '../../../shared/page-label.js';
+import { cleanMultilineText } from '../clean-text.js';
 import type { AnchorStatus, QuoteRecord, QuoteSelector } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
@@ -59,8 +60,7 @@ interface Anchored {
 /** A note as stored: line ends unified, control characters dropped, trimmed; null when empty. */
 export function cleanNote(note: string | null | undefined): string | null {
   if (note === undefined || note === null) return null;
-  // eslint-disable-next-line no-control-regex
-  const clean = note.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  const clean = cleanMultilineText(note);
   if (clean.length > MAX_NOTE) throw new ArchiveError('invalid-input', `note: longer than ${MAX_NOTE} characters`);
   return clean === '' ? null : clean;
 }
@@ -81,21 +81,34 @@ export function anchorChoice(documentId: number, joined: JoinedPages, choice: Pa
         `selector: pages ${s.page}–${s.pageEnd}, offsets ${s.start}–${s.end} do not fit document ${documentId} (${joined.pages.length} page(s))`,
       );
     }
-    if (at.text.trim() === '') throw new ArchiveError('invalid-input', 'selector: the selection holds only white space');
+    if (at.text.trim() === '')
+      throw new ArchiveError('invalid-input', 'selector: the selection holds only white space');
     if (choice.text !== undefined && foldNeedle(choice.text) !== foldNeedle(at.text)) {
-      throw new ArchiveError('invalid-input', `text: "${short(choice.text)}" is not what stands at the selection ("${short(at.text)}")`);
+      throw new ArchiveError(
+        'invalid-input',
+        `text: "${short(choice.text)}" is not what stands at the selection ("${short(at.text)}")`,
+      );
     }
     return { selector: { page: s.page, pageEnd: s.pageEnd, start: s.start, end: s.end }, ...at };
   }
   const text = choice.text ?? '';
   if (foldNeedle(text) === '') throw new ArchiveError('invalid-input', 'text: the passage to quote is empty');
-  if (choice.page !== undefined && (!Number.isInteger(choice.page) || choice.page < 1 || choice.page > joined.pages.length)) {
-    throw new ArchiveError('invalid-input', `page ${choice.page}: document ${documentId} has ${joined.pages.length} page(s)`);
+  if (
+    choice.page !== undefined &&
+    (!Number.isInteger(choice.page) || choice.page < 1 || choice.page > joined.pages.length)
+  ) {
+    throw new ArchiveError(
+      'invalid-input',
+      `page ${choice.page}: document ${documentId} has ${joined.pages.length} page(s)`,
+    );
   }
   if (choice.occurrence !== undefined && (!Number.isInteger(choice.occurrence) || choice.occurrence < 1)) {
     throw new ArchiveError('invalid-input', `occurrence: "${choice.occurrence}" is not a positive whole number`);
   }
-  const result = locatePassage(joined, text, { ...(choice.page !== undefined ? { page: choice.page } : {}), ...(choice.occurrence !== undefined ? { occurrence: choice.occurrence } : {}) });
+  const result = locatePassage(joined, text, {
+    ...(choice.page !== undefined ? { page: choice.page } : {}),
+    ...(choice.occurrence !== undefined ? { occurrence: choice.occurrence } : {}),
+  });
   switch (result.kind) {
     case 'found': {
       const { from: _from, to: _to, ...selector } = result.match;
@@ -107,7 +120,10 @@ export function anchorChoice(documentId: number, joined: JoinedPages, choice: Pa
         `document ${documentId}: the passage "${short(text)}" is not in its text${choice.page !== undefined ? ` on page ${choice.page}` : ''}`,
       );
     case 'no-such-occurrence':
-      throw new ArchiveError('invalid-input', `occurrence ${choice.occurrence}: the passage appears only ${result.count} time(s)`);
+      throw new ArchiveError(
+        'invalid-input',
+        `occurrence ${choice.occurrence}: the passage appears only ${result.count} time(s)`,
+      );
     case 'ambiguous':
       throw new AmbiguousPassageError(documentId, result.places);
   }
@@ -116,7 +132,8 @@ export function anchorChoice(documentId: number, joined: JoinedPages, choice: Pa
 async function liveDocument(db: Db, documentId: number): Promise<Selectable<Database['documents']>> {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!doc) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
-  if (doc.deleted_at !== null) throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
+  if (doc.deleted_at !== null)
+    throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
   return doc;
 }
 
@@ -130,9 +147,19 @@ export async function toRecords(db: Db, rows: readonly QuoteRow[]): Promise<Quot
   const docs =
     docIds.length === 0
       ? []
-      : await db.selectFrom('documents').select(['id', 'page_labels', 'page_label_offset']).where('id', 'in', docIds).execute();
+      : await db
+          .selectFrom('documents')
+          .select(['id', 'page_labels', 'page_label_offset'])
+          .where('id', 'in', docIds)
+          .execute();
   const labels = new Map(
-    docs.map((d) => [d.id, { pageLabels: d.page_labels === null ? null : (JSON.parse(d.page_labels) as string[]), pageLabelOffset: d.page_label_offset }]),
+    docs.map((d) => [
+      d.id,
+      {
+        pageLabels: d.page_labels === null ? null : (JSON.parse(d.page_labels) as string[]),
+        pageLabelOffset: d.page_label_offset,
+      },
+    ]),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -146,7 +173,11 @@ export async function toRecords(db: Db, rows: readonly QuoteRow[]): Promise<Quot
     suffix: r.suffix,
     note: r.note,
     tags: tags.get(r.id) ?? [],
-    pageLabel: pageRangeLabel(labels.get(r.document_id) ?? { pageLabels: null, pageLabelOffset: 0 }, r.page, r.page_end),
+    pageLabel: pageRangeLabel(
+      labels.get(r.document_id) ?? { pageLabels: null, pageLabelOffset: 0 },
+      r.page,
+      r.page_end,
+    ),
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -225,7 +256,12 @@ export async function insertQuoteInTransaction(
     .executeTakeFirstOrThrow();
   if (extra.tags?.length) await setQuoteTagsInTransaction(trx, id, extra.tags);
   const record = await getQuote(trx, id);
-  await recordHistory(trx, { action: 'quote-create', documentId, subject: `quote:${id}`, details: { ...snapshot(record), ...extra.historyDetails } });
+  await recordHistory(trx, {
+    action: 'quote-create',
+    documentId,
+    subject: `quote:${id}`,
+    details: { ...snapshot(record), ...extra.historyDetails },
+  });
   return record;
 }
 
@@ -235,7 +271,10 @@ export async function createQuote(archive: Archive, input: NewQuote): Promise<Qu
   return archive.db.transaction().execute(async (trx) => {
     await liveDocument(trx, input.documentId);
     const anchored = anchorChoice(input.documentId, await loadPages(trx, input.documentId), input);
-    return insertQuoteInTransaction(trx, input.documentId, anchored, { note, ...(input.tags ? { tags: input.tags } : {}) });
+    return insertQuoteInTransaction(trx, input.documentId, anchored, {
+      note,
+      ...(input.tags ? { tags: input.tags } : {}),
+    });
   });
 }
 
@@ -251,7 +290,13 @@ export async function updateQuote(archive: Archive, id: number, patch: QuotePatc
       await liveDocument(trx, before.documentId);
       const anchored = anchorChoice(before.documentId, await loadPages(trx, before.documentId), patch);
       const s = anchored.selector;
-      if (s.page !== before.page || s.pageEnd !== before.pageEnd || s.start !== before.start || s.end !== before.end || before.status !== 'ok') {
+      if (
+        s.page !== before.page ||
+        s.pageEnd !== before.pageEnd ||
+        s.start !== before.start ||
+        s.end !== before.end ||
+        before.status !== 'ok'
+      ) {
         Object.assign(set, {
           page: s.page,
           page_end: s.pageEnd,
@@ -282,7 +327,12 @@ export async function updateQuote(archive: Archive, id: number, patch: QuotePatc
       .set({ ...set, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await recordHistory(trx, { action: 'quote-edit', documentId: before.documentId, subject: `quote:${id}`, details: { changes } });
+    await recordHistory(trx, {
+      action: 'quote-edit',
+      documentId: before.documentId,
+      subject: `quote:${id}`,
+      details: { changes },
+    });
     return getQuote(trx, id);
   });
 }
@@ -294,7 +344,12 @@ export async function deleteQuote(archive: Archive, id: number): Promise<QuoteRe
     if (quote.deletedAt !== null) throw new ArchiveError('conflict', `quote ${id}: already deleted`);
     const now = new Date().toISOString();
     await trx.updateTable('quotes').set({ deleted_at: now }).where('id', '=', id).execute();
-    await recordHistory(trx, { action: 'quote-delete', documentId: quote.documentId, subject: `quote:${id}`, details: snapshot(quote) });
+    await recordHistory(trx, {
+      action: 'quote-delete',
+      documentId: quote.documentId,
+      subject: `quote:${id}`,
+      details: snapshot(quote),
+    });
     return { ...quote, deletedAt: now };
   });
 }
@@ -305,7 +360,12 @@ export async function restoreQuote(archive: Archive, id: number): Promise<QuoteR
     const quote = await getQuote(trx, id);
     if (quote.deletedAt === null) throw new ArchiveError('conflict', `quote ${id}: not deleted`);
     await trx.updateTable('quotes').set({ deleted_at: null }).where('id', '=', id).execute();
-    await recordHistory(trx, { action: 'quote-restore', documentId: quote.documentId, subject: `quote:${id}`, details: { text: quote.text } });
+    await recordHistory(trx, {
+      action: 'quote-restore',
+      documentId: quote.documentId,
+      subject: `quote:${id}`,
+      details: { text: quote.text },
+    });
     return getQuote(trx, id);
   });
 }
@@ -344,9 +404,23 @@ export async function listQuotes(db: Db, options: QuoteListOptions = {}): Promis
     const ids = await tagIdsWithin(db, tag);
     query = query.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('quote_tags').select('quote_id').whereRef('quote_tags.quote_id', '=', 'quotes.id').where('quote_tags.tag_id', 'in', ids)),
+        eb.exists(
+          eb
+            .selectFrom('quote_tags')
+            .select('quote_id')
+            .whereRef('quote_tags.quote_id', '=', 'quotes.id')
+            .where('quote_tags.tag_id', 'in', ids),
+        ),
         ...(options.includeDocumentTags
-          ? [eb.exists(eb.selectFrom('document_tags').select('document_id').whereRef('document_tags.document_id', '=', 'quotes.document_id').where('document_tags.tag_id', 'in', ids))]
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('document_tags')
+                  .select('document_id')
+                  .whereRef('document_tags.document_id', '=', 'quotes.document_id')
+                  .where('document_tags.tag_id', 'in', ids),
+              ),
+            ]
           : []),
       ]),
     );

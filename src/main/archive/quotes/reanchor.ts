@@ -26,7 +26,15 @@ export interface StoredAnchor extends QuoteSelector {
 
 export type ReanchorResult =
   | { kind: 'kept'; prefix: string; suffix: string }
-  | { kind: 'moved'; method: Exclude<ReanchorMethod, 'position'>; selector: QuoteSelector; text: string; prefix: string; suffix: string; similarity: number }
+  | {
+      kind: 'moved';
+      method: Exclude<ReanchorMethod, 'position'>;
+      selector: QuoteSelector;
+      text: string;
+      prefix: string;
+      suffix: string;
+      similarity: number;
+    }
   | { kind: 'orphaned'; reason: string };
 
 /** Near matches must keep at least this share of the quote's words in order. */
@@ -51,12 +59,21 @@ function commonSuffix(a: string, b: string): number {
 /** How much of the stored prefix and suffix agree with the text around [from, to). */
 function contextScore(joined: JoinedPages, stored: StoredAnchor, from: number, to: number): number {
   const around = contextAt(joined, from, to);
-  return commonSuffix(fold(stored.prefix).text, fold(around.prefix).text) + commonPrefix(fold(stored.suffix).text, fold(around.suffix).text);
+  return (
+    commonSuffix(fold(stored.prefix).text, fold(around.prefix).text) +
+    commonPrefix(fold(stored.suffix).text, fold(around.suffix).text)
+  );
 }
 
 /** The one candidate whose context agrees best, or null when none agrees or two tie. */
-function byContext(joined: JoinedPages, stored: StoredAnchor, candidates: { from: number; to: number }[]): { from: number; to: number } | null {
-  const scored = candidates.map((c) => ({ ...c, score: contextScore(joined, stored, c.from, c.to) })).sort((a, b) => b.score - a.score);
+function byContext(
+  joined: JoinedPages,
+  stored: StoredAnchor,
+  candidates: { from: number; to: number }[],
+): { from: number; to: number } | null {
+  const scored = candidates
+    .map((c) => ({ ...c, score: contextScore(joined, stored, c.from, c.to) }))
+    .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best || best.score === 0 || (second && second.score === best.score)) return null;
   return best;
@@ -69,7 +86,14 @@ function moved(
   to: number,
   similarity = 1,
 ): ReanchorResult {
-  return { kind: 'moved', method, selector: selectorOf(joined, from, to), text: joined.text.slice(from, to), ...contextAt(joined, from, to), similarity };
+  return {
+    kind: 'moved',
+    method,
+    selector: selectorOf(joined, from, to),
+    text: joined.text.slice(from, to),
+    ...contextAt(joined, from, to),
+    similarity,
+  };
 }
 
 /** Words of a document's text, kept while its pages are: several quotes may need them. */
@@ -100,7 +124,10 @@ export function reanchor(joined: JoinedPages, stored: StoredAnchor): ReanchorRes
     const best = byContext(joined, stored, exact);
     return best
       ? moved(joined, 'context', best.from, best.to)
-      : { kind: 'orphaned', reason: `the passage now stands in ${exact.length} places and its context does not tell which` };
+      : {
+          kind: 'orphaned',
+          reason: `the passage now stands in ${exact.length} places and its context does not tell which`,
+        };
   }
   const needle = tokenize(stored.text).map((t) => t.word);
   if (needle.length < MIN_FUZZY_WORDS) return { kind: 'orphaned', reason: 'the passage is no longer in the text' };
@@ -110,11 +137,19 @@ export function reanchor(joined: JoinedPages, stored: StoredAnchor): ReanchorRes
     hay.map((t) => t.word),
     allowedEdits(needle.length, MIN_FUZZY_SIMILARITY),
   ).filter((w) => w.similarity >= MIN_FUZZY_SIMILARITY);
-  const places = windows.map((w) => ({ from: hay[w.first]?.start ?? 0, to: hay[w.last - 1]?.end ?? 0, similarity: w.similarity }));
+  const places = windows.map((w) => ({
+    from: hay[w.first]?.start ?? 0,
+    to: hay[w.last - 1]?.end ?? 0,
+    similarity: w.similarity,
+  }));
   if (places.length === 0) return { kind: 'orphaned', reason: 'the passage is no longer in the text' };
   const top = places.filter((p) => p.similarity === places[0]?.similarity);
   const chosen = top.length === 1 ? top[0] : byContext(joined, stored, top);
-  if (!chosen) return { kind: 'orphaned', reason: `the passage nearly matches ${top.length} places and its context does not tell which` };
+  if (!chosen)
+    return {
+      kind: 'orphaned',
+      reason: `the passage nearly matches ${top.length} places and its context does not tell which`,
+    };
   return moved(joined, 'fuzzy', chosen.from, chosen.to, places.find((p) => p.from === chosen.from)?.similarity ?? 0);
 }
 
@@ -123,7 +158,12 @@ export interface ReanchorSummary {
   moved: number;
   orphaned: number;
   /** One line per quote that changed: what happened and why. */
-  changes: { quoteId: number; result: 'moved' | 'orphaned' | 'restored' | 'context'; method?: ReanchorMethod; reason?: string }[];
+  changes: {
+    quoteId: number;
+    result: 'moved' | 'orphaned' | 'restored' | 'context';
+    method?: ReanchorMethod;
+    reason?: string;
+  }[];
 }
 
 /**
@@ -146,19 +186,35 @@ export async function reanchorDocumentQuotes(trx: Transaction<Database>, documen
       prefix: row.prefix,
       suffix: row.suffix,
     };
-    const before = { page: row.page, pageEnd: row.page_end, start: row.start_offset, end: row.end_offset, text: row.text };
+    const before = {
+      page: row.page,
+      pageEnd: row.page_end,
+      start: row.start_offset,
+      end: row.end_offset,
+      text: row.text,
+    };
     const result = reanchor(joined, stored);
     const subject = `quote:${row.id}`;
     if (result.kind === 'kept') {
       summary.kept++;
       const restored = row.status === 'orphaned';
       if (!restored && result.prefix === row.prefix && result.suffix === row.suffix) continue;
-      await trx.updateTable('quotes').set({ prefix: result.prefix, suffix: result.suffix, status: 'ok', updated_at: now }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('quotes')
+        .set({ prefix: result.prefix, suffix: result.suffix, status: 'ok', updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
       await recordHistory(trx, {
         action: 'quote-reanchor',
         documentId,
         subject,
-        details: { method: 'position', from: before, to: before, status: 'ok', context: { prefix: result.prefix, suffix: result.suffix } },
+        details: {
+          method: 'position',
+          from: before,
+          to: before,
+          status: 'ok',
+          context: { prefix: result.prefix, suffix: result.suffix },
+        },
       });
       summary.changes.push({ quoteId: row.id, result: restored ? 'restored' : 'context', method: 'position' });
     } else if (result.kind === 'moved') {
@@ -183,14 +239,25 @@ export async function reanchorDocumentQuotes(trx: Transaction<Database>, documen
         action: 'quote-reanchor',
         documentId,
         subject,
-        details: { method: result.method, similarity: result.similarity, from: before, to: { ...s, text: result.text }, status: 'ok' },
+        details: {
+          method: result.method,
+          similarity: result.similarity,
+          from: before,
+          to: { ...s, text: result.text },
+          status: 'ok',
+        },
       });
       summary.changes.push({ quoteId: row.id, result: 'moved', method: result.method });
     } else {
       summary.orphaned++;
       if (row.status === 'orphaned') continue;
       await trx.updateTable('quotes').set({ status: 'orphaned', updated_at: now }).where('id', '=', row.id).execute();
-      await recordHistory(trx, { action: 'quote-orphan', documentId, subject, details: { reason: result.reason, at: before } });
+      await recordHistory(trx, {
+        action: 'quote-orphan',
+        documentId,
+        subject,
+        details: { reason: result.reason, at: before },
+      });
       summary.changes.push({ quoteId: row.id, result: 'orphaned', reason: result.reason });
     }
   }

@@ -33,13 +33,26 @@ export async function replacePageTexts(
   pages: readonly (string | NewPage)[],
   options: { reason?: string } = {},
 ): Promise<ReplacePagesResult> {
-  if (pages.length === 0) throw new ArchiveError('invalid-input', `document ${documentId}: a document needs at least one page`);
-  const next = pages.map((p) => (typeof p === 'string' ? { text: clean(p), layout: null } : { text: clean(p.text), layout: p.layout ?? null }));
+  if (pages.length === 0)
+    throw new ArchiveError('invalid-input', `document ${documentId}: a document needs at least one page`);
+  const next = pages.map((p) =>
+    typeof p === 'string' ? { text: clean(p), layout: null } : { text: clean(p.text), layout: p.layout ?? null },
+  );
   return archive.db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'deleted_at', 'page_count']).where('id', '=', documentId).executeTakeFirst();
+    const doc = await trx
+      .selectFrom('documents')
+      .select(['id', 'deleted_at', 'page_count'])
+      .where('id', '=', documentId)
+      .executeTakeFirst();
     if (!doc) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
-    if (doc.deleted_at !== null) throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
-    const old = await trx.selectFrom('pages').select(['number', 'text']).where('document_id', '=', documentId).orderBy('number').execute();
+    if (doc.deleted_at !== null)
+      throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
+    const old = await trx
+      .selectFrom('pages')
+      .select(['number', 'text'])
+      .where('document_id', '=', documentId)
+      .orderBy('number')
+      .execute();
     const changed: number[] = [];
     for (const [i, page] of next.entries()) {
       const number = i + 1;
@@ -50,7 +63,12 @@ export async function replacePageTexts(
         changed.push(number);
       } else if (before.text !== page.text || page.layout) {
         if (before.text !== page.text) changed.push(number);
-        await trx.updateTable('pages').set({ text: page.text, layout }).where('document_id', '=', documentId).where('number', '=', number).execute();
+        await trx
+          .updateTable('pages')
+          .set({ text: page.text, layout })
+          .where('document_id', '=', documentId)
+          .where('number', '=', number)
+          .execute();
       }
     }
     for (const extra of old.slice(next.length)) {
@@ -58,11 +76,20 @@ export async function replacePageTexts(
       changed.push(extra.number);
     }
     if (changed.length === 0) return { changedPages: [], quotes: { kept: 0, moved: 0, orphaned: 0, changes: [] } };
-    await trx.updateTable('documents').set({ page_count: next.length, updated_at: new Date().toISOString() }).where('id', '=', documentId).execute();
+    await trx
+      .updateTable('documents')
+      .set({ page_count: next.length, updated_at: new Date().toISOString() })
+      .where('id', '=', documentId)
+      .execute();
     await recordHistory(trx, {
       action: 'pages-replace',
       documentId,
-      details: { reason: options.reason ?? null, pagesBefore: old.length, pagesAfter: next.length, changedPages: changed },
+      details: {
+        reason: options.reason ?? null,
+        pagesBefore: old.length,
+        pagesAfter: next.length,
+        changedPages: changed,
+      },
     });
     const quotes = await reanchorDocumentQuotes(trx, documentId);
     return { changedPages: changed, quotes };

@@ -60,7 +60,8 @@ export function selectorOf(joined: JoinedPages, start: number, end: number): Quo
   const [page, pageStart] = locate(joined, start);
   const [lastPage, lastOffset] = locate(joined, end - 1);
   // A range whose last character is the separator ends at the start of the next page.
-  if (lastOffset >= (joined.pages[lastPage - 1]?.length ?? 0)) return { page, pageEnd: lastPage + 1, start: pageStart, end: 0 };
+  if (lastOffset >= (joined.pages[lastPage - 1]?.length ?? 0))
+    return { page, pageEnd: lastPage + 1, start: pageStart, end: 0 };
   return { page, pageEnd: lastPage, start: pageStart, end: lastOffset + 1 };
 }
 
@@ -73,7 +74,10 @@ export function contextAt(joined: JoinedPages, start: number, end: number): { pr
 }
 
 /** The exact text, prefix and suffix at a selector; null when it does not fit the pages. */
-export function textAt(joined: JoinedPages, span: QuoteSelector): { text: string; prefix: string; suffix: string } | null {
+export function textAt(
+  joined: JoinedPages,
+  span: QuoteSelector,
+): { text: string; prefix: string; suffix: string } | null {
   const range = globalRange(joined, span);
   if (!range) return null;
   return { text: joined.text.slice(range.start, range.end), ...contextAt(joined, range.start, range.end) };
@@ -103,7 +107,8 @@ export type ClaimPlace =
  * suffix stand together exactly once within its stated pages; otherwise it is not there.
  */
 export function placeClaim(joined: JoinedPages, claim: QuoteClaim): ClaimPlace {
-  if (claim.exact === '' || claim.page < 1 || claim.pageEnd < claim.page || claim.pageEnd > joined.pages.length) return { kind: 'out-of-range' };
+  if (claim.exact === '' || claim.page < 1 || claim.pageEnd < claim.page || claim.pageEnd > joined.pages.length)
+    return { kind: 'out-of-range' };
   const range = globalRange(joined, claim);
   if (range && joined.text.slice(range.start, range.end) === claim.exact) {
     const before = range.start - claim.prefix.length;
@@ -118,12 +123,17 @@ export function placeClaim(joined: JoinedPages, claim: QuoteClaim): ClaimPlace {
   const to = (joined.starts[claim.pageEnd - 1] ?? 0) + (joined.pages[claim.pageEnd - 1]?.length ?? 0);
   const needle = claim.prefix + claim.exact + claim.suffix;
   const starts: number[] = [];
-  for (let at = joined.text.indexOf(needle, Math.max(0, from - claim.prefix.length)); at >= 0 && starts.length < 2; at = joined.text.indexOf(needle, at + 1)) {
+  for (
+    let at = joined.text.indexOf(needle, Math.max(0, from - claim.prefix.length));
+    at >= 0 && starts.length < 2;
+    at = joined.text.indexOf(needle, at + 1)
+  ) {
     const start = at + claim.prefix.length;
     if (start > to) break;
     if (start >= from && start + claim.exact.length <= to) starts.push(start);
   }
   const [start] = starts;
-  if (starts.length === 1 && start !== undefined) return { kind: 'on-its-pages', selector: selectorOf(joined, start, start + claim.exact.length) };
+  if (starts.length === 1 && start !== undefined)
+    return { kind: 'on-its-pages', selector: selectorOf(joined, start, start + claim.exact.length) };
   return range ? { kind: 'absent' } : { kind: 'out-of-range' };
 }

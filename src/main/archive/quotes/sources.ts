@@ -24,14 +24,22 @@ export interface SourcesOptions {
 const PROBE_WORDS = 4;
 
 /** Other documents holding the quote's passage exactly or nearly, most similar first. */
-export async function quoteSources(db: Kysely<Database>, quoteId: number, options: SourcesOptions = {}): Promise<QuoteSource[]> {
+export async function quoteSources(
+  db: Kysely<Database>,
+  quoteId: number,
+  options: SourcesOptions = {},
+): Promise<QuoteSource[]> {
   const minSimilarity = options.minSimilarity ?? 0.8;
-  if (!(minSimilarity > 0 && minSimilarity <= 1)) throw new ArchiveError('invalid-input', 'minSimilarity: must be above 0 and at most 1');
+  if (!(minSimilarity > 0 && minSimilarity <= 1))
+    throw new ArchiveError('invalid-input', 'minSimilarity: must be above 0 and at most 1');
   const quote = await getQuote(db, quoteId);
   const needle = tokenize(quote.text).map((t) => t.word);
   if (needle.length === 0) return [];
   const distinct = [...new Set(needle)];
-  const freq = await sql<{ term: string; doc: number }>`SELECT term, doc FROM fts_pages_vocab WHERE term IN (${sql.join(distinct)})`.execute(db);
+  const freq = await sql<{
+    term: string;
+    doc: number;
+  }>`SELECT term, doc FROM fts_pages_vocab WHERE term IN (${sql.join(distinct)})`.execute(db);
   const probes = freq.rows
     .filter((r) => r.doc > 0)
     .sort((a, b) => a.doc - b.doc || b.term.length - a.term.length)
@@ -62,7 +70,11 @@ export async function quoteSources(db: Kysely<Database>, quoteId: number, option
     const first = rows[0]?.number ?? number;
     const joined = joinPages(rows.map((r) => r.text));
     const tokens = tokenize(joined.text);
-    for (const w of alignWords(needle, tokens.map((t) => t.word), maxEdits)) {
+    for (const w of alignWords(
+      needle,
+      tokens.map((t) => t.word),
+      maxEdits,
+    )) {
       if (w.similarity < minSimilarity) continue;
       const from = tokens[w.first]?.start ?? 0;
       const to = tokens[w.last - 1]?.end ?? 0;
@@ -84,5 +96,7 @@ export async function quoteSources(db: Kysely<Database>, quoteId: number, option
       });
     }
   }
-  return [...found.values()].sort((a, b) => b.similarity - a.similarity || a.documentId - b.documentId || a.page - b.page);
+  return [...found.values()].sort(
+    (a, b) => b.similarity - a.similarity || a.documentId - b.documentId || a.page - b.page,
+  );
 }

@@ -36,7 +36,8 @@ const docFirstDay = sql`(CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN
 const docLastDay = sql`(CASE length(d.date) WHEN 4 THEN d.date || '-12-31' WHEN 7 THEN d.date || '-31' ELSE d.date END)`;
 
 function checkDate(field: string, value: string): void {
-  if (!isPartialDate(value)) throw new ArchiveError('invalid-input', `${field}: "${value}" is not an ISO date (2020, 2020-11 or 2020-11-13)`);
+  if (!isPartialDate(value))
+    throw new ArchiveError('invalid-input', `${field}: "${value}" is not an ISO date (2020, 2020-11 or 2020-11-13)`);
 }
 
 /** Builds the filters as sets of allowed ids; throws invalid-input naming the field. */
@@ -66,16 +67,22 @@ export function filterSql(filters: SearchFilters): FilterSql {
     throw new ArchiveError('invalid-input', `from: ${filters.from} is after to: ${filters.to}`);
   }
   if (filters.hasQuotes) {
-    conditions.push(sql<boolean>`EXISTS (SELECT 1 FROM quotes hq WHERE hq.document_id = d.id AND hq.deleted_at IS NULL)`);
+    conditions.push(
+      sql<boolean>`EXISTS (SELECT 1 FROM quotes hq WHERE hq.document_id = d.id AND hq.deleted_at IS NULL)`,
+    );
   }
   const tags = (filters.tags ?? []).map(normalizeTagName);
   if (conditions.length === 0 && tags.length === 0) return { documentIds: null, quoteIds: null, tags };
 
   // Documents: straight from the tags' items when only tags filter (no lookup of every document row).
-  const tagged = tags.map((tag) => sql`SELECT dt.document_id FROM document_tags dt WHERE dt.tag_id IN (${tagIds(tag)})`);
+  const tagged = tags.map(
+    (tag) => sql`SELECT dt.document_id FROM document_tags dt WHERE dt.tag_id IN (${tagIds(tag)})`,
+  );
   const onDocuments = [...conditions, ...tagged.map((set) => sql<boolean>`d.id IN (${set})`)];
   const documentIds =
-    conditions.length === 0 ? sql`${sql.join(tagged, sql` INTERSECT `)}` : sql`SELECT d.id FROM documents d WHERE ${allOf(onDocuments)}`;
+    conditions.length === 0
+      ? sql`${sql.join(tagged, sql` INTERSECT `)}`
+      : sql`SELECT d.id FROM documents d WHERE ${allOf(onDocuments)}`;
   // Quotes: a tag counts on the quote itself or on its document.
   const onQuotes = [
     ...conditions,

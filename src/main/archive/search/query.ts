@@ -47,4 +47,3 @@ export function ftsQuery(input: string): string {
   if (!node) fail('type at least one word to search for');
   return toFts(node);
 }
-

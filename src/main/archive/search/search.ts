@@ -97,7 +97,8 @@ function allowedSets(kinds: readonly SearchKind[], filters: FilterSql): RawBuild
 
 function checkWhole(value: number | undefined, fallback: number, max: number, field: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new ArchiveError('invalid-input', `${field}: must be a whole number from 0 to ${max}`);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new ArchiveError('invalid-input', `${field}: must be a whole number from 0 to ${max}`);
   return value;
 }
 
@@ -120,7 +121,9 @@ export function planSearch(query: string, options: SearchOptions = {}): SearchPl
   // The best `limit + offset` rows of each kind, ranked inside SQLite.
   const top = (kind: SearchKind): RawBuilder<unknown> => {
     const t = table(kind);
-    const rank = sql.raw(`-bm25(${KINDS[kind].table}${options.stem ? '_stem' : ''}, ${KINDS[kind].weights.map((w) => w.toFixed(1)).join(', ')})`);
+    const rank = sql.raw(
+      `-bm25(${KINDS[kind].table}${options.stem ? '_stem' : ''}, ${KINDS[kind].weights.map((w) => w.toFixed(1)).join(', ')})`,
+    );
     const date = !byDate
       ? sql`NULL`
       : kind === 'page'
@@ -185,13 +188,17 @@ async function run<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<R[]> 
     return (await query.execute(db)).rows;
   } catch (error) {
     const message = messageOf(error);
-    if (/fts5|syntax error/i.test(message)) throw new ArchiveError('invalid-input', `search: this query cannot be run (${message})`);
+    if (/fts5|syntax error/i.test(message))
+      throw new ArchiveError('invalid-input', `search: this query cannot be run (${message})`);
     throw error;
   }
 }
 
 function toHit(r: HitRow): SearchHit {
-  const labels = { pageLabels: r.page_labels === null ? null : (JSON.parse(r.page_labels) as string[]), pageLabelOffset: r.page_label_offset };
+  const labels = {
+    pageLabels: r.page_labels === null ? null : (JSON.parse(r.page_labels) as string[]),
+    pageLabelOffset: r.page_label_offset,
+  };
   return {
     kind: r.kind,
     documentId: r.document_id,

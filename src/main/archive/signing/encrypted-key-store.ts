@@ -34,7 +34,10 @@ export function encryptedKeyStore(path: string, cipher: KeychainCipher): Signing
       try {
         return await cipher.decrypt(sealed);
       } catch (error) {
-        throw new ArchiveError('corrupt', `${path}: ${cipher.name} cannot open the signing key (${messageOf(error)}); it may have been made by another user or on another computer`);
+        throw new ArchiveError(
+          'corrupt',
+          `${path}: ${cipher.name} cannot open the signing key (${messageOf(error)}); it may have been made by another user or on another computer`,
+        );
       }
     },
     async save(pem) {

@@ -32,7 +32,11 @@ async function checkPrivate(path: string): Promise<void> {
     );
   }
   const uid = process.getuid?.();
-  if (uid !== undefined && info.uid !== uid) throw new ArchiveError('conflict', `${path}: the signing key file belongs to another user (uid ${info.uid}), so it is not used`);
+  if (uid !== undefined && info.uid !== uid)
+    throw new ArchiveError(
+      'conflict',
+      `${path}: the signing key file belongs to another user (uid ${info.uid}), so it is not used`,
+    );
 }
 
 /** Writes `content` to `path` with mode 0600, never over an existing file. */
@@ -50,10 +54,14 @@ export async function createPrivateFile(path: string, content: string | Buffer):
     await link(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
+    if (code === 'EEXIST')
+      throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
     // A file system without hard links: rename, having checked nothing is there.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-    const there = await stat(path).then(() => true, (e: unknown) => (isMissing(e) ? false : Promise.reject(e)));
+    const there = await stat(path).then(
+      () => true,
+      (e: unknown) => (isMissing(e) ? false : Promise.reject(e)),
+    );
     if (there) throw new ArchiveError('conflict', `${path}: a signing key is already there; it is never replaced`);
     await rename(temp, path);
     return;

@@ -37,7 +37,8 @@ const FINGERPRINT_HEX = 32;
 /** The raw 32 bytes of an Ed25519 public key. */
 export function rawPublicKey(publicKey: KeyObject): Buffer {
   const jwk = publicKey.export({ format: 'jwk' });
-  if (publicKey.asymmetricKeyType !== 'ed25519' || typeof jwk.x !== 'string') throw new ArchiveError('invalid-input', 'not an Ed25519 public key');
+  if (publicKey.asymmetricKeyType !== 'ed25519' || typeof jwk.x !== 'string')
+    throw new ArchiveError('invalid-input', 'not an Ed25519 public key');
   return Buffer.from(jwk.x, 'base64url');
 }
 
@@ -62,9 +63,16 @@ function fromPem(pem: string, where: string): SigningKey {
   try {
     privateKey = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw new ArchiveError('corrupt', `${where} does not hold a readable private key; move it aside to make a new one (bundles signed with it will then show another signer)`);
+    throw new ArchiveError(
+      'corrupt',
+      `${where} does not hold a readable private key; move it aside to make a new one (bundles signed with it will then show another signer)`,
+    );
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ArchiveError('corrupt', `${where} holds a ${privateKey.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 signing key`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new ArchiveError(
+      'corrupt',
+      `${where} holds a ${privateKey.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 signing key`,
+    );
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }

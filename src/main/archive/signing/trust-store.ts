@@ -40,12 +40,18 @@ export async function readTrustedKeys(path: string): Promise<TrustedKey[]> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ArchiveError('corrupt', `${path}: the trusted keys file is not JSON (${messageOf(error)}); fix or remove it`);
+    throw new ArchiveError(
+      'corrupt',
+      `${path}: the trusted keys file is not JSON (${messageOf(error)}); fix or remove it`,
+    );
   }
   const parsed = trustFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArchiveError('corrupt', `${path}: the trusted keys file is malformed at ${issue?.path.join('.') || 'its top'} (${issue?.message ?? 'invalid'}); fix or remove it`);
+    throw new ArchiveError(
+      'corrupt',
+      `${path}: the trusted keys file is malformed at ${issue?.path.join('.') || 'its top'} (${issue?.message ?? 'invalid'}); fix or remove it`,
+    );
   }
   return parsed.data.keys;
 }
@@ -70,16 +76,28 @@ async function writeTrustedKeys(path: string, keys: readonly TrustedKey[]): Prom
 
 function fingerprintOrThrow(text: string): string {
   const fingerprint = parseFingerprint(text);
-  if (!fingerprint) throw new ArchiveError('invalid-input', `fingerprint: "${text}" is not a key fingerprint (32 hex digits, e.g. 3f2a-9c01-77b0-5e4d-0a1b-2c3d-4e5f-6071)`);
+  if (!fingerprint)
+    throw new ArchiveError(
+      'invalid-input',
+      `fingerprint: "${text}" is not a key fingerprint (32 hex digits, e.g. 3f2a-9c01-77b0-5e4d-0a1b-2c3d-4e5f-6071)`,
+    );
   return fingerprint;
 }
 
 /** Trusts a key (or renames a trusted one); answers the entry and whether it was new. */
-export async function addTrustedKey(path: string, fingerprintText: string, name: string | null): Promise<{ key: TrustedKey; added: boolean }> {
+export async function addTrustedKey(
+  path: string,
+  fingerprintText: string,
+  name: string | null,
+): Promise<{ key: TrustedKey; added: boolean }> {
   const fingerprint = fingerprintOrThrow(fingerprintText);
   const keys = await readTrustedKeys(path);
   const existing = keys.find((k) => k.fingerprint === fingerprint);
-  const key: TrustedKey = { fingerprint, name: name ?? existing?.name ?? null, added: existing?.added ?? new Date().toISOString() };
+  const key: TrustedKey = {
+    fingerprint,
+    name: name ?? existing?.name ?? null,
+    added: existing?.added ?? new Date().toISOString(),
+  };
   await writeTrustedKeys(path, [...keys.filter((k) => k.fingerprint !== fingerprint), key]);
   return { key, added: !existing };
 }
@@ -89,6 +107,10 @@ export async function removeTrustedKey(path: string, fingerprintText: string): P
   const fingerprint = fingerprintOrThrow(fingerprintText);
   const keys = await readTrustedKeys(path);
   const existing = keys.find((k) => k.fingerprint === fingerprint) ?? null;
-  if (existing) await writeTrustedKeys(path, keys.filter((k) => k.fingerprint !== fingerprint));
+  if (existing)
+    await writeTrustedKeys(
+      path,
+      keys.filter((k) => k.fingerprint !== fingerprint),
+    );
   return existing;
 }

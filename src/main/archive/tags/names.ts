@@ -10,15 +10,23 @@ export const MAX_TAG_NAME = 200;
 
 /** The tidy form of a tag name (NFC, single spaces, no space around "/"); throws invalid-input. */
 export function normalizeTagName(raw: string): string {
-  const parts = raw.normalize('NFC').split('/').map((part) => part.trim().replace(/\s+/g, ' '));
+  const parts = raw
+    .normalize('NFC')
+    .split('/')
+    .map((part) => part.trim().replace(/\s+/g, ' '));
   const name = parts.join('/');
   if (name === '') throw new ArchiveError('invalid-input', 'tag: the name is empty');
   if (parts.some((part) => part === '')) {
-    throw new ArchiveError('invalid-input', `tag "${raw}": a level of the name is empty (write nested tags as "agency/LAPD")`);
+    throw new ArchiveError(
+      'invalid-input',
+      `tag "${raw}": a level of the name is empty (write nested tags as "agency/LAPD")`,
+    );
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new ArchiveError('invalid-input', `tag "${raw}": control characters are not allowed`);
-  if (name.length > MAX_TAG_NAME) throw new ArchiveError('invalid-input', `tag "${name.slice(0, 40)}…": longer than ${MAX_TAG_NAME} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new ArchiveError('invalid-input', `tag "${raw}": control characters are not allowed`);
+  if (name.length > MAX_TAG_NAME)
+    throw new ArchiveError('invalid-input', `tag "${name.slice(0, 40)}…": longer than ${MAX_TAG_NAME} characters`);
   return name;
 }
 

@@ -21,20 +21,45 @@ export async function restoreTags(archive: Archive, tags: readonly DeletedTagDet
       if (!tag) continue;
       await trx
         .updateTable('tags')
-        .set({ color: tag.color ?? normalizeColor(t.color), description: tag.description ?? (t.description?.trim() || null) })
+        .set({
+          color: tag.color ?? normalizeColor(t.color),
+          description: tag.description ?? (t.description?.trim() || null),
+        })
         .where('id', '=', tag.id)
         .execute();
       // Items deleted since (a document emptied from the trash, a quote) stay without it.
       const documents = t.documentIds.length
-        ? (await trx.selectFrom('documents').select('id').where('id', 'in', [...t.documentIds]).execute()).map((r) => r.id)
+        ? (
+            await trx
+              .selectFrom('documents')
+              .select('id')
+              .where('id', 'in', [...t.documentIds])
+              .execute()
+          ).map((r) => r.id)
         : [];
-      const quotes = t.quoteIds.length ? (await trx.selectFrom('quotes').select('id').where('id', 'in', [...t.quoteIds]).execute()).map((r) => r.id) : [];
+      const quotes = t.quoteIds.length
+        ? (
+            await trx
+              .selectFrom('quotes')
+              .select('id')
+              .where('id', 'in', [...t.quoteIds])
+              .execute()
+          ).map((r) => r.id)
+        : [];
       for (const documentId of documents) {
-        const r = await trx.insertInto('document_tags').values({ document_id: documentId, tag_id: tag.id }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        const r = await trx
+          .insertInto('document_tags')
+          .values({ document_id: documentId, tag_id: tag.id })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
         links += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
       for (const quoteId of quotes) {
-        const r = await trx.insertInto('quote_tags').values({ quote_id: quoteId, tag_id: tag.id }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        const r = await trx
+          .insertInto('quote_tags')
+          .values({ quote_id: quoteId, tag_id: tag.id })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
         links += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
       restored.push(name);

@@ -27,7 +27,11 @@ interface TagRow {
 type Db = Kysely<Database>;
 
 export async function findTag(db: Db, name: string): Promise<TagRow | undefined> {
-  return db.selectFrom('tags').select(['id', 'name', 'color', 'description']).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name', 'color', 'description'])
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 async function requireTag(db: Db, raw: string): Promise<TagRow> {
@@ -54,7 +58,10 @@ export async function tagIdsWithin(db: Db, raw: string): Promise<number[]> {
 }
 
 /** Ids of the named tags, creating them (and their parents) as needed. Runs in the caller's transaction. */
-export async function ensureTags(trx: Transaction<Database>, names: readonly string[]): Promise<{ ids: number[]; created: string[] }> {
+export async function ensureTags(
+  trx: Transaction<Database>,
+  names: readonly string[],
+): Promise<{ ids: number[]; created: string[] }> {
   const ids: number[] = [];
   const created: string[] = [];
   for (const raw of names) {
@@ -98,7 +105,11 @@ async function quoteDocument(trx: Transaction<Database>, quoteId: number): Promi
  * Puts the named tags on documents and quotes inside the caller's transaction, with a
  * custody entry for each item that gained a tag; returns how many links were added.
  */
-export async function addTagsInTransaction(trx: Transaction<Database>, names: readonly string[], target: TagTarget): Promise<number> {
+export async function addTagsInTransaction(
+  trx: Transaction<Database>,
+  names: readonly string[],
+  target: TagTarget,
+): Promise<number> {
   if (names.length === 0) return 0;
   await checkTargets(trx, target);
   const { ids, created } = await ensureTags(trx, names);
@@ -110,8 +121,16 @@ export async function addTagsInTransaction(trx: Transaction<Database>, names: re
     for (const tagId of ids) {
       const result =
         kind === 'document'
-          ? await trx.insertInto('document_tags').values({ document_id: itemId, tag_id: tagId }).onConflict((oc) => oc.doNothing()).executeTakeFirst()
-          : await trx.insertInto('quote_tags').values({ quote_id: itemId, tag_id: tagId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+          ? await trx
+              .insertInto('document_tags')
+              .values({ document_id: itemId, tag_id: tagId })
+              .onConflict((oc) => oc.doNothing())
+              .executeTakeFirst()
+          : await trx
+              .insertInto('quote_tags')
+              .values({ quote_id: itemId, tag_id: tagId })
+              .onConflict((oc) => oc.doNothing())
+              .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) gained.push(nameOf.get(tagId) ?? String(tagId));
     }
     if (gained.length === 0) return;
@@ -140,16 +159,29 @@ export async function removeTag(archive: Archive, raw: string, target: TagTarget
     await checkTargets(trx, target);
     let removed = 0;
     for (const id of target.documentIds ?? []) {
-      const r = await trx.deleteFrom('document_tags').where('document_id', '=', id).where('tag_id', '=', tag.id).executeTakeFirst();
+      const r = await trx
+        .deleteFrom('document_tags')
+        .where('document_id', '=', id)
+        .where('tag_id', '=', tag.id)
+        .executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) continue;
       removed++;
       await recordHistory(trx, { action: 'tag-remove', documentId: id, details: { tags: [tag.name] } });
     }
     for (const id of target.quoteIds ?? []) {
-      const r = await trx.deleteFrom('quote_tags').where('quote_id', '=', id).where('tag_id', '=', tag.id).executeTakeFirst();
+      const r = await trx
+        .deleteFrom('quote_tags')
+        .where('quote_id', '=', id)
+        .where('tag_id', '=', tag.id)
+        .executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) continue;
       removed++;
-      await recordHistory(trx, { action: 'tag-remove', documentId: await quoteDocument(trx, id), subject: `quote:${id}`, details: { tags: [tag.name] } });
+      await recordHistory(trx, {
+        action: 'tag-remove',
+        documentId: await quoteDocument(trx, id),
+        subject: `quote:${id}`,
+        details: { tags: [tag.name] },
+      });
     }
     return removed;
   });
@@ -164,7 +196,11 @@ export async function setQuoteTagsInTransaction(
   const before = (await tagsOfQuotes(trx, [quoteId])).get(quoteId) ?? [];
   const { ids } = await ensureTags(trx, names);
   await trx.deleteFrom('quote_tags').where('quote_id', '=', quoteId).execute();
-  if (ids.length > 0) await trx.insertInto('quote_tags').values(ids.map((tag_id) => ({ quote_id: quoteId, tag_id }))).execute();
+  if (ids.length > 0)
+    await trx
+      .insertInto('quote_tags')
+      .values(ids.map((tag_id) => ({ quote_id: quoteId, tag_id })))
+      .execute();
   const after = (await tagsOfQuotes(trx, [quoteId])).get(quoteId) ?? [];
   return { added: after.filter((n) => !before.includes(n)), removed: before.filter((n) => !after.includes(n)) };
 }
@@ -211,7 +247,8 @@ export async function setTagInfo(archive: Archive, raw: string, info: TagInfo): 
     if (!before) throw new ArchiveError('not-found', `tag "${name}": no such tag`);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (color !== undefined && color !== before.color) changes['color'] = { from: before.color, to: color };
-    if (description !== undefined && description !== before.description) changes['description'] = { from: before.description, to: description };
+    if (description !== undefined && description !== before.description)
+      changes['description'] = { from: before.description, to: description };
     if (Object.keys(changes).length > 0) {
       await trx
         .updateTable('tags')
@@ -220,14 +257,22 @@ export async function setTagInfo(archive: Archive, raw: string, info: TagInfo): 
         .execute();
     }
     if (Object.keys(changes).length > 0 || created.length > 0) {
-      await recordHistory(trx, { action: 'tag-edit', subject: `tag:${before.name}`, details: { changes, createdTags: created } });
+      await recordHistory(trx, {
+        action: 'tag-edit',
+        subject: `tag:${before.name}`,
+        details: { changes, createdTags: created },
+      });
     }
     return getTag(trx, name);
   });
 }
 
 /** Renames a tag and, with it, its children ("agency" → "org" makes "agency/LAPD" "org/LAPD"). */
-export async function renameTag(archive: Archive, fromRaw: string, toRaw: string): Promise<{ renamed: [string, string][] }> {
+export async function renameTag(
+  archive: Archive,
+  fromRaw: string,
+  toRaw: string,
+): Promise<{ renamed: [string, string][] }> {
   return archive.db.transaction().execute(async (trx) => {
     const from = await requireTag(trx, fromRaw);
     const to = normalizeTagName(toRaw);
@@ -240,24 +285,52 @@ export async function renameTag(archive: Archive, fromRaw: string, toRaw: string
     for (const [, name] of renamed) {
       const clash = await findTag(trx, name);
       if (clash && !ids.has(clash.id)) {
-        throw new ArchiveError('conflict', `tag "${clash.name}" already exists; merge into it instead (exhibit tag merge)`);
+        throw new ArchiveError(
+          'conflict',
+          `tag "${clash.name}" already exists; merge into it instead (exhibit tag merge)`,
+        );
       }
     }
     // Two steps, so that no name is taken twice while the subtree moves.
-    for (const t of tags) await trx.updateTable('tags').set({ name: `\u0001${t.id}` }).where('id', '=', t.id).execute();
-    for (const [i, t] of tags.entries()) await trx.updateTable('tags').set({ name: renamed[i]?.[1] ?? t.name }).where('id', '=', t.id).execute();
+    for (const t of tags)
+      await trx
+        .updateTable('tags')
+        .set({ name: `\u0001${t.id}` })
+        .where('id', '=', t.id)
+        .execute();
+    for (const [i, t] of tags.entries())
+      await trx
+        .updateTable('tags')
+        .set({ name: renamed[i]?.[1] ?? t.name })
+        .where('id', '=', t.id)
+        .execute();
     const { created } = await ensureTags(trx, ancestorNames(to));
     // Tagged items hold their tags by name: each one's state changes with the name.
     const touched = objectKeys(await itemsOf(trx, [...ids]));
-    await recordHistory(trx, { action: 'tag-rename', subject: `tag:${to}`, details: { from: from.name, to, renamed, createdTags: created }, touched });
+    await recordHistory(trx, {
+      action: 'tag-rename',
+      subject: `tag:${to}`,
+      details: { from: from.name, to, renamed, createdTags: created },
+      touched,
+    });
     return { renamed };
   });
 }
 
 async function itemsOf(db: Db, tagIds: readonly number[]): Promise<{ documentIds: number[]; quoteIds: number[] }> {
   if (tagIds.length === 0) return { documentIds: [], quoteIds: [] };
-  const docs = await db.selectFrom('document_tags').select('document_id').distinct().where('tag_id', 'in', tagIds).execute();
-  const quotes = await db.selectFrom('quote_tags').select('quote_id').distinct().where('tag_id', 'in', tagIds).execute();
+  const docs = await db
+    .selectFrom('document_tags')
+    .select('document_id')
+    .distinct()
+    .where('tag_id', 'in', tagIds)
+    .execute();
+  const quotes = await db
+    .selectFrom('quote_tags')
+    .select('quote_id')
+    .distinct()
+    .where('tag_id', 'in', tagIds)
+    .execute();
   return { documentIds: docs.map((r) => r.document_id), quoteIds: quotes.map((r) => r.quote_id) };
 }
 
@@ -265,15 +338,27 @@ async function itemsOf(db: Db, tagIds: readonly number[]): Promise<{ documentIds
  * Merges one tag into another: every item of `from` gets `into`, children follow
  * ("a/x" into "b" becomes "b/x"), then `from` is gone. Returns how many items gained a tag.
  */
-export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: string): Promise<{ documents: number; quotes: number }> {
+export async function mergeTag(
+  archive: Archive,
+  fromRaw: string,
+  intoRaw: string,
+): Promise<{ documents: number; quotes: number }> {
   return archive.db.transaction().execute(async (trx) => {
     const from = await requireTag(trx, fromRaw);
     const intoName = normalizeTagName(intoRaw);
     if (isWithin(intoName, from.name)) {
-      throw new ArchiveError('invalid-input', `tag "${from.name}": cannot be merged into itself or its own child "${intoName}"`);
+      throw new ArchiveError(
+        'invalid-input',
+        `tag "${from.name}": cannot be merged into itself or its own child "${intoName}"`,
+      );
     }
     const tags = await subtree(trx, from);
-    const touched = objectKeys(await itemsOf(trx, tags.map((t) => t.id)));
+    const touched = objectKeys(
+      await itemsOf(
+        trx,
+        tags.map((t) => t.id),
+      ),
+    );
     let documents = 0;
     let quotes = 0;
     const moves: { from: string; to: string }[] = [];
@@ -285,18 +370,32 @@ export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: strin
       const d = await trx
         .insertInto('document_tags')
         .columns(['document_id', 'tag_id'])
-        .expression((eb) => eb.selectFrom('document_tags').select(['document_id', eb.val(targetId).as('tag_id')]).where('tag_id', '=', t.id))
+        .expression((eb) =>
+          eb
+            .selectFrom('document_tags')
+            .select(['document_id', eb.val(targetId).as('tag_id')])
+            .where('tag_id', '=', t.id),
+        )
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
       const q = await trx
         .insertInto('quote_tags')
         .columns(['quote_id', 'tag_id'])
-        .expression((eb) => eb.selectFrom('quote_tags').select(['quote_id', eb.val(targetId).as('tag_id')]).where('tag_id', '=', t.id))
+        .expression((eb) =>
+          eb
+            .selectFrom('quote_tags')
+            .select(['quote_id', eb.val(targetId).as('tag_id')])
+            .where('tag_id', '=', t.id),
+        )
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
       documents += Number(d.numInsertedOrUpdatedRows ?? 0);
       quotes += Number(q.numInsertedOrUpdatedRows ?? 0);
-      const target = await trx.selectFrom('tags').select(['color', 'description']).where('id', '=', targetId).executeTakeFirstOrThrow();
+      const target = await trx
+        .selectFrom('tags')
+        .select(['color', 'description'])
+        .where('id', '=', targetId)
+        .executeTakeFirstOrThrow();
       if ((target.color === null && t.color !== null) || (target.description === null && t.description !== null)) {
         await trx
           .updateTable('tags')
@@ -307,7 +406,12 @@ export async function mergeTag(archive: Archive, fromRaw: string, intoRaw: strin
       await trx.deleteFrom('tags').where('id', '=', t.id).execute();
       moves.push({ from: t.name, to: targetName });
     }
-    await recordHistory(trx, { action: 'tag-merge', subject: `tag:${intoName}`, details: { from: from.name, into: intoName, moves, documents, quotes }, touched });
+    await recordHistory(trx, {
+      action: 'tag-merge',
+      subject: `tag:${intoName}`,
+      details: { from: from.name, into: intoName, moves, documents, quotes },
+      touched,
+    });
     return { documents, quotes };
   });
 }
@@ -325,7 +429,10 @@ export interface DeletedTagDetail {
  * Deletes a tag and its children. Returns the names deleted and how many documents and
  * quotes lost a tag; the custody entry keeps every item so the deletion can be undone.
  */
-export async function deleteTag(archive: Archive, raw: string): Promise<{ tags: string[]; documents: number; quotes: number }> {
+export async function deleteTag(
+  archive: Archive,
+  raw: string,
+): Promise<{ tags: string[]; documents: number; quotes: number }> {
   const { detail: _detail, ...summary } = await deleteTagWithDetail(archive, raw);
   return summary;
 }
@@ -341,14 +448,24 @@ export async function deleteTagWithDetail(
     const ids = tags.map((t) => t.id);
     const all = await itemsOf(trx, ids);
     const detail: DeletedTagDetail[] = [];
-    for (const t of tags) detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsOf(trx, [t.id])) });
+    for (const t of tags)
+      detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsOf(trx, [t.id])) });
     await trx.deleteFrom('tags').where('id', 'in', ids).execute();
-    await recordHistory(trx, { action: 'tag-delete', subject: `tag:${tag.name}`, details: { tags: detail }, touched: objectKeys(all) });
+    await recordHistory(trx, {
+      action: 'tag-delete',
+      subject: `tag:${tag.name}`,
+      details: { tags: detail },
+      touched: objectKeys(all),
+    });
     return { tags: tags.map((t) => t.name), documents: all.documentIds.length, quotes: all.quoteIds.length, detail };
   });
 }
 
-async function namesBy(db: Db, table: 'document_tags' | 'quote_tags', ids: readonly number[]): Promise<Map<number, string[]>> {
+async function namesBy(
+  db: Db,
+  table: 'document_tags' | 'quote_tags',
+  ids: readonly number[],
+): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>();
   if (ids.length === 0) return result;
   const rows =

@@ -2,7 +2,16 @@
 import type { Command } from 'commander';
 import type { CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
 import type { CollectionPatch } from '../../archive/collections/collections.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
+import {
+  EXIT_OK,
+  parseId,
+  print,
+  printJson,
+  UsageError,
+  readArchive,
+  writeArchive,
+  type GlobalOptions,
+} from '../context.js';
 import { oneLine, parseWhole } from '../options.js';
 
 const collectionCore = () => import('../../archive/collections/collections.js');
@@ -17,10 +26,16 @@ function show(c: CollectionRecord): void {
   for (const item of c.items) {
     const q = item.quote;
     const pages = q.page === q.pageEnd ? `p. ${q.pageLabel}` : `pp. ${q.pageLabel}`;
-    const flags = [q.deletedAt ? 'deleted' : '', item.documentTrashed ? 'document in the trash' : '', q.status === 'orphaned' ? 'ORPHANED' : '']
+    const flags = [
+      q.deletedAt ? 'deleted' : '',
+      item.documentTrashed ? 'document in the trash' : '',
+      q.status === 'orphaned' ? 'ORPHANED' : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    print(`${String(item.position).padStart(4)}. quote ${q.id}, document ${q.documentId} “${oneLine(item.documentTitle, 40)}”, ${pages}${flags ? ` [${flags}]` : ''}`);
+    print(
+      `${String(item.position).padStart(4)}. quote ${q.id}, document ${q.documentId} “${oneLine(item.documentTitle, 40)}”, ${pages}${flags ? ` [${flags}]` : ''}`,
+    );
     print(`      “${oneLine(q.text, 90)}”`);
   }
   if (c.items.length === 0) print(`  (empty: exhibit collection add "${c.name}" QUOTE_ID...)`);
@@ -33,7 +48,9 @@ function done(g: GlobalOptions, collection: CollectionRecord): void {
 }
 
 export function registerCollectionCommands(program: Command, globals: () => GlobalOptions): void {
-  const collection = program.command('collection').description('named, ordered lists of quotes with a title and an introduction, to export');
+  const collection = program
+    .command('collection')
+    .description('named, ordered lists of quotes with a title and an introduction, to export');
 
   collection
     .command('create')
@@ -44,7 +61,11 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, o: { title?: string; intro?: string }) => {
       const g = globals();
       const made = await writeArchive(g, collectionCore, (a, { createCollection }) =>
-        createCollection(a, { name, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.intro !== undefined ? { introduction: o.intro } : {}) }),
+        createCollection(a, {
+          name,
+          ...(o.title !== undefined ? { title: o.title } : {}),
+          ...(o.intro !== undefined ? { introduction: o.intro } : {}),
+        }),
       );
       done(g, made);
     });
@@ -59,7 +80,10 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteIds = ids.map((id) => parseId(id, 'QUOTE_ID'));
       const position = o.position === undefined ? undefined : parseWhole(o.position, '--position');
-      done(g, await writeArchive(g, collectionCore, (a, { addToCollection }) => addToCollection(a, name, quoteIds, position)));
+      done(
+        g,
+        await writeArchive(g, collectionCore, (a, { addToCollection }) => addToCollection(a, name, quoteIds, position)),
+      );
     });
 
   collection
@@ -70,7 +94,10 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
     .action(async (name: string, id: string) => {
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
-      done(g, await writeArchive(g, collectionCore, (a, { removeFromCollection }) => removeFromCollection(a, name, quoteId)));
+      done(
+        g,
+        await writeArchive(g, collectionCore, (a, { removeFromCollection }) => removeFromCollection(a, name, quoteId)),
+      );
     });
 
   collection
@@ -83,7 +110,10 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const quoteId = parseId(id, 'QUOTE_ID');
       const to = parseWhole(position, 'POSITION');
-      done(g, await writeArchive(g, collectionCore, (a, { moveInCollection }) => moveInCollection(a, name, quoteId, to)));
+      done(
+        g,
+        await writeArchive(g, collectionCore, (a, { moveInCollection }) => moveInCollection(a, name, quoteId, to)),
+      );
     });
 
   collection
@@ -93,7 +123,8 @@ export function registerCollectionCommands(program: Command, globals: () => Glob
       const g = globals();
       const collections = await readArchive(g, collectionCore, (a, { listCollections }) => listCollections(a.db));
       if (g.json) printJson({ collections });
-      else if (collections.length === 0) print('No collections. Make one with: exhibit collection create NAME --title "…"');
+      else if (collections.length === 0)
+        print('No collections. Make one with: exhibit collection create NAME --title "…"');
       else for (const c of collections) print(headline(c));
       process.exitCode = EXIT_OK;
     });

@@ -42,7 +42,12 @@ function parseType(value: string): DocumentType {
 /** What an evidence bundle brought: its documents and quotes, new or already here. */
 function bundleLine(b: BundleImportSummary): string {
   const n = (status: string) => b.quotes.filter((q) => q.status === status).length;
-  const quotes = [`${n('imported')} new`, `${n('existing')} already here`, ...(n('orphaned') ? [`${n('orphaned')} orphaned`] : []), ...(n('skipped') ? [`${n('skipped')} skipped`] : [])];
+  const quotes = [
+    `${n('imported')} new`,
+    `${n('existing')} already here`,
+    ...(n('orphaned') ? [`${n('orphaned')} orphaned`] : []),
+    ...(n('skipped') ? [`${n('skipped')} skipped`] : []),
+  ];
   return `bundle ${b.bundleId}: ${b.documents.imported} new document(s), ${b.documents.existing} already here; quotes ${quotes.join(', ')}`;
 }
 
@@ -55,10 +60,17 @@ function line(doc: DocumentRecord): string {
 export function registerDocumentCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
-    .description('import files and folders (recursively) into the archive; an Exhibit evidence bundle (.zip) brings its documents, quotes, tags and notes')
+    .description(
+      'import files and folders (recursively) into the archive; an Exhibit evidence bundle (.zip) brings its documents, quotes, tags and notes',
+    )
     .argument('<paths...>', 'files or folders')
     .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`)
-    .option('--tag <tag>', 'tag every imported document (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--tag <tag>',
+      'tag every imported document (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .action(async (paths: string[], opts: { type?: string; tag: string[] }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
@@ -97,9 +109,12 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--trash', 'list the trash instead')
     .action(async (opts: { trash?: boolean }) => {
       const g = globals();
-      const documents = await readArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: opts.trash ?? false }));
+      const documents = await readArchive(g, documentCore, (a, { listDocuments }) =>
+        listDocuments(a.db, { trash: opts.trash ?? false }),
+      );
       if (g.json) printJson({ documents });
-      else if (documents.length === 0) print(opts.trash ? 'The trash is empty.' : 'No documents yet. Import some with: exhibit import FILE...');
+      else if (documents.length === 0)
+        print(opts.trash ? 'The trash is empty.' : 'No documents yet. Import some with: exhibit import FILE...');
       else for (const d of documents) print(line(d));
       process.exitCode = EXIT_OK;
     });
@@ -159,10 +174,12 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         if (v !== undefined) patch[key] = v;
       }
       if (typeof o['pageOffset'] === 'string') {
-        if (!/^-?\d+$/.test(o['pageOffset'])) throw new UsageError(`--page-offset: "${o['pageOffset']}" is not a whole number`);
+        if (!/^-?\d+$/.test(o['pageOffset']))
+          throw new UsageError(`--page-offset: "${o['pageOffset']}" is not a whole number`);
         patch.pageLabelOffset = Number(o['pageOffset']);
       }
-      if (Object.keys(patch).length === 0) throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
+      if (Object.keys(patch).length === 0)
+        throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
       const document = await writeArchive(g, documentCore, (a, { updateMetadata }) => updateMetadata(a, id, patch));
       if (g.json) printJson({ document });
       else print(line(document));
@@ -195,16 +212,16 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     });
 
   const trash = program.command('trash').description('the trash: list, restore, empty');
-  trash
-    .command('list')
-    .action(async () => {
-      const g = globals();
-      const documents = await readArchive(g, documentCore, (a, { listDocuments }) => listDocuments(a.db, { trash: true }));
-      if (g.json) printJson({ documents });
-      else if (documents.length === 0) print('The trash is empty.');
-      else for (const d of documents) print(line(d));
-      process.exitCode = EXIT_OK;
-    });
+  trash.command('list').action(async () => {
+    const g = globals();
+    const documents = await readArchive(g, documentCore, (a, { listDocuments }) =>
+      listDocuments(a.db, { trash: true }),
+    );
+    if (g.json) printJson({ documents });
+    else if (documents.length === 0) print('The trash is empty.');
+    else for (const d of documents) print(line(d));
+    process.exitCode = EXIT_OK;
+  });
   trash
     .command('restore')
     .argument('<id>', 'document id')
@@ -237,7 +254,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action(async (idArg: string | undefined, options: { head?: boolean }) => {
       const g = globals();
       if (options.head) {
-        if (idArg !== undefined) throw new UsageError('history --head: the head is the whole chain’s; give no document id');
+        if (idArg !== undefined)
+          throw new UsageError('history --head: the head is the whole chain’s; give no document id');
         const { head, line } = await readArchive(g, custodyCore, async (a, { chainHead, formatHead }) => {
           const found = await chainHead(a.db);
           return { head: found, line: formatHead(found) };
@@ -261,14 +279,17 @@ export function registerDocumentCommands(program: Command, globals: () => Global
 
   program
     .command('check')
-    .description('verify the archive: SQLite integrity, the custody chain, the search indexes, every original’s SHA-256')
+    .description(
+      'verify the archive: SQLite integrity, the custody chain, the search indexes, every original’s SHA-256',
+    )
     .option('--rebuild-search', 'rebuild the search indexes from the archive’s text first (on record), then check')
     .option('--head <LENGTH:HASH>', 'a chain head recorded earlier (history --head) that the history must still hold')
     .action(async (options: { rebuildSearch?: boolean; head?: string }) => {
       const g = globals();
       const { parseHead } = await import('../../archive/state-check.js');
       const head = options.head === undefined ? undefined : parseHead(options.head);
-      if (head === null) throw new UsageError(`--head: "${options.head ?? ''}" is not LENGTH:HASH as printed by exhibit history --head`);
+      if (head === null)
+        throw new UsageError(`--head: "${options.head ?? ''}" is not LENGTH:HASH as printed by exhibit history --head`);
       // Checking changes nothing, but SQLite checks a search index through a write, so the
       // archive opens for writing where it can; on read-only media those checks say so.
       const writable = options.rebuildSearch || whyNotWritable(archivePath(g)) === null;
@@ -283,11 +304,14 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       );
       if (g.json) printJson(report);
       else {
-        print(`${report.documents} document(s), ${report.originals} original(s), ${report.historyEntries} history entr(ies)`);
+        print(
+          `${report.documents} document(s), ${report.originals} original(s), ${report.historyEntries} history entr(ies)`,
+        );
         for (const p of report.problems) print(`problem (${p.kind}): ${p.message}`);
         for (const n of report.notChecked) print(`not checked (${n.kind}): ${n.message}`);
         if (!report.ok) print(`${report.problems.length} problem(s) found.`);
-        else print(report.notChecked.length === 0 ? 'All checks passed.' : 'No problem found in what could be checked.');
+        else
+          print(report.notChecked.length === 0 ? 'All checks passed.' : 'No problem found in what could be checked.');
       }
       // Busy is not damage: 3 says "try again", read-only media leave nothing to retry.
       const busy = report.notChecked.some((n) => n.reason === 'busy');

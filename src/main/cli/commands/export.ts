@@ -1,9 +1,23 @@
 /** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
 import type { Command } from 'commander';
 import type { ExportSelection } from '../../archive/export/gather.js';
-import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyleId, type ExportFormat } from '../../../shared/export-options.js';
+import {
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  type CitationStyleId,
+  type ExportFormat,
+} from '../../../shared/export-options.js';
 import type { LoadedSigningKey } from '../../archive/signing/keys.js';
-import { EXIT_OK, parseId, print, printJson, sayBusy, UsageError, withArchive, type GlobalOptions } from '../context.js';
+import {
+  EXIT_OK,
+  parseId,
+  print,
+  printJson,
+  sayBusy,
+  UsageError,
+  withArchive,
+  type GlobalOptions,
+} from '../context.js';
 
 /** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
 const exportCore = () => import('../../archive/export/export-archive.js');
@@ -23,7 +37,8 @@ interface ExportFlags {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -40,7 +55,9 @@ export function selectionOf(o: ExportFlags): ExportSelection {
   if (o.collection !== undefined) given.push({ kind: 'collection', name: o.collection });
   if (o.all) given.push({ kind: 'all' });
   if (given.length !== 1) {
-    throw new UsageError(`export: give exactly one of --tag, --search, --quotes, --collection or --all${given.length ? ` (${given.length} given)` : ''}`);
+    throw new UsageError(
+      `export: give exactly one of --tag, --search, --quotes, --collection or --all${given.length ? ` (${given.length} given)` : ''}`,
+    );
   }
   return given[0] as ExportSelection;
 }
@@ -48,7 +65,9 @@ export function selectionOf(o: ExportFlags): ExportSelection {
 export function registerExportCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('export')
-    .description('export quotes with their citations: a document (md, html, docx, pdf), a table (csv), data (json) or an evidence bundle (zip)')
+    .description(
+      'export quotes with their citations: a document (md, html, docx, pdf), a table (csv), data (json) or an evidence bundle (zip)',
+    )
     .option('--tag <tag>', 'the quotes carrying this tag or its children (or whose document does)')
     .option('--search <query>', 'the quotes whose text or note matches this search')
     .option('--quotes <ids>', 'these quotes, in this order (comma-separated ids)')
@@ -71,7 +90,10 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       // A bundle is signed with your key, made on your first bundle export.
       let signingKey: LoadedSigningKey | undefined;
       const loadKey = async (): Promise<LoadedSigningKey> => {
-        const [{ loadOrCreateSigningKey }, { cliKeyStore }] = await Promise.all([import('../../archive/signing/keys.js'), import('../signing.js')]);
+        const [{ loadOrCreateSigningKey }, { cliKeyStore }] = await Promise.all([
+          import('../../archive/signing/keys.js'),
+          import('../signing.js'),
+        ]);
         return (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
       };
       const result = await withArchive(g, exportCore, (a, { exportFromArchive }) =>
@@ -90,9 +112,14 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
       const keyMade = key?.created ? { fingerprint: key.fingerprint, where: key.where } : null;
       if (g.json) printJson({ ...result, ...(key ? { keyCreated: keyMade } : {}) });
       else {
-        if (keyMade) print(`Made your signing key ${keyMade.fingerprint}, kept in ${keyMade.where} (readable by you alone). A colleague trusts your bundles with: exhibit trust add ${keyMade.fingerprint}`);
+        if (keyMade)
+          print(
+            `Made your signing key ${keyMade.fingerprint}, kept in ${keyMade.where} (readable by you alone). A colleague trusts your bundles with: exhibit trust add ${keyMade.fingerprint}`,
+          );
         print(`Exported ${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`);
-        print(`  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`);
+        print(
+          `  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`,
+        );
         if (result.signer) print(`  signed by ${result.signer} (your key)`);
         for (const w of result.warnings) print(`  warning: ${w}`);
         if (result.bundleId) print(`Check it with: exhibit verify ${result.path}`);

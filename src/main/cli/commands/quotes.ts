@@ -2,7 +2,16 @@
 import type { Command } from 'commander';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import type { QuotePatch } from '../../archive/quotes/quotes.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
+import {
+  EXIT_OK,
+  parseId,
+  print,
+  printJson,
+  UsageError,
+  readArchive,
+  writeArchive,
+  type GlobalOptions,
+} from '../context.js';
 import { collect, oneLine, parseWhole } from '../options.js';
 
 const quoteCore = () => import('../../archive/quotes/quotes.js');
@@ -161,13 +170,18 @@ export function registerQuoteCommands(program: Command, globals: () => GlobalOpt
     .action(async (idArg: string, o: { minSimilarity?: string }) => {
       const g = globals();
       const min = o.minSimilarity === undefined ? undefined : Number(o.minSimilarity);
-      if (min !== undefined && !(min > 0 && min <= 1)) throw new UsageError(`--min-similarity: "${o.minSimilarity}" is not a number above 0 and at most 1`);
-      const sources = await readArchive(g, sourcesCore, (a, { quoteSources }) => quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }));
+      if (min !== undefined && !(min > 0 && min <= 1))
+        throw new UsageError(`--min-similarity: "${o.minSimilarity}" is not a number above 0 and at most 1`);
+      const sources = await readArchive(g, sourcesCore, (a, { quoteSources }) =>
+        quoteSources(a.db, parseId(idArg), min === undefined ? {} : { minSimilarity: min }),
+      );
       if (g.json) printJson({ sources });
       else if (sources.length === 0) print('No other document holds this passage.');
       else
         for (const s of sources) {
-          print(`document ${s.documentId}, page ${s.page === s.pageEnd ? s.page : `${s.page}–${s.pageEnd}`}  similarity ${s.similarity.toFixed(2)}  ${s.title}`);
+          print(
+            `document ${s.documentId}, page ${s.page === s.pageEnd ? s.page : `${s.page}–${s.pageEnd}`}  similarity ${s.similarity.toFixed(2)}  ${s.title}`,
+          );
           print(`    “${oneLine(s.text, 100)}”`);
         }
       process.exitCode = EXIT_OK;

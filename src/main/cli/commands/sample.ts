@@ -10,9 +10,13 @@ export function registerSampleCommand(program: Command, globals: () => GlobalOpt
     .description('import the sample case (a facial-recognition story) into the archive')
     .action(async () => {
       const g = globals();
-      const results = await withArchive(g, sampleCore, (a, { importSampleCase }) => importSampleCase(a, { onBusy: sayBusy }));
+      const results = await withArchive(g, sampleCore, (a, { importSampleCase }) =>
+        importSampleCase(a, { onBusy: sayBusy }),
+      );
       if (g.json) printJson({ results });
-      else for (const r of results) print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId ?? '—'}${r.error ? ` (${r.error})` : ''}`);
+      else
+        for (const r of results)
+          print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId ?? '—'}${r.error ? ` (${r.error})` : ''}`);
       process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;
     });
 }

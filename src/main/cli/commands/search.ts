@@ -22,14 +22,17 @@ interface SearchFlags {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 export function registerSearchCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('search')
-    .description('search page text, quotes, notes and metadata: words, "phrases", AND OR NOT -word, prefix*, NEAR(a b, 5)')
+    .description(
+      'search page text, quotes, notes and metadata: words, "phrases", AND OR NOT -word, prefix*, NEAR(a b, 5)',
+    )
     .argument('<query...>', 'what to find (quote it for the shell when it holds quotes or parentheses)')
     .option('--tag <tag>', 'only items with this tag or its children (repeatable: all must apply)', collect, [])
     .option('--type <type>', `only documents of this type (repeatable): ${DOCUMENT_TYPES.join(', ')}`, collect, [])
@@ -60,9 +63,14 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
       const result = await readArchive(g, searchCore, (a, { search }) => search(a.db, words.join(' '), options));
       if (g.json) printJson(result);
       else {
-        print(`${result.total} hit(s)${result.hits.length < result.total ? `, the first ${result.hits.length} shown` : ''}`);
+        print(
+          `${result.total} hit(s)${result.hits.length < result.total ? `, the first ${result.hits.length} shown` : ''}`,
+        );
         for (const h of result.hits) {
-          const where = h.kind === 'metadata' ? '' : `, p. ${h.pageLabel}${h.pageLabel !== String(h.page) ? ` (physical ${h.page})` : ''}`;
+          const where =
+            h.kind === 'metadata'
+              ? ''
+              : `, p. ${h.pageLabel}${h.pageLabel !== String(h.page) ? ` (physical ${h.page})` : ''}`;
           const quote = h.quoteId !== undefined ? ` quote ${h.quoteId}` : '';
           print(`\n[${h.kind}${quote}] document ${h.documentId}${where}: ${h.title}`);
           print(`    ${plainSnippet(h.snippet)}`);

@@ -1,13 +1,23 @@
 /** exhibit tag add | remove | list | set | rename | merge | delete */
 import type { Command } from 'commander';
 import type { TagTarget } from '../../archive/tags/tags.js';
-import { EXIT_OK, parseId, print, printJson, UsageError, readArchive, writeArchive, type GlobalOptions } from '../context.js';
+import {
+  EXIT_OK,
+  parseId,
+  print,
+  printJson,
+  UsageError,
+  readArchive,
+  writeArchive,
+  type GlobalOptions,
+} from '../context.js';
 import { collect } from '../options.js';
 
 const tagCore = () => import('../../archive/tags/tags.js');
 
 function target(o: { doc: string[]; quote: string[] }): TagTarget {
-  if (o.doc.length === 0 && o.quote.length === 0) throw new UsageError('give --doc ID or --quote ID (either may repeat)');
+  if (o.doc.length === 0 && o.quote.length === 0)
+    throw new UsageError('give --doc ID or --quote ID (either may repeat)');
   return { documentIds: o.doc.map((d) => parseId(d, '--doc')), quoteIds: o.quote.map((q) => parseId(q, '--quote')) };
 }
 
@@ -24,7 +34,12 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
       const g = globals();
       const added = await writeArchive(g, tagCore, (a, { addTags }) => addTags(a, [name], target(o)));
       if (g.json) printJson({ added });
-      else print(added === 0 ? `Nothing to do: the tag "${name}" was already there.` : `Tag "${name}" added to ${added} item(s).`);
+      else
+        print(
+          added === 0
+            ? `Nothing to do: the tag "${name}" was already there.`
+            : `Tag "${name}" added to ${added} item(s).`,
+        );
       process.exitCode = EXIT_OK;
     });
 
@@ -55,14 +70,16 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
           const depth = t.name.split('/').length - 1;
           const label = '  '.repeat(depth) + (t.name.split('/').pop() ?? t.name);
           const extra = [t.color, t.description].filter(Boolean).join('  ');
-          print(`${label.padEnd(32)} ${String(t.documents).padStart(5)} doc(s) ${String(t.quotes).padStart(5)} quote(s)  ${extra}`.trimEnd());
+          print(
+            `${label.padEnd(32)} ${String(t.documents).padStart(5)} doc(s) ${String(t.quotes).padStart(5)} quote(s)  ${extra}`.trimEnd(),
+          );
         }
       process.exitCode = EXIT_OK;
     });
 
   tag
     .command('set')
-    .description("create a tag or change its colour and description")
+    .description('create a tag or change its colour and description')
     .argument('<tag>')
     .option('--color <color>', 'a colour like #c0392b ("" clears it)')
     .option('--description <text>', 'what the tag means ("" clears it)')
@@ -75,7 +92,10 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
         }),
       );
       if (g.json) printJson({ tag: record });
-      else print(`Tag "${record.name}"${record.color ? ` ${record.color}` : ''}${record.description ? `: ${record.description}` : ''}`);
+      else
+        print(
+          `Tag "${record.name}"${record.color ? ` ${record.color}` : ''}${record.description ? `: ${record.description}` : ''}`,
+        );
       process.exitCode = EXIT_OK;
     });
 
@@ -101,7 +121,10 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
       const g = globals();
       const result = await writeArchive(g, tagCore, (a, { mergeTag }) => mergeTag(a, from, into));
       if (g.json) printJson(result);
-      else print(`Merged "${from}" into "${into}": ${result.documents} document link(s) and ${result.quotes} quote link(s) added.`);
+      else
+        print(
+          `Merged "${from}" into "${into}": ${result.documents} document link(s) and ${result.quotes} quote link(s) added.`,
+        );
       process.exitCode = EXIT_OK;
     });
 
@@ -115,7 +138,10 @@ export function registerTagCommands(program: Command, globals: () => GlobalOptio
       if (!o.yes) throw new UsageError('tag delete: takes the tag off every item; pass --yes to confirm');
       const result = await writeArchive(g, tagCore, (a, { deleteTag }) => deleteTag(a, name));
       if (g.json) printJson(result);
-      else print(`Deleted ${result.tags.map((t) => `"${t}"`).join(', ')}: ${result.documents} document(s) and ${result.quotes} quote(s) lost it.`);
+      else
+        print(
+          `Deleted ${result.tags.map((t) => `"${t}"`).join(', ')}: ${result.documents} document(s) and ${result.quotes} quote(s) lost it.`,
+        );
       process.exitCode = EXIT_OK;
     });
 }

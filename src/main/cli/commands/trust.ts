@@ -22,7 +22,9 @@ async function ownFingerprint(): Promise<string | null> {
 }
 
 export function registerTrustCommands(program: Command, globals: () => GlobalOptions): void {
-  const trust = program.command('trust').description('the keys whose signed bundles you trust (your own key is trusted implicitly)');
+  const trust = program
+    .command('trust')
+    .description('the keys whose signed bundles you trust (your own key is trusted implicitly)');
 
   trust
     .command('add')
@@ -35,7 +37,10 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
       const { addTrustedKey, trustFilePath } = await signingCore();
       const { key, added } = await addTrustedKey(trustFilePath(), fingerprint, name ?? null);
       if (globals().json) printJson({ ...key, added });
-      else print(`${added ? 'Trusted' : 'Already trusted, updated'}: ${key.fingerprint}${key.name ? ` (${key.name})` : ''}`);
+      else
+        print(
+          `${added ? 'Trusted' : 'Already trusted, updated'}: ${key.fingerprint}${key.name ? ` (${key.name})` : ''}`,
+        );
       process.exitCode = EXIT_OK;
     });
 
@@ -48,9 +53,14 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
       const own = await ownFingerprint().catch(() => null);
       if (globals().json) printJson({ own, keys });
       else {
-        print(own ? `${own}  your own key (trusted implicitly)` : 'You have no signing key yet: one is made on your first bundle export.');
+        print(
+          own
+            ? `${own}  your own key (trusted implicitly)`
+            : 'You have no signing key yet: one is made on your first bundle export.',
+        );
         for (const k of keys) print(`${k.fingerprint}  ${k.name ?? '(no name)'}  added ${k.added}`);
-        if (keys.length === 0) print('No other trusted keys. Add a colleague’s with: exhibit trust add FINGERPRINT --name NAME');
+        if (keys.length === 0)
+          print('No other trusted keys. Add a colleague’s with: exhibit trust add FINGERPRINT --name NAME');
       }
       process.exitCode = EXIT_OK;
     });
@@ -63,7 +73,12 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
       const { removeTrustedKey, trustFilePath } = await signingCore();
       const removed = await removeTrustedKey(trustFilePath(), fingerprint);
       if (globals().json) printJson({ removed });
-      else print(removed ? `No longer trusted: ${removed.fingerprint}${removed.name ? ` (${removed.name})` : ''}` : `${fingerprint} was not among your trusted keys`);
+      else
+        print(
+          removed
+            ? `No longer trusted: ${removed.fingerprint}${removed.name ? ` (${removed.name})` : ''}`
+            : `${fingerprint} was not among your trusted keys`,
+        );
       process.exitCode = removed ? EXIT_OK : EXIT_FAILED;
     });
 
@@ -77,7 +92,8 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
       const { keyFilePath } = await signingCore();
       if (globals().json) printJson({ fingerprint, file: keyFilePath() });
       else if (fingerprint) print(`${fingerprint}  your signing key (${keyFilePath()})`);
-      else print('You have no signing key yet: one is made on your first bundle export, or now with: exhibit key create');
+      else
+        print('You have no signing key yet: one is made on your first bundle export, or now with: exhibit key create');
       process.exitCode = fingerprint ? EXIT_OK : EXIT_FAILED;
     });
 
@@ -88,7 +104,10 @@ export function registerTrustCommands(program: Command, globals: () => GlobalOpt
       const { loadOrCreateSigningKey, cliKeyStore, keyFilePath } = await signingCore();
       const made = await loadOrCreateSigningKey(cliKeyStore());
       if (globals().json) printJson({ fingerprint: made.fingerprint, file: keyFilePath(), created: made.created });
-      else print(`${made.created ? 'Made your signing key' : 'You already have a signing key'}: ${made.fingerprint} (${keyFilePath()})`);
+      else
+        print(
+          `${made.created ? 'Made your signing key' : 'You already have a signing key'}: ${made.fingerprint} (${keyFilePath()})`,
+        );
       process.exitCode = EXIT_OK;
     });
 }

@@ -4,7 +4,12 @@
  * the core does in one transaction (saveCollection).
  */
 import type { Kysely } from 'kysely';
-import { deleteCollection, getCollection, listCollections, saveCollection } from '../../archive/collections/collections.js';
+import {
+  deleteCollection,
+  getCollection,
+  listCollections,
+  saveCollection,
+} from '../../archive/collections/collections.js';
 import type { Database } from '../../archive/db/schema.js';
 import { retryWhileBusy } from '../../archive/busy.js';
 import { ArchiveError } from '../../archive/errors.js';
@@ -29,9 +34,16 @@ function toCollection(record: CollectionRecord): Collection {
   };
 }
 
-export const collectionHandlers: HandlersFor<'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete'> = {
+export const collectionHandlers: HandlersFor<
+  'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete'
+> = {
   'collections.list': async (_input, { session }) =>
-    (await listCollections(session.current().db)).map((c) => ({ id: c.id, title: c.title, quoteCount: c.quotes, updatedAt: c.updatedAt })),
+    (await listCollections(session.current().db)).map((c) => ({
+      id: c.id,
+      title: c.title,
+      quoteCount: c.quotes,
+      updatedAt: c.updatedAt,
+    })),
 
   'collections.get': async (input, { session }) => {
     const db = session.current().db;
@@ -40,7 +52,16 @@ export const collectionHandlers: HandlersFor<'collections.list' | 'collections.g
 
   'collections.save': async (input, { session }) =>
     // One transaction, tried again while another program holds the write lock.
-    toCollection(await retryWhileBusy(() => saveCollection(session.current(), { id: input.id, title: input.title, introduction: input.introduction, quoteIds: input.quoteIds }))),
+    toCollection(
+      await retryWhileBusy(() =>
+        saveCollection(session.current(), {
+          id: input.id,
+          title: input.title,
+          introduction: input.introduction,
+          quoteIds: input.quoteIds,
+        }),
+      ),
+    ),
 
   'collections.delete': async (input, { session }) => {
     const archive = session.current();

@@ -38,7 +38,8 @@ export const documentHandlers: HandlersFor<DocumentCalls> = {
     const data = new Uint8Array(original.data.buffer, original.data.byteOffset, original.data.byteLength);
     return { fileName: original.fileName, mimeType: original.mimeType, data };
   },
-  'documents.updateMetadata': (input, { session }) => retryWhileBusy(() => updateMetadata(session.current(), input.id, input.patch)),
+  'documents.updateMetadata': (input, { session }) =>
+    retryWhileBusy(() => updateMetadata(session.current(), input.id, input.patch)),
   'documents.trash': async (input, { session }) => {
     await retryWhileBusy(() => trashDocument(session.current(), input.id));
     return null;

@@ -34,7 +34,10 @@ const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
 };
 
 /** The renderer's source (collections by id) as the core's selection (collections by name). */
-async function selectionOf(db: Kysely<Database>, source: CallInput<'export.preview'>['source']): Promise<ExportSelection> {
+async function selectionOf(
+  db: Kysely<Database>,
+  source: CallInput<'export.preview'>['source'],
+): Promise<ExportSelection> {
   switch (source.kind) {
     case 'quotes':
       return { kind: 'quotes', ids: source.quoteIds };
@@ -53,7 +56,12 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
     return {
       title: model.title,
       introduction: model.introduction,
-      quotes: rendered.items.map((item) => ({ quoteId: item.quote.id, text: item.quote.text, citation: item.citationText, note: item.quote.note })),
+      quotes: rendered.items.map((item) => ({
+        quoteId: item.quote.id,
+        text: item.quote.text,
+        citation: item.citationText,
+        note: item.quote.note,
+      })),
       bibliography: rendered.bibliography.map((b) => plain(b.entry)),
       warnings: [...warnings, ...rendered.warnings],
     };
@@ -72,7 +80,10 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
         const found = await service.keyStore();
         if (found.warning) warnings.push(found.warning);
         const loaded = await loadOrCreateSigningKey(found.store);
-        if (loaded.created) warnings.push(`made your signing key ${loaded.fingerprint}: a colleague trusts your bundles with exhibit trust add ${loaded.fingerprint}`);
+        if (loaded.created)
+          warnings.push(
+            `made your signing key ${loaded.fingerprint}: a colleague trusts your bundles with exhibit trust add ${loaded.fingerprint}`,
+          );
         return (key = loaded);
       };
       const result = await exportFromArchive(archive, await selectionOf(archive.db, input.source), path, {
@@ -80,14 +91,18 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.build'> = {
         format: input.format,
         ...(signing ? { signingKey: () => signingKey(signing) } : {}),
       });
-      const trust = signing ? { trusted: await readTrustedKeys(signing.trustFile), own: (key as SigningKey | null)?.fingerprint ?? null } : undefined;
+      const trust = signing
+        ? { trusted: await readTrustedKeys(signing.trustFile), own: (key as SigningKey | null)?.fingerprint ?? null }
+        : undefined;
       const verification = input.format === 'bundle' ? await verifyBundle(result.path, undefined, trust) : null;
       return {
         fileName,
         mimeType: mime,
         data: new Uint8Array(await readFile(result.path)),
         quoteCount: result.quotes,
-        verification: verification ? { ok: verification.ok, problems: verification.problems, signature: verification.signature } : null,
+        verification: verification
+          ? { ok: verification.ok, problems: verification.problems, signature: verification.signature }
+          : null,
         warnings,
       };
     } finally {

@@ -14,7 +14,10 @@ interface Progress {
  * Forwards the core's progress as `import.progress` events named by the job, and its wait
  * for another program's write lock as one more event for the file it waits on, with `busy`.
  */
-function progressTo(context: HandlerContext, jobId: string): { onProgress: (progress: Progress) => void; onBusy: () => void; signal: AbortSignal } {
+function progressTo(
+  context: HandlerContext,
+  jobId: string,
+): { onProgress: (progress: Progress) => void; onBusy: () => void; signal: AbortSignal } {
   let last: Progress = { done: 0, total: 0, path: '', result: null };
   return {
     onProgress: (progress) => {
@@ -40,16 +43,28 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
     const total = input.files.length;
     for (const [index, file] of input.files.entries()) {
       if (context.signal.aborted) {
-        results.push({ path: file.name, status: 'failed', documentId: null, error: `${file.name}: cancelled`, warnings: [] });
+        results.push({
+          path: file.name,
+          status: 'failed',
+          documentId: null,
+          error: `${file.name}: cancelled`,
+          warnings: [],
+        });
         continue;
       }
       onProgress({ done: index, total, path: file.name, result: null });
       let fileResults: ImportResult[];
       try {
-        fileResults = await importDroppedFile(archive, file.data, file.name, { ...(input.type ? { type: input.type } : {}), onBusy, signal });
+        fileResults = await importDroppedFile(archive, file.data, file.name, {
+          ...(input.type ? { type: input.type } : {}),
+          onBusy,
+          signal,
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        fileResults = [{ path: file.name, status: 'failed', documentId: null, error: `${file.name}: ${reason}`, warnings: [] }];
+        fileResults = [
+          { path: file.name, status: 'failed', documentId: null, error: `${file.name}: ${reason}`, warnings: [] },
+        ];
       }
       results.push(...fileResults);
       onProgress({ done: index + 1, total, path: file.name, result: fileResults[0] ?? null });

@@ -52,7 +52,11 @@ async function withTitles(db: Kysely<Database>, records: readonly QuoteRecord[])
   const ids = [...new Set(records.map((q) => q.documentId))];
   const titles = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('documents').select(['id', 'title']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('documents')
+      .select(['id', 'title'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) titles.set(r.id, r.title);
   }
   return records.map((q) => ({ ...q, documentTitle: titles.get(q.documentId) ?? `Document ${q.documentId}` }));
@@ -61,11 +65,12 @@ async function withTitles(db: Kysely<Database>, records: readonly QuoteRecord[])
 // Each change below is one transaction of the core, tried again (never applied twice: a busy
 // BEGIN IMMEDIATE wrote nothing) while another program holds the archive's write lock.
 export const quoteHandlers: HandlersFor<QuoteCalls> = {
-
   'quotes.list': async (input, { session }) => {
     const db = session.current().db;
     const inCollection =
-      input.collectionId !== undefined ? (await getCollection(db, await collectionName(db, input.collectionId))).items.map((i) => i.quote.id) : undefined;
+      input.collectionId !== undefined
+        ? (await getCollection(db, await collectionName(db, input.collectionId))).items.map((i) => i.quote.id)
+        : undefined;
     const records = await listQuotes(db, {
       ...(inCollection !== undefined ? { ids: inCollection } : {}),
       ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
@@ -114,7 +119,8 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
     const db = session.current().db;
     const sources = await quoteSources(db, input.id);
     const labels = new Map<number, Awaited<ReturnType<typeof getDocument>>>();
-    for (const s of sources) if (!labels.has(s.documentId)) labels.set(s.documentId, await getDocument(db, s.documentId));
+    for (const s of sources)
+      if (!labels.has(s.documentId)) labels.set(s.documentId, await getDocument(db, s.documentId));
     return sources.map((s) => {
       const doc = labels.get(s.documentId);
       return { ...s, pageLabel: doc ? pageLabel(doc, s.page) : String(s.page) };
@@ -160,7 +166,10 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
       ...(input.hasQuotes ? { hasQuotes: true } : {}),
       limit: input.limit ?? 50,
     });
-    const formats = await documentFormats(db, result.hits.map((h) => h.documentId));
+    const formats = await documentFormats(
+      db,
+      result.hits.map((h) => h.documentId),
+    );
     return {
       total: result.total,
       tookMs: Math.round((performance.now() - started) * 10) / 10,

@@ -117,7 +117,10 @@ function webTransport(): Transport {
         return decodeWire(await response.text()) as Result<CallOutput<N>>;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { code: 'internal', message: `the development server did not answer (${message})` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `the development server did not answer (${message})` },
+        };
       }
     },
     on(event, listener) {
@@ -153,13 +156,19 @@ export function createClient(): ExhibitClient {
   };
 
   const importFiles: ExhibitClient['importFiles'] = async (files, options = {}) => {
-    const jobOptions = { signal: options.signal, progressEvent: 'import.progress' as const, onProgress: options.onProgress };
+    const jobOptions = {
+      signal: options.signal,
+      progressEvent: 'import.progress' as const,
+      onProgress: options.onProgress,
+    };
     const type = options.type ? { type: options.type } : {};
     const paths = base.pathForFile ? files.map((f) => base.pathForFile?.(f) ?? '') : [];
     if (paths.length > 0 && paths.every((p) => p !== '')) {
       return runJob('import.paths', { paths, ...type }, jobOptions);
     }
-    const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+    const loaded = await Promise.all(
+      files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+    );
     return runJob('import.bytes', { files: loaded, ...type }, jobOptions);
   };
 

@@ -8,7 +8,8 @@ import type { CallError, CallInput, CallName, CallOutput } from '../../../shared
 import { api } from './client.js';
 
 /** The parts of the archive a change can touch; a call reads from the area its name starts with. */
-export type Area = 'archive' | 'documents' | 'quotes' | 'tags' | 'collections' | 'search' | 'history' | 'export' | 'trash';
+export type Area =
+  'archive' | 'documents' | 'quotes' | 'tags' | 'collections' | 'search' | 'history' | 'export' | 'trash';
 
 const versions = new Map<string, number>();
 const subscribers = new Set<() => void>();
@@ -21,7 +22,17 @@ export function invalidate(...areas: Area[]): void {
 
 /** Reloads everything (another archive opened, or it changed from the menu). */
 export function invalidateAll(): void {
-  for (const area of ['archive', 'documents', 'quotes', 'tags', 'collections', 'search', 'history', 'export', 'trash'] as Area[]) {
+  for (const area of [
+    'archive',
+    'documents',
+    'quotes',
+    'tags',
+    'collections',
+    'search',
+    'history',
+    'export',
+    'trash',
+  ] as Area[]) {
     versions.set(area, (versions.get(area) ?? 0) + 1);
   }
   for (const notify of subscribers) notify();
@@ -56,7 +67,11 @@ function areasOf(name: CallName): Area[] {
 
 /** A token that changes whenever a change invalidates an area `name` reads (for readers that page on their own). */
 export function useAreaVersion(name: CallName): string {
-  return useSyncExternalStore(subscribe, () => areasOf(name).map((a) => versions.get(a) ?? 0).join('.'));
+  return useSyncExternalStore(subscribe, () =>
+    areasOf(name)
+      .map((a) => versions.get(a) ?? 0)
+      .join('.'),
+  );
 }
 
 export interface Query<T> {

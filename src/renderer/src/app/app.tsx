@@ -132,7 +132,11 @@ function Shell() {
             <span className="brand-name">Exhibit</span>
             {info.data && <span className="brand-file">{info.data.fileName}</span>}
             {info.data?.readOnly && (
-              <span className="brand-read-only" role="status" title="The archive’s file or folder cannot be written: it can be read, but nothing can be changed in it.">
+              <span
+                className="brand-read-only"
+                role="status"
+                title="The archive’s file or folder cannot be written: it can be read, but nothing can be changed in it."
+              >
                 Read-only
               </span>
             )}
@@ -155,7 +159,13 @@ function Shell() {
               );
             })}
           </nav>
-          <button type="button" className="search-trigger" onClick={() => setSearchOpen(true)} aria-label="Search everything" aria-keyshortcuts="Control+K">
+          <button
+            type="button"
+            className="search-trigger"
+            onClick={() => setSearchOpen(true)}
+            aria-label="Search everything"
+            aria-keyshortcuts="Control+K"
+          >
             <Icon name="search" />
             <span>Search everything</span>
             <span className="keys">
@@ -165,10 +175,21 @@ function Shell() {
             </span>
           </button>
           <div className="topbar-actions">
-            <button type="button" className="btn" onClick={() => setExportRequest({ source: null })} title="Export quotes (Ctrl E)">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setExportRequest({ source: null })}
+              title="Export quotes (Ctrl E)"
+            >
               <Icon name="export" /> Export
             </button>
-            <button type="button" className="btn ghost icon help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+            <button
+              type="button"
+              className="btn ghost icon help-button"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              onClick={() => setHelpOpen(true)}
+            >
               <span aria-hidden="true">?</span>
             </button>
           </div>

@@ -2,7 +2,17 @@
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from './icons.js';
 
-export function EmptyState({ icon, title, children, action }: { icon: IconName; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+  action,
+}: {
+  icon: IconName;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="empty-state" role="note">
       <div className="empty-icon">

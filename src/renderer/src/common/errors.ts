@@ -6,7 +6,9 @@ export function plainError(error: CallError | undefined, doing?: string): string
   if (!error) return '';
   switch (error.code) {
     case 'unsupported':
-      return doing ? `${capital(doing)} is not available in this version yet.` : 'This is not available in this version yet.';
+      return doing
+        ? `${capital(doing)} is not available in this version yet.`
+        : 'This is not available in this version yet.';
     case 'no-archive':
       return 'No archive is open. Open or create one from the File menu.';
     case 'internal':

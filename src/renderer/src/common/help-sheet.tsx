@@ -7,7 +7,15 @@ import { displayCombo, SHORTCUTS, type ShortcutSpec } from './shortcuts.js';
 
 const GROUPS: ShortcutSpec['group'][] = ['Everywhere', 'Library', 'Reader', 'Quotes'];
 
-export function HelpSheet({ open, onClose, historyHead }: { open: boolean; onClose: () => void; historyHead?: string | undefined }) {
+export function HelpSheet({
+  open,
+  onClose,
+  historyHead,
+}: {
+  open: boolean;
+  onClose: () => void;
+  historyHead?: string | undefined;
+}) {
   const specs = Object.values(SHORTCUTS) as ShortcutSpec[];
   return (
     <Modal open={open} title="Keyboard shortcuts" onClose={onClose} size="medium" className="help-sheet">
@@ -39,8 +47,8 @@ export function HelpSheet({ open, onClose, historyHead }: { open: boolean; onClo
       </div>
       {historyHead && (
         <p className="help-history-head faint">
-          History head <code>{historyHead}</code>: note it elsewhere; <code>exhibit check --head</code> tells whether the
-          history was cut or rewritten since.
+          History head <code>{historyHead}</code>: note it elsewhere; <code>exhibit check --head</code> tells whether
+          the history was cut or rewritten since.
         </p>
       )}
     </Modal>

@@ -19,7 +19,8 @@ export interface ModalProps {
   describedBy?: string;
 }
 
-const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 export function Modal({ open, title, onClose, children, footer, size = 'medium', className, describedBy }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -62,7 +63,9 @@ export function Modal({ open, title, onClose, children, footer, size = 'medium',
         // The browser lets Tab leave a modal dialog for its own toolbar (in a page, the
         // document itself): keep it going round the dialog's controls instead.
         if (event.key !== 'Tab' || !ref.current) return;
-        const stops = [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.checkVisibility() && el.tabIndex >= 0);
+        const stops = [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+          (el) => el.checkVisibility() && el.tabIndex >= 0,
+        );
         const first = stops[0];
         const last = stops[stops.length - 1];
         if (!first || !last) return;
@@ -82,7 +85,8 @@ export function Modal({ open, title, onClose, children, footer, size = 'medium',
         // A click on the backdrop (the dialog element itself, outside its box) closes it.
         if (event.target === ref.current) {
           const r = ref.current.getBoundingClientRect();
-          const inside = event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
+          const inside =
+            event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
           if (!inside) onClose();
         }
       }}

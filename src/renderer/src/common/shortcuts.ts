@@ -25,7 +25,12 @@ export const SHORTCUTS = {
   libraryOpen: { keys: ['enter'], label: 'Open the selected document', group: 'Library' },
   libraryEdit: { keys: ['e'], label: 'Edit the selected document’s details', group: 'Library' },
   libraryMove: { keys: ['arrowdown', 'arrowup'], label: 'Move the selection', group: 'Library' },
-  quote: { keys: ['q', 'mod+shift+q'], label: 'Quote the selected text (or the current find match)', group: 'Reader', whileTyping: false },
+  quote: {
+    keys: ['q', 'mod+shift+q'],
+    label: 'Quote the selected text (or the current find match)',
+    group: 'Reader',
+    whileTyping: false,
+  },
   findInDocument: { keys: ['mod+f'], label: 'Find in this document', group: 'Reader', whileTyping: true },
   nextPage: { keys: ['n', 'pagedown'], label: 'Next page', group: 'Reader' },
   previousPage: { keys: ['p', 'pageup'], label: 'Previous page', group: 'Reader' },
@@ -91,7 +96,11 @@ export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => u
       const combo = comboOf(event);
       if (!spec.keys.includes(combo)) return;
       // Inside a modal dialog only its own keys count.
-      if (document.querySelector('dialog[open]') && id !== 'close' && !(event.target instanceof Node && document.querySelector('dialog[open]')?.contains(event.target))) {
+      if (
+        document.querySelector('dialog[open]') &&
+        id !== 'close' &&
+        !(event.target instanceof Node && document.querySelector('dialog[open]')?.contains(event.target))
+      ) {
         return;
       }
       if (ref.current(event) === false) return;

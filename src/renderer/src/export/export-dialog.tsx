@@ -105,20 +105,24 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
         <fieldset className="field">
           <legend className="label">Quotes</legend>
           <label className="check">
-            <input type="radio" name="export-source" checked={kind === 'all'} onChange={() => setKind('all')} /> All quotes
+            <input type="radio" name="export-source" checked={kind === 'all'} onChange={() => setKind('all')} /> All
+            quotes
           </label>
           {preset?.kind === 'quotes' && (
             <label className="check">
-              <input type="radio" name="export-source" checked={kind === 'quotes'} onChange={() => setKind('quotes')} /> The {preset.quoteIds.length} selected quote{preset.quoteIds.length === 1 ? '' : 's'}
+              <input type="radio" name="export-source" checked={kind === 'quotes'} onChange={() => setKind('quotes')} />{' '}
+              The {preset.quoteIds.length} selected quote{preset.quoteIds.length === 1 ? '' : 's'}
             </label>
           )}
           {preset?.kind === 'search' && (
             <label className="check">
-              <input type="radio" name="export-source" checked={kind === 'search'} onChange={() => setKind('search')} /> Quotes matching “{preset.query}”
+              <input type="radio" name="export-source" checked={kind === 'search'} onChange={() => setKind('search')} />{' '}
+              Quotes matching “{preset.query}”
             </label>
           )}
           <label className="check">
-            <input type="radio" name="export-source" checked={kind === 'tag'} onChange={() => setKind('tag')} /> Quotes with a tag
+            <input type="radio" name="export-source" checked={kind === 'tag'} onChange={() => setKind('tag')} /> Quotes
+            with a tag
           </label>
           {kind === 'tag' && (
             <select className="select indent" aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
@@ -131,10 +135,21 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
             </select>
           )}
           <label className="check">
-            <input type="radio" name="export-source" checked={kind === 'collection'} onChange={() => setKind('collection')} /> A collection
+            <input
+              type="radio"
+              name="export-source"
+              checked={kind === 'collection'}
+              onChange={() => setKind('collection')}
+            />{' '}
+            A collection
           </label>
           {kind === 'collection' && (
-            <select className="select indent" aria-label="Collection" value={collectionId ?? ''} onChange={(e) => setCollectionId(e.target.value ? Number(e.target.value) : null)}>
+            <select
+              className="select indent"
+              aria-label="Collection"
+              value={collectionId ?? ''}
+              onChange={(e) => setCollectionId(e.target.value ? Number(e.target.value) : null)}
+            >
               <option value="">Choose a collection…</option>
               {(collections.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -146,7 +161,12 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
         </fieldset>
         <div className="field">
           <label htmlFor="export-format">Format</label>
-          <select id="export-format" className="select" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <select
+            id="export-format"
+            className="select"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+          >
             {EXPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {EXPORT_FORMAT_LABELS[f]}
@@ -156,7 +176,12 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
         </div>
         <div className="field">
           <label htmlFor="export-style">Citation style</label>
-          <select id="export-style" className="select" value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+          <select
+            id="export-style"
+            className="select"
+            value={style}
+            onChange={(e) => setStyle(e.target.value as CitationStyle)}
+          >
             {CITATION_STYLES.map((s) => (
               <option key={s} value={s}>
                 {CITATION_STYLE_LABELS[s]}
@@ -172,7 +197,9 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
           <p className="faint">Choose what to export.</p>
         ) : preview.error?.code === 'not-found' ? (
           // Nothing to export (no quotes yet, an empty tag or collection): say how to get some.
-          <p className="faint">{plainError(preview.error)} Open a document, select a passage and press Q to quote it.</p>
+          <p className="faint">
+            {plainError(preview.error)} Open a document, select a passage and press Q to quote it.
+          </p>
         ) : preview.error ? (
           <p className="error-line">{plainError(preview.error)}</p>
         ) : preview.data && items.length === 0 ? (
@@ -204,13 +231,21 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
       </section>
 
       {shownWritten && (
-        <section className={`export-result ${shownWritten.verification ? (shownWritten.verification.ok ? 'ok' : 'bad') : 'ok'}`} aria-live="polite" aria-label="Export result">
+        <section
+          className={`export-result ${shownWritten.verification ? (shownWritten.verification.ok ? 'ok' : 'bad') : 'ok'}`}
+          aria-live="polite"
+          aria-label="Export result"
+        >
           <p>
-            <Icon name="check" /> Wrote <strong>{shownWritten.fileName}</strong> ({formatBytes(shownWritten.data.byteLength)}, {shownWritten.quoteCount} quote{shownWritten.quoteCount === 1 ? '' : 's'}).
+            <Icon name="check" /> Wrote <strong>{shownWritten.fileName}</strong> (
+            {formatBytes(shownWritten.data.byteLength)}, {shownWritten.quoteCount} quote
+            {shownWritten.quoteCount === 1 ? '' : 's'}).
           </p>
           {shownWritten.verification &&
             (shownWritten.verification.ok ? (
-              <p className="verified">Verified: every original matches its SHA-256 and every quote stands at its stated place.</p>
+              <p className="verified">
+                Verified: every original matches its SHA-256 and every quote stands at its stated place.
+              </p>
             ) : (
               <>
                 <p className="unverified">The bundle did not verify:</p>
@@ -223,7 +258,8 @@ function ExportBody({ preset, onClose }: { preset: ExportSource | null; onClose:
             ))}
           {shownWritten.verification?.signature && shownWritten.verification.signature.status !== 'invalid' && (
             <p className={shownWritten.verification.signature.trusted ? 'verified' : 'faint'}>
-              {shownWritten.verification.signature.message.charAt(0).toUpperCase() + shownWritten.verification.signature.message.slice(1)}
+              {shownWritten.verification.signature.message.charAt(0).toUpperCase() +
+                shownWritten.verification.signature.message.slice(1)}
             </p>
           )}
           {shownWritten.warnings?.map((w) => (

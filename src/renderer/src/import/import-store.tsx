@@ -59,12 +59,27 @@ export function applyProgress(files: FileRow[], event: ImportProgressEvent): Fil
   let index = files.findIndex((f) => f.path === event.path || (f.status === 'waiting' && f.name === name));
   const next = files.slice();
   if (index < 0) {
-    next.push({ path: event.path, name, status: 'waiting', documentId: null, error: null, warnings: [], attachment: event.path.includes('#') });
+    next.push({
+      path: event.path,
+      name,
+      status: 'waiting',
+      documentId: null,
+      error: null,
+      warnings: [],
+      attachment: event.path.includes('#'),
+    });
     index = next.length - 1;
   }
   const row = next[index] as FileRow;
   next[index] = event.result
-    ? { ...row, path: event.path, status: event.result.status, documentId: event.result.documentId, error: event.result.error, warnings: event.result.warnings }
+    ? {
+        ...row,
+        path: event.path,
+        status: event.result.status,
+        documentId: event.result.documentId,
+        error: event.result.error,
+        warnings: event.result.warnings,
+      }
     : { ...row, path: event.path, status: 'importing' };
   return next;
 }
@@ -72,7 +87,13 @@ export function applyProgress(files: FileRow[], event: ImportProgressEvent): Fil
 /** Folds one event into the batch: a wait for the write lock, or a file's progress (which ends the wait). */
 export function applyEvent(batch: ImportBatch, event: ImportProgressEvent): ImportBatch {
   if (event.busy) return { ...batch, busy: event.busy };
-  return { ...batch, busy: null, done: event.done, total: Math.max(event.total, batch.total), files: applyProgress(batch.files, event) };
+  return {
+    ...batch,
+    busy: null,
+    done: event.done,
+    total: Math.max(event.total, batch.total),
+    files: applyProgress(batch.files, event),
+  };
 }
 
 /** Folds the final results in (attachments and files the events did not mention). */
@@ -81,7 +102,11 @@ export function applyResults(files: FileRow[], results: readonly ImportResult[])
   for (const result of results) {
     next = applyProgress(next, { jobId: '', done: 0, total: 0, path: result.path, result });
   }
-  return next.map((f) => (f.status === 'waiting' || f.status === 'importing' ? { ...f, status: 'failed', error: f.error ?? `${f.name}: not imported` } : f));
+  return next.map((f) =>
+    f.status === 'waiting' || f.status === 'importing'
+      ? { ...f, status: 'failed', error: f.error ?? `${f.name}: not imported` }
+      : f,
+  );
 }
 
 export function ImportProvider({ children }: { children: ReactNode }) {
@@ -90,20 +115,48 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const counter = useRef(0);
 
   const run = useCallback(
-    (initial: FileRow[], start: (signal: AbortSignal, onProgress: (e: ImportProgressEvent) => void) => Promise<{ ok: true; value: ImportResult[] } | { ok: false; error: CallError }>) => {
+    (
+      initial: FileRow[],
+      start: (
+        signal: AbortSignal,
+        onProgress: (e: ImportProgressEvent) => void,
+      ) => Promise<{ ok: true; value: ImportResult[] } | { ok: false; error: CallError }>,
+    ) => {
       if (abort.current) return;
       const controller = new AbortController();
       abort.current = controller;
       const id = ++counter.current;
-      setBatch({ id, running: true, done: 0, total: initial.length, files: initial, error: null, cancelled: false, busy: null });
-      const onProgress = (event: ImportProgressEvent) =>
-        setBatch((b) => (b && b.id === id ? applyEvent(b, event) : b));
+      setBatch({
+        id,
+        running: true,
+        done: 0,
+        total: initial.length,
+        files: initial,
+        error: null,
+        cancelled: false,
+        busy: null,
+      });
+      const onProgress = (event: ImportProgressEvent) => setBatch((b) => (b && b.id === id ? applyEvent(b, event) : b));
       void start(controller.signal, onProgress).then((result) => {
         abort.current = null;
         setBatch((b) => {
           if (!b || b.id !== id) return b;
-          if (!result.ok) return { ...b, running: false, busy: null, error: plainError(result.error, 'importing'), files: applyResults(b.files, []) };
-          return { ...b, running: false, busy: null, done: b.total, files: applyResults(b.files, result.value), cancelled: controller.signal.aborted };
+          if (!result.ok)
+            return {
+              ...b,
+              running: false,
+              busy: null,
+              error: plainError(result.error, 'importing'),
+              files: applyResults(b.files, []),
+            };
+          return {
+            ...b,
+            running: false,
+            busy: null,
+            done: b.total,
+            files: applyResults(b.files, result.value),
+            cancelled: controller.signal.aborted,
+          };
         });
         invalidate('documents', 'archive', 'history');
       });
@@ -114,14 +167,24 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const importFiles = useCallback(
     (files: readonly File[]) => {
       if (files.length === 0) return;
-      const rows: FileRow[] = files.map((f) => ({ path: f.name, name: f.name, status: 'waiting', documentId: null, error: null, warnings: [], attachment: false }));
+      const rows: FileRow[] = files.map((f) => ({
+        path: f.name,
+        name: f.name,
+        status: 'waiting',
+        documentId: null,
+        error: null,
+        warnings: [],
+        attachment: false,
+      }));
       run(rows, (signal, onProgress) => api().importFiles(files, { signal, onProgress }));
     },
     [run],
   );
 
   const importSample = useCallback(() => {
-    run([], (signal, onProgress) => api().runJob('sample.import', {}, { signal, progressEvent: 'import.progress', onProgress }));
+    run([], (signal, onProgress) =>
+      api().runJob('sample.import', {}, { signal, progressEvent: 'import.progress', onProgress }),
+    );
   }, [run]);
 
   const value = useMemo<ImportContextValue>(

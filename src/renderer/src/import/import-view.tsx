@@ -45,9 +45,16 @@ export function ImportView() {
       >
         <Icon name="import" size={28} />
         <p className="drop-title">Drop files here, or anywhere in the window</p>
-        <p className="muted">PDF, Word (DOCX), email (EML), web pages (HTML), text and Markdown. Each file keeps its SHA-256 fingerprint.</p>
+        <p className="muted">
+          PDF, Word (DOCX), email (EML), web pages (HTML), text and Markdown. Each file keeps its SHA-256 fingerprint.
+        </p>
         <div className="row">
-          <button type="button" className="btn primary" onClick={() => fileInput.current?.click()} disabled={batch?.running}>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => fileInput.current?.click()}
+            disabled={batch?.running}
+          >
             Choose files…
           </button>
           <button type="button" className="btn" onClick={() => folderInput.current?.click()} disabled={batch?.running}>
@@ -105,7 +112,14 @@ export function ImportView() {
               </>
             )}
           </div>
-          <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <div className="progress-bar" style={{ width: `${percent}%` }} />
           </div>
           <ul className="file-list" aria-label="Files">
@@ -126,7 +140,11 @@ export function ImportView() {
                 </div>
                 <span className="file-status">{STATUS_LABEL[f.status]}</span>
                 {f.documentId !== null && (f.status === 'imported' || f.status === 'duplicate') && (
-                  <button type="button" className="btn small" onClick={() => navigate({ name: 'reader', documentId: f.documentId ?? 0 })}>
+                  <button
+                    type="button"
+                    className="btn small"
+                    onClick={() => navigate({ name: 'reader', documentId: f.documentId ?? 0 })}
+                  >
                     Open
                   </button>
                 )}
@@ -137,8 +155,11 @@ export function ImportView() {
       ) : (
         <EmptyState icon="file" title="Nothing imported in this session yet">
           <p>
-            New here? <button type="button" className="link-button" onClick={importSample}>Load the sample case</button> to try Exhibit on a small
-            set of documents about a city’s facial-recognition contract.
+            New here?{' '}
+            <button type="button" className="link-button" onClick={importSample}>
+              Load the sample case
+            </button>{' '}
+            to try Exhibit on a small set of documents about a city’s facial-recognition contract.
           </p>
         </EmptyState>
       )}

@@ -69,7 +69,12 @@ export function LibraryFilters({ facets = NO_FACETS, filter, onChange, tagsAvail
           <p className="filter-note">No tags yet. Add them in a document’s details or when you quote.</p>
         ) : (
           <>
-            <TagTreeView roots={tagTree} selected={filter.tag} onSelect={(tag) => set({ tag })} label="Filter by tag, on documents or their quotes" />
+            <TagTreeView
+              roots={tagTree}
+              selected={filter.tag}
+              onSelect={(tag) => set({ tag })}
+              label="Filter by tag, on documents or their quotes"
+            />
             {/* A tag may stand only on quotes: say what selecting it shows, and what the counts count. */}
             <p className="filter-note" id="filter-tags-note">
               Documents tagged, or holding a quote tagged.
@@ -119,7 +124,9 @@ export function LibraryFilters({ facets = NO_FACETS, filter, onChange, tagsAvail
             onChange={(e) => set({ to: e.target.value.trim() })}
           />
         </div>
-        <p className={`filter-note ${badDate(filter.from) || badDate(filter.to) ? 'error' : ''}`}>As 2020, 2020-11 or 2020-11-13.</p>
+        <p className={`filter-note ${badDate(filter.from) || badDate(filter.to) ? 'error' : ''}`}>
+          As 2020, 2020-11 or 2020-11-13.
+        </p>
       </section>
     </aside>
   );

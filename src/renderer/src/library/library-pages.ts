@@ -42,7 +42,12 @@ function remember(result: ResultSet): void {
 }
 
 /** Fetches one page into `result` (once, however many ask); answers its rows or the error. */
-function fetchPage(result: ResultSet, sort: Sort, filter: QueryFilter, page: number): Promise<LibraryRow[] | CallError> {
+function fetchPage(
+  result: ResultSet,
+  sort: Sort,
+  filter: QueryFilter,
+  page: number,
+): Promise<LibraryRow[] | CallError> {
   const have = result.pages.get(page);
   if (have) return Promise.resolve(have);
   const key = `${result.query}|${result.version}|${page}`;
@@ -150,7 +155,10 @@ export function useLibraryPages(sort: Sort, filter: QueryFilter, filterText: str
     [shown, shownKey],
   );
 
-  const rowAt = useCallback((index: number) => shown?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [shown]);
+  const rowAt = useCallback(
+    (index: number) => shown?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [shown],
+  );
 
   const indexOf = useCallback(
     (id: number) => {

@@ -33,7 +33,14 @@ export interface LibraryFilter {
 export const NO_FILTER: LibraryFilter = { text: '', types: [], tag: null, author: '', from: '', to: '' };
 
 export function isFiltering(filter: LibraryFilter): boolean {
-  return filter.text.trim() !== '' || filter.types.length > 0 || filter.tag !== null || filter.author.trim() !== '' || filter.from !== '' || filter.to !== '';
+  return (
+    filter.text.trim() !== '' ||
+    filter.types.length > 0 ||
+    filter.tag !== null ||
+    filter.author.trim() !== '' ||
+    filter.from !== '' ||
+    filter.to !== ''
+  );
 }
 
 /**

@@ -42,7 +42,20 @@ export interface LibraryTableProps {
   focusSignal?: number;
 }
 
-export function LibraryTable({ count, rowAt, selectedIndex, onRange, resetKey, total, sort, onSort, selectedId, onSelect, onOpen, focusSignal }: LibraryTableProps) {
+export function LibraryTable({
+  count,
+  rowAt,
+  selectedIndex,
+  onRange,
+  resetKey,
+  total,
+  sort,
+  onSort,
+  selectedId,
+  onSelect,
+  onOpen,
+  focusSignal,
+}: LibraryTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /** A row the keyboard moved to before its page arrived: selected when it does. */
   const [pending, setPending] = useState<number | null>(null);
@@ -147,7 +160,17 @@ export function LibraryTable({ count, rowAt, selectedIndex, onRange, resetKey, t
                   type="button"
                   className={`lt-sort ${active ? 'active' : ''}`}
                   onClick={() =>
-                    onSort({ key: c.key, direction: active && sort.direction === 'asc' ? 'desc' : active ? 'asc' : c.key === 'date' || c.key === 'quotes' ? 'desc' : 'asc' })
+                    onSort({
+                      key: c.key,
+                      direction:
+                        active && sort.direction === 'asc'
+                          ? 'desc'
+                          : active
+                            ? 'asc'
+                            : c.key === 'date' || c.key === 'quotes'
+                              ? 'desc'
+                              : 'asc',
+                    })
                   }
                   title={`Sort by ${c.label.toLowerCase()}`}
                 >
@@ -173,7 +196,15 @@ export function LibraryTable({ count, rowAt, selectedIndex, onRange, resetKey, t
         <div className="lt-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rowAt(item.index);
-            if (!row) return <div key={`wait-${item.index}`} className="lt-row lt-waiting" aria-hidden="true" style={{ transform: `translateY(${item.start}px)` }} />;
+            if (!row)
+              return (
+                <div
+                  key={`wait-${item.index}`}
+                  className="lt-row lt-waiting"
+                  aria-hidden="true"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                />
+              );
             const selected = row.id === selectedId;
             return (
               <div

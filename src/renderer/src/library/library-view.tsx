@@ -49,12 +49,19 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
   const tagsAvailable = !isUnsupported(facets.error);
   const allTags = useMemo(() => (tagList.data ?? []).map((t) => t.name), [tagList.data]);
   // The selected document's row wherever the table stands (it may be filtered out or not fetched).
-  const selectedQuery = useQuery('documents.query', selectedId === null ? null : { sort: BY_ID, filter: { ids: [selectedId] }, offset: 0, limit: 1 });
+  const selectedQuery = useQuery(
+    'documents.query',
+    selectedId === null ? null : { sort: BY_ID, filter: { ids: [selectedId] }, offset: 0, limit: 1 },
+  );
   const selectedIndex = selectedId === null ? -1 : pages.indexOf(selectedId);
   const fromQuery = selectedQuery.data?.rows[0];
   const own = fromQuery?.id === selectedId ? fromQuery : undefined;
   // Its own answer once it has one; until then its row in the table, so the panel does not flicker.
-  const selectedRow = own ? toRow(own) : selectedQuery.loading && selectedIndex >= 0 ? pages.rowAt(selectedIndex) : undefined;
+  const selectedRow = own
+    ? toRow(own)
+    : selectedQuery.loading && selectedIndex >= 0
+      ? pages.rowAt(selectedIndex)
+      : undefined;
 
   const open = (id: number) => navigate({ name: 'reader', documentId: id });
   useShortcut('libraryFilter', () => {
@@ -85,7 +92,12 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
   return (
     <div className={`library ${panel && selectedRow ? 'with-panel' : ''}`}>
       <LibraryFilters facets={facets.data} filter={filter} onChange={setFilter} tagsAvailable={tagsAvailable} />
-      <section className="library-main" aria-label="Library" aria-busy={pages.busy} data-shown-filter={shown?.filterText}>
+      <section
+        className="library-main"
+        aria-label="Library"
+        aria-busy={pages.busy}
+        data-shown-filter={shown?.filterText}
+      >
         <div className="view-toolbar">
           <h1>Library</h1>
           <div className="quick-filter">
@@ -135,7 +147,10 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
               </button>
             }
           >
-            <p>Drop PDFs, Word files, emails, web pages or text files anywhere in this window, or choose them from your disk.</p>
+            <p>
+              Drop PDFs, Word files, emails, web pages or text files anywhere in this window, or choose them from your
+              disk.
+            </p>
           </EmptyState>
         ) : total === 0 ? (
           <EmptyState
@@ -179,7 +194,12 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
         />
       )}
       {!panel && selectedRow && (
-        <button type="button" className="btn ghost panel-reopen" onClick={() => setPanel(true)} aria-label="Show details">
+        <button
+          type="button"
+          className="btn ghost panel-reopen"
+          onClick={() => setPanel(true)}
+          aria-label="Show details"
+        >
           <Icon name="edit" /> Details
         </button>
       )}

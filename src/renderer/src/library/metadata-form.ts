@@ -43,8 +43,10 @@ function names(text: string): string[] {
 export function validateForm(f: MetadataForm): Partial<Record<keyof MetadataForm, string>> {
   const errors: Partial<Record<keyof MetadataForm, string>> = {};
   if (f.title.trim() === '') errors.title = 'A title is needed.';
-  if (f.date.trim() !== '' && !isPartialDate(f.date.trim())) errors.date = 'Write the date as 2020, 2020-11 or 2020-11-13.';
-  if (f.url.trim() !== '' && !/^https?:\/\/\S+$/i.test(f.url.trim())) errors.url = 'An address starts with http:// or https://.';
+  if (f.date.trim() !== '' && !isPartialDate(f.date.trim()))
+    errors.date = 'Write the date as 2020, 2020-11 or 2020-11-13.';
+  if (f.url.trim() !== '' && !/^https?:\/\/\S+$/i.test(f.url.trim()))
+    errors.url = 'An address starts with http:// or https://.';
   if (!/^-?\d+$/.test(f.pageLabelOffset.trim())) errors.pageLabelOffset = 'A whole number, such as 0 or 26.';
   return errors;
 }

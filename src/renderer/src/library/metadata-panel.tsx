@@ -11,7 +11,13 @@ import { formatBytes, formatTimestamp, typeLabel } from '../common/format.js';
 import { Icon } from '../common/icons.js';
 import { useToast } from '../common/toast.js';
 import { TagInput } from '../tags/tag-input.js';
-import { diffPatch, formFromRecord, validateForm, type MetadataForm, type MetadataPatchInput } from './metadata-form.js';
+import {
+  diffPatch,
+  formFromRecord,
+  validateForm,
+  type MetadataForm,
+  type MetadataPatchInput,
+} from './metadata-form.js';
 
 export interface MetadataPanelProps {
   documentId: number;
@@ -39,7 +45,14 @@ export function MetadataPanel({ documentId, onClose, onOpen, tags, allTags }: Me
       ) : !doc.data || doc.data.id !== documentId ? (
         <div className="panel-loading" aria-busy="true" />
       ) : (
-        <MetadataEditor key={`${doc.data.id}:${doc.data.updatedAt}`} record={doc.data} tags={tags} allTags={allTags} onOpen={onOpen} onTrashed={onClose} />
+        <MetadataEditor
+          key={`${doc.data.id}:${doc.data.updatedAt}`}
+          record={doc.data}
+          tags={tags}
+          allTags={allTags}
+          onOpen={onOpen}
+          onTrashed={onClose}
+        />
       )}
     </aside>
   );
@@ -74,10 +87,12 @@ function MetadataEditor({
   const errors = validateForm(form);
   const patch: MetadataPatchInput = diffPatch(record, form);
   const dirty = Object.keys(patch).length > 0;
-  const set = (field: keyof MetadataForm) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    setServerError('');
-  };
+  const set =
+    (field: keyof MetadataForm) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      setForm((f) => ({ ...f, [field]: e.target.value }));
+      setServerError('');
+    };
 
   const save = async () => {
     if (Object.keys(errors).length || !dirty) return;
@@ -141,9 +156,23 @@ function MetadataEditor({
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       {multiline ? (
-        <textarea id={`${id}-${name}`} className="textarea" rows={3} value={form[name]} onChange={set(name)} aria-invalid={Boolean(errors[name])} />
+        <textarea
+          id={`${id}-${name}`}
+          className="textarea"
+          rows={3}
+          value={form[name]}
+          onChange={set(name)}
+          aria-invalid={Boolean(errors[name])}
+        />
       ) : (
-        <input id={`${id}-${name}`} className="input" value={form[name]} onChange={set(name)} aria-invalid={Boolean(errors[name])} aria-describedby={hint || errors[name] ? `${id}-${name}-note` : undefined} />
+        <input
+          id={`${id}-${name}`}
+          className="input"
+          value={form[name]}
+          onChange={set(name)}
+          aria-invalid={Boolean(errors[name])}
+          aria-describedby={hint || errors[name] ? `${id}-${name}-note` : undefined}
+        />
       )}
       {(errors[name] || hint) && (
         <span id={`${id}-${name}-note`} className={errors[name] ? 'error' : 'hint'}>
@@ -195,7 +224,8 @@ function MetadataEditor({
       {field('source', 'Source or publisher')}
       {field('url', 'Address (URL)')}
       {field('description', 'Description', undefined, true)}
-      {record.format === 'pdf' && field('pageLabelOffset', 'Page number offset', 'When page 1 of the file is printed as 27, enter 26.')}
+      {record.format === 'pdf' &&
+        field('pageLabelOffset', 'Page number offset', 'When page 1 of the file is printed as 27, enter 26.')}
 
       {serverError && (
         <p className="error-line" role="alert">
@@ -206,7 +236,12 @@ function MetadataEditor({
         <button type="submit" className="btn primary" disabled={!dirty || saving || Object.keys(errors).length > 0}>
           {saving ? 'Saving…' : 'Save details'}
         </button>
-        <button type="button" className="btn" disabled={!dirty || saving} onClick={() => setForm(formFromRecord(record))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!dirty || saving}
+          onClick={() => setForm(formFromRecord(record))}
+        >
           Revert
         </button>
       </div>
@@ -218,7 +253,12 @@ function MetadataEditor({
         {localTags === null ? (
           <span className="hint">Tags arrive with quoting and tagging.</span>
         ) : (
-          <TagInput value={localTags} onChange={(t) => void changeTags(t)} suggestions={allTags} label="Document tags" />
+          <TagInput
+            value={localTags}
+            onChange={(t) => void changeTags(t)}
+            suggestions={allTags}
+            label="Document tags"
+          />
         )}
       </div>
 
@@ -227,7 +267,8 @@ function MetadataEditor({
         <dd>{record.fileName}</dd>
         <dt>Format</dt>
         <dd>
-          {record.format.toUpperCase()} · {formatBytes(record.size)} · {record.pageCount} page{record.pageCount === 1 ? '' : 's'}
+          {record.format.toUpperCase()} · {formatBytes(record.size)} · {record.pageCount} page
+          {record.pageCount === 1 ? '' : 's'}
         </dd>
         <dt>SHA-256</dt>
         <dd className="mono sha">{record.sha256}</dd>

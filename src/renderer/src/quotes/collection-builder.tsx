@@ -72,18 +72,33 @@ export function CollectionBuilder({ draft, onChange, quotesById, onSaved, dirty 
     <section className="collection-builder" aria-label="Collection">
       <div className="field">
         <label htmlFor="collection-title">Collection title</label>
-        <input id="collection-title" className="input" value={draft.title} placeholder="e.g. What the department knew" onChange={(e) => onChange({ ...draft, title: e.target.value })} />
+        <input
+          id="collection-title"
+          className="input"
+          value={draft.title}
+          placeholder="e.g. What the department knew"
+          onChange={(e) => onChange({ ...draft, title: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="collection-intro">Introduction</label>
-        <textarea id="collection-intro" className="textarea" rows={3} value={draft.introduction} placeholder="A few lines that frame these quotes (optional)" onChange={(e) => onChange({ ...draft, introduction: e.target.value })} />
+        <textarea
+          id="collection-intro"
+          className="textarea"
+          rows={3}
+          value={draft.introduction}
+          placeholder="A few lines that frame these quotes (optional)"
+          onChange={(e) => onChange({ ...draft, introduction: e.target.value })}
+        />
       </div>
       <div className="cb-list-head">
         <h3>Quotes in order</h3>
         <span className="faint">{draft.quoteIds.length}</span>
       </div>
       {draft.quoteIds.length === 0 ? (
-        <p className="panel-note">Tick quotes on the left and press “Add to collection”. Then drag them into the order your argument needs.</p>
+        <p className="panel-note">
+          Tick quotes on the left and press “Add to collection”. Then drag them into the order your argument needs.
+        </p>
       ) : (
         <ol className="cb-list" aria-label="Quotes in the collection; drag or press Alt and an arrow key to move">
           {draft.quoteIds.map((id, index) => {
@@ -123,7 +138,10 @@ export function CollectionBuilder({ draft, onChange, quotesById, onSaved, dirty 
                   const to = e.key === 'ArrowUp' ? index - 1 : index + 1;
                   if (to < 0 || to >= draft.quoteIds.length) return;
                   move(index, to);
-                  window.setTimeout(() => document.querySelector<HTMLElement>(`.cb-item[data-quote-id="${id}"]`)?.focus(), 0);
+                  window.setTimeout(
+                    () => document.querySelector<HTMLElement>(`.cb-item[data-quote-id="${id}"]`)?.focus(),
+                    0,
+                  );
                 }}
               >
                 <span className="cb-handle" aria-hidden="true">
@@ -133,13 +151,21 @@ export function CollectionBuilder({ draft, onChange, quotesById, onSaved, dirty 
                 <span className="cb-text">
                   {q ? (
                     <>
-                      “{shortProse(q.text)}” <span className="faint">— {q.documentTitle}, p. {q.pageLabel}</span>
+                      “{shortProse(q.text)}”{' '}
+                      <span className="faint">
+                        — {q.documentTitle}, p. {q.pageLabel}
+                      </span>
                     </>
                   ) : (
                     <span className="faint">Quote {id} (not in the current list)</span>
                   )}
                 </span>
-                <button type="button" className="btn ghost icon small" aria-label="Remove from the collection" onClick={() => onChange({ ...draft, quoteIds: draft.quoteIds.filter((x) => x !== id) })}>
+                <button
+                  type="button"
+                  className="btn ghost icon small"
+                  aria-label="Remove from the collection"
+                  onClick={() => onChange({ ...draft, quoteIds: draft.quoteIds.filter((x) => x !== id) })}
+                >
                   <Icon name="close" size={14} />
                 </button>
               </li>

@@ -29,7 +29,11 @@ export function QuoteCard({ quote, allTags, active, showDocument, onShow, leadin
   const [note, setNote] = useState(quote.note ?? '');
 
   return (
-    <article className={`quote-card ${active ? 'active' : ''} ${quote.status === 'orphaned' ? 'flagged' : ''}`} aria-label={`Quote from ${quote.documentTitle}, page ${quote.pageLabel}`} data-quote-id={quote.id}>
+    <article
+      className={`quote-card ${active ? 'active' : ''} ${quote.status === 'orphaned' ? 'flagged' : ''}`}
+      aria-label={`Quote from ${quote.documentTitle}, page ${quote.pageLabel}`}
+      data-quote-id={quote.id}
+    >
       <div className="qc-head">
         {leading}
         {showDocument && <span className="qc-doc">{quote.documentTitle}</span>}
@@ -44,12 +48,21 @@ export function QuoteCard({ quote, allTags, active, showDocument, onShow, leadin
       {editing ? (
         <div className="qc-edit">
           <TagInput value={tags} onChange={setTags} suggestions={allTags} label="Tags" />
-          <textarea className="textarea" rows={2} aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Note" />
+          <textarea
+            className="textarea"
+            rows={2}
+            aria-label="Note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="Note"
+          />
           <div className="row">
             <button
               type="button"
               className="btn primary small"
-              onClick={() => void update(quote, { tags, note: note.trim() === '' ? null : note }).then((q) => q && setEditing(false))}
+              onClick={() =>
+                void update(quote, { tags, note: note.trim() === '' ? null : note }).then((q) => q && setEditing(false))
+              }
             >
               Save
             </button>
@@ -93,7 +106,12 @@ export function QuoteCard({ quote, allTags, active, showDocument, onShow, leadin
           <Icon name="sources" size={14} /> Where else?
         </button>
         <span className="spacer" />
-        <button type="button" className="btn ghost small danger" aria-label="Delete quote" onClick={() => void remove(quote)}>
+        <button
+          type="button"
+          className="btn ghost small danger"
+          aria-label="Delete quote"
+          onClick={() => void remove(quote)}
+        >
           <Icon name="trash" size={14} />
         </button>
       </div>

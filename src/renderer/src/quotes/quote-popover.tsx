@@ -21,7 +21,17 @@ export interface QuotePopoverProps {
 
 const WIDTH = 380;
 
-export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initialTags, saving, error, onSave, onCancel }: QuotePopoverProps) {
+export function QuotePopover({
+  anchorRect,
+  text,
+  pageLabel,
+  suggestions,
+  initialTags,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: QuotePopoverProps) {
   const [tags, setTags] = useState<string[]>([...initialTags]);
   const [note, setNote] = useState('');
   const box = useRef<HTMLDivElement>(null);
@@ -40,7 +50,8 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
   // Read while rendering: by the time effects run, the tag field has taken focus.
   const [before] = useState(() => document.activeElement);
   const restoreFocus = useCallback(() => {
-    if (before instanceof HTMLElement && before !== document.body && before.isConnected && !before.matches(':disabled')) before.focus();
+    if (before instanceof HTMLElement && before !== document.body && before.isConnected && !before.matches(':disabled'))
+      before.focus();
   }, [before]);
   // After saving, the popover leaves while its own field has focus.
   useLayoutEffect(() => restoreFocus, [restoreFocus]);
@@ -88,11 +99,26 @@ export function QuotePopover({ anchorRect, text, pageLabel, suggestions, initial
       <blockquote className="qp-text">{text}</blockquote>
       <div className="field">
         <label htmlFor={`${id}-tags`}>Tags</label>
-        <TagInput id={`${id}-tags`} value={tags} onChange={setTags} suggestions={suggestions} label="Tags for this quote" autoFocus placeholder="Add tags (Enter adds, comma separates)" />
+        <TagInput
+          id={`${id}-tags`}
+          value={tags}
+          onChange={setTags}
+          suggestions={suggestions}
+          label="Tags for this quote"
+          autoFocus
+          placeholder="Add tags (Enter adds, comma separates)"
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>Note</label>
-        <textarea id={`${id}-note`} className="textarea" rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why this passage matters (optional)" />
+        <textarea
+          id={`${id}-note`}
+          className="textarea"
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Why this passage matters (optional)"
+        />
       </div>
       {error && (
         <p className="error-line" role="alert">

@@ -15,7 +15,13 @@ export function QuoteSources({ quoteId }: { quoteId: number }) {
     <ul className="sources" aria-label="Other sources of this passage">
       {list.map((s) => (
         <li key={`${s.documentId}:${s.page}`}>
-          <button type="button" className="source-link" onClick={() => navigate({ name: 'reader', documentId: s.documentId, page: s.page, find: s.text.slice(0, 80) })}>
+          <button
+            type="button"
+            className="source-link"
+            onClick={() =>
+              navigate({ name: 'reader', documentId: s.documentId, page: s.page, find: s.text.slice(0, 80) })
+            }
+          >
             <span className="source-title">{s.title}</span>
             <span className="faint">
               p. {s.pageLabel} · {s.similarity >= 0.999 ? 'exact' : `${Math.round(s.similarity * 100)}% alike`}

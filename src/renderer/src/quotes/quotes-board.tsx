@@ -49,7 +49,12 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
   // Load the chosen collection into the builder when it arrives.
   if (collection.data && collection.data !== loadedFrom && collection.data.id === collectionId) {
     setLoadedFrom(collection.data);
-    setDraft({ id: collection.data.id, title: collection.data.title, introduction: collection.data.introduction, quoteIds: collection.data.quoteIds });
+    setDraft({
+      id: collection.data.id,
+      title: collection.data.title,
+      introduction: collection.data.introduction,
+      quoteIds: collection.data.quoteIds,
+    });
   }
   if (collectionId === undefined && loadedFrom !== null) {
     setLoadedFrom(null);
@@ -58,7 +63,10 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
   const dirty =
     draft.id === null
       ? draft.title.trim() !== '' || draft.quoteIds.length > 0
-      : !loadedFrom || loadedFrom.title !== draft.title || loadedFrom.introduction !== draft.introduction || loadedFrom.quoteIds.join() !== draft.quoteIds.join();
+      : !loadedFrom ||
+        loadedFrom.title !== draft.title ||
+        loadedFrom.introduction !== draft.introduction ||
+        loadedFrom.quoteIds.join() !== draft.quoteIds.join();
 
   const quotes = filtered.data ?? [];
   const quotesById = useMemo(() => new Map<number, Quote>((all.data ?? []).map((q) => [q.id, q])), [all.data]);
@@ -71,7 +79,10 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
   // Counted from the quotes themselves, so a parent counts each quote under it once.
   const tagTree = useMemo(() => {
     const counts = countUnder((all.data ?? []).map((q) => q.tags));
-    return buildTagTree((tags.data ?? []).map((t) => t.name), (name) => counts.get(name) ?? 0);
+    return buildTagTree(
+      (tags.data ?? []).map((t) => t.name),
+      (name) => counts.get(name) ?? 0,
+    );
   }, [tags.data, all.data]);
 
   useShortcut(
@@ -102,7 +113,9 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
           .call('tags.restore', { tags: snapshot.tags })
           .then((r) => {
             invalidate('tags', 'quotes', 'documents');
-            toast(r.ok ? `Tag “${name}” restored.` : plainError(r.error, 'restoring the tag'), { tone: r.ok ? 'success' : 'error' });
+            toast(r.ok ? `Tag “${name}” restored.` : plainError(r.error, 'restoring the tag'), {
+              tone: r.ok ? 'success' : 'error',
+            });
           });
       },
     });
@@ -162,13 +175,25 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
           <h4>
             <label htmlFor="board-words">Words</label>
           </h4>
-          <input id="board-words" className="input" type="search" placeholder="In quotes and notes" value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="board-words"
+            className="input"
+            type="search"
+            placeholder="In quotes and notes"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </section>
         <section className="filter-section">
           <h4>
             <label htmlFor="board-doc">Document</label>
           </h4>
-          <select id="board-doc" className="select" value={documentId ?? ''} onChange={(e) => setDocumentId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id="board-doc"
+            className="select"
+            value={documentId ?? ''}
+            onChange={(e) => setDocumentId(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">All documents</option>
             {documents.map(([id, title]) => (
               <option key={id} value={id}>
@@ -192,7 +217,14 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
                 void renameTag(tag, new FormData(e.currentTarget).get('name')?.toString() ?? '');
               }}
             >
-              <input name="name" className="input" aria-label={`New name for the tag ${tag}`} defaultValue={tag} autoFocus onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+              <input
+                name="name"
+                className="input"
+                aria-label={`New name for the tag ${tag}`}
+                defaultValue={tag}
+                autoFocus
+                onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+              />
               <button type="submit" className="btn small primary">
                 Rename
               </button>
@@ -221,7 +253,9 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
                     type="button"
                     className={`filter-option ${collectionId === c.id ? 'active' : ''}`}
                     aria-pressed={collectionId === c.id}
-                    onClick={() => navigate(collectionId === c.id ? { name: 'quotes' } : { name: 'quotes', collectionId: c.id })}
+                    onClick={() =>
+                      navigate(collectionId === c.id ? { name: 'quotes' } : { name: 'quotes', collectionId: c.id })
+                    }
                   >
                     <span className="filter-label">{c.title}</span>
                     <span className="filter-count">{c.quoteCount}</span>
@@ -241,7 +275,9 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
       <section className="board-main" aria-label="Quotes">
         <div className="view-toolbar">
           <h1>Quotes</h1>
-          <span className="count">{filtered.data ? `${quotes.length.toLocaleString()} quote${quotes.length === 1 ? '' : 's'}` : ''}</span>
+          <span className="count">
+            {filtered.data ? `${quotes.length.toLocaleString()} quote${quotes.length === 1 ? '' : 's'}` : ''}
+          </span>
           <span className="spacer" />
           {checked.size > 0 && <span className="faint">{checked.size} selected</span>}
           <button
@@ -249,13 +285,24 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
             className="btn"
             disabled={checked.size === 0}
             onClick={() => {
-              setDraft((d) => ({ ...d, quoteIds: appendUnique(d.quoteIds, quotes.filter((q) => checked.has(q.id)).map((q) => q.id)) }));
+              setDraft((d) => ({
+                ...d,
+                quoteIds: appendUnique(
+                  d.quoteIds,
+                  quotes.filter((q) => checked.has(q.id)).map((q) => q.id),
+                ),
+              }));
               setChecked(new Set());
             }}
           >
             <Icon name="plus" /> Add to collection
           </button>
-          <button type="button" className="btn" disabled={checked.size === 0} onClick={() => openExport({ source: { kind: 'quotes', quoteIds: [...checked] } })}>
+          <button
+            type="button"
+            className="btn"
+            disabled={checked.size === 0}
+            onClick={() => openExport({ source: { kind: 'quotes', quoteIds: [...checked] } })}
+          >
             <Icon name="export" /> Export selected
           </button>
           {words && quotes.length > 0 && (
@@ -263,7 +310,14 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
             <button
               type="button"
               className="btn"
-              onClick={() => openExport({ source: tag === null && documentId === null ? { kind: 'search', query: words } : { kind: 'quotes', quoteIds: quotes.map((q) => q.id) } })}
+              onClick={() =>
+                openExport({
+                  source:
+                    tag === null && documentId === null
+                      ? { kind: 'search', query: words }
+                      : { kind: 'quotes', quoteIds: quotes.map((q) => q.id) },
+                })
+              }
             >
               <Icon name="export" /> Export these quotes…
             </button>
@@ -279,7 +333,10 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
               </button>
             }
           >
-            <p>Open a document, select a passage and press Q. Your quotes gather here, with their tags, notes and exact page cites.</p>
+            <p>
+              Open a document, select a passage and press Q. Your quotes gather here, with their tags, notes and exact
+              page cites.
+            </p>
           </EmptyState>
         ) : filtered.error ? (
           <ErrorLine message={plainError(filtered.error)} onRetry={filtered.reload} />
@@ -304,9 +361,17 @@ export function QuotesBoard({ collectionId }: { collectionId?: number | undefine
                   allTags={allTagNames}
                   showDocument
                   active={focused === q.id}
-                  onShow={(quote) => navigate({ name: 'reader', documentId: quote.documentId, page: quote.page, quoteId: quote.id })}
+                  onShow={(quote) =>
+                    navigate({ name: 'reader', documentId: quote.documentId, page: quote.page, quoteId: quote.id })
+                  }
                   leading={
-                    <input type="checkbox" className="qc-check" aria-label={`Select quote from ${q.documentTitle}, page ${q.pageLabel}`} checked={checked.has(q.id)} onChange={() => toggle(q.id)} />
+                    <input
+                      type="checkbox"
+                      className="qc-check"
+                      aria-label={`Select quote from ${q.documentTitle}, page ${q.pageLabel}`}
+                      checked={checked.has(q.id)}
+                      onChange={() => toggle(q.id)}
+                    />
                   }
                 />
               </div>

@@ -28,7 +28,9 @@ export function useQuoteActions() {
             .call('quotes.restore', { id: gone.id })
             .then((r) => {
               invalidate('quotes', 'tags');
-              toast(r.ok ? 'Quote restored.' : plainError(r.error, 'restoring the quote'), { tone: r.ok ? 'success' : 'error' });
+              toast(r.ok ? 'Quote restored.' : plainError(r.error, 'restoring the quote'), {
+                tone: r.ok ? 'success' : 'error',
+              });
             });
         },
       });

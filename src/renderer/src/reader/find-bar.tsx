@@ -58,15 +58,37 @@ export function FindBar({ query, onQuery, matches, index, onStep, onClose, onQuo
         }}
       />
       <span className="find-count" aria-live="polite">
-        {query.trim() === '' ? '' : matches.length === 0 ? 'No matches' : `${index + 1} of ${matches.length}${current ? ` · p. ${current.page}` : ''}`}
+        {query.trim() === ''
+          ? ''
+          : matches.length === 0
+            ? 'No matches'
+            : `${index + 1} of ${matches.length}${current ? ` · p. ${current.page}` : ''}`}
       </span>
-      <button type="button" className="btn ghost icon" aria-label="Previous match" onClick={() => onStep(-1)} disabled={matches.length === 0}>
+      <button
+        type="button"
+        className="btn ghost icon"
+        aria-label="Previous match"
+        onClick={() => onStep(-1)}
+        disabled={matches.length === 0}
+      >
         <Icon name="chevronLeft" />
       </button>
-      <button type="button" className="btn ghost icon" aria-label="Next match" onClick={() => onStep(1)} disabled={matches.length === 0}>
+      <button
+        type="button"
+        className="btn ghost icon"
+        aria-label="Next match"
+        onClick={() => onStep(1)}
+        disabled={matches.length === 0}
+      >
         <Icon name="chevronRight" />
       </button>
-      <button type="button" className="btn small" onClick={onQuoteMatch} disabled={matches.length === 0} title="Quote this match (Ctrl Enter)">
+      <button
+        type="button"
+        className="btn small"
+        onClick={onQuoteMatch}
+        disabled={matches.length === 0}
+        title="Quote this match (Ctrl Enter)"
+      >
         <Icon name="quote" /> Quote match
       </button>
       <button type="button" className="btn ghost icon" aria-label="Close find" onClick={onClose}>

@@ -1,7 +1,17 @@
 /** The page number box: type a page and press Enter to go there; Escape puts it back. */
 import { useState, type Ref } from 'react';
 
-export function PageInput({ page, pageCount, goToPage, inputRef }: { page: number; pageCount: number; goToPage: (page: number) => void; inputRef: Ref<HTMLInputElement> }) {
+export function PageInput({
+  page,
+  pageCount,
+  goToPage,
+  inputRef,
+}: {
+  page: number;
+  pageCount: number;
+  goToPage: (page: number) => void;
+  inputRef: Ref<HTMLInputElement>;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input

@@ -32,7 +32,12 @@ export function rawOffset(raw: string, stripped: number): number {
 }
 
 /** Page offset of a caret at `offsetInItem` characters into item `index` (as drawn). */
-export function itemToPageOffset(items: readonly LayoutItem[], index: number, raw: string, offsetInItem: number): number {
+export function itemToPageOffset(
+  items: readonly LayoutItem[],
+  index: number,
+  raw: string,
+  offsetInItem: number,
+): number {
   const item = items[index];
   if (!item) return 0;
   return item[0] + Math.min(strippedLength(raw, offsetInItem), item[1]);

@@ -15,7 +15,6 @@ import type { TextMap } from './text-map.js';
 
 export type { PageHighlight };
 
-
 export interface PdfPageProps {
   pdf: PDFDocumentProxy;
   documentId: number;
@@ -70,7 +69,8 @@ export function itemsFromContent(content: TextContent): LayoutItem[] {
 }
 
 function PdfPageImpl(props: PdfPageProps) {
-  const { pdf, documentId, pageNumber, scale, width, height, near, highlights, focus, textMap, onSize, onQuoteClick } = props;
+  const { pdf, documentId, pageNumber, scale, width, height, near, highlights, focus, textMap, onSize, onQuoteClick } =
+    props;
   const wrapper = useRef<HTMLDivElement>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
   const layerHolder = useRef<HTMLDivElement>(null);

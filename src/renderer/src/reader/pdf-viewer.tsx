@@ -4,7 +4,16 @@
  * the reading position across zoom, and scrolls to a page or a highlight on request.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { PdfPage, type PageHighlight } from './pdf-page.js';
 import type { TextMap } from './text-map.js';
 
@@ -34,7 +43,18 @@ const MARGIN = 24;
 const NO_HIGHLIGHTS: PageHighlight[] = [];
 
 export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function PdfViewer(props, ref) {
-  const { pdf, documentId, zoom, highlightsByPage, focus, textMap, initialPage, onPageChange, onScaleChange, onQuoteClick } = props;
+  const {
+    pdf,
+    documentId,
+    zoom,
+    highlightsByPage,
+    focus,
+    textMap,
+    initialPage,
+    onPageChange,
+    onScaleChange,
+    onQuoteClick,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [sizes, setSizes] = useState<Map<number, { w: number; h: number }>>(() => new Map());
   const [base, setBase] = useState<{ w: number; h: number } | null>(null);
@@ -86,7 +106,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     });
   }, []);
 
-  const pageElement = (page: number): HTMLElement | null => scroller.current?.querySelector<HTMLElement>(`[data-page-number="${page}"]`) ?? null;
+  const pageElement = (page: number): HTMLElement | null =>
+    scroller.current?.querySelector<HTMLElement>(`[data-page-number="${page}"]`) ?? null;
 
   const measure = useCallback(() => {
     const el = scroller.current;
@@ -103,7 +124,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     }
     const page = lo + 1;
     const pin = pinned.current === null ? null : pages[pinned.current - 1];
-    const pinOnScreen = pin && pin.offsetTop < el.scrollTop + el.clientHeight && pin.offsetTop + pin.offsetHeight > el.scrollTop;
+    const pinOnScreen =
+      pin && pin.offsetTop < el.scrollTop + el.clientHeight && pin.offsetTop + pin.offsetHeight > el.scrollTop;
     if (!pinOnScreen) pinned.current = null;
     const shown = pinned.current ?? page;
     if (shown !== current.current) {
@@ -120,15 +142,21 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     setNear((n) => (n.from === from && n.to === to ? n : { from, to }));
   }, [onPageChange]);
 
-  const scrollToPage = useCallback((page: number) => {
-    const el = scroller.current;
-    const target = pageElement(Math.max(1, Math.min(numPages, page)));
-    if (el && target) el.scrollTop = target.offsetTop - GAP;
-  }, [numPages]);
-  const goToPage = useCallback((page: number) => {
-    pinned.current = null;
-    scrollToPage(page);
-  }, [scrollToPage]);
+  const scrollToPage = useCallback(
+    (page: number) => {
+      const el = scroller.current;
+      const target = pageElement(Math.max(1, Math.min(numPages, page)));
+      if (el && target) el.scrollTop = target.offsetTop - GAP;
+    },
+    [numPages],
+  );
+  const goToPage = useCallback(
+    (page: number) => {
+      pinned.current = null;
+      scrollToPage(page);
+    },
+    [scrollToPage],
+  );
 
   useImperativeHandle(ref, () => ({ goToPage, scale: () => scale }), [goToPage, scale]);
 
@@ -162,7 +190,8 @@ export const PdfViewer = forwardRef<PdfViewerHandle, PdfViewerProps>(function Pd
     const el = scroller.current;
     const target = pageElement(focus.page);
     if (!el || !target) return;
-    const visible = target.offsetTop < el.scrollTop + el.clientHeight && target.offsetTop + target.offsetHeight > el.scrollTop;
+    const visible =
+      target.offsetTop < el.scrollTop + el.clientHeight && target.offsetTop + target.offsetHeight > el.scrollTop;
     if (!visible) el.scrollTop = target.offsetTop - GAP;
     measure();
   }, [focus, measure]);

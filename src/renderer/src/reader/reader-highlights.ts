@@ -23,10 +23,20 @@ export function highlightsByPage(marks: ReaderMarks, pageText: (page: number) =>
   const len = (p: number) => pageText(p).length;
   for (const q of marks.quotes) {
     for (const r of anchorToPageRanges(q, len)) {
-      add(r.page, { key: `q${q.id}`, start: r.start, end: r.end, kind: q.id === marks.activeQuote ? 'quote-active' : 'quote', quoteId: q.id });
+      add(r.page, {
+        key: `q${q.id}`,
+        start: r.start,
+        end: r.end,
+        kind: q.id === marks.activeQuote ? 'quote-active' : 'quote',
+        quoteId: q.id,
+      });
     }
   }
-  marks.matches.forEach((m, i) => add(m.page, { key: `find-${i}`, start: m.start, end: m.end, kind: i === marks.findIndex ? 'hit-current' : 'hit' }));
-  if (marks.pending) for (const r of anchorToPageRanges(marks.pending, len)) add(r.page, { key: 'pending', start: r.start, end: r.end, kind: 'pending' });
+  marks.matches.forEach((m, i) =>
+    add(m.page, { key: `find-${i}`, start: m.start, end: m.end, kind: i === marks.findIndex ? 'hit-current' : 'hit' }),
+  );
+  if (marks.pending)
+    for (const r of anchorToPageRanges(marks.pending, len))
+      add(r.page, { key: 'pending', start: r.start, end: r.end, kind: 'pending' });
   return map;
 }

@@ -22,14 +22,24 @@ export function ReaderQuotesPanel({ quotes, error, allTags, activeQuote, onShow 
       ) : quotes.length === 0 ? (
         <div className="panel-empty">
           <p>No quotes yet.</p>
-          <p className="faint">Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it with <kbd>Ctrl</kbd> <kbd>F</kbd>, then press <kbd>Ctrl</kbd> <kbd>Enter</kbd> (or Tab away and press <kbd>Q</kbd>).</p>
+          <p className="faint">
+            Select a passage with the mouse, then press <kbd>Q</kbd> or the Quote button. With the keyboard: find it
+            with <kbd>Ctrl</kbd> <kbd>F</kbd>, then press <kbd>Ctrl</kbd> <kbd>Enter</kbd> (or Tab away and press{' '}
+            <kbd>Q</kbd>).
+          </p>
         </div>
       ) : (
         <div className="quote-list">
           {[...quotes]
             .sort((a, b) => a.page - b.page || a.start - b.start)
             .map((q) => (
-              <QuoteCard key={`${q.id}:${q.updatedAt}`} quote={q} allTags={allTags} active={q.id === activeQuote} onShow={onShow} />
+              <QuoteCard
+                key={`${q.id}:${q.updatedAt}`}
+                quote={q}
+                allTags={allTags}
+                active={q.id === activeQuote}
+                onShow={onShow}
+              />
             ))}
         </div>
       )}

@@ -23,12 +23,29 @@ export interface ReaderToolbarProps {
   onTogglePanel: () => void;
 }
 
-export function ReaderToolbar({ doc, page, goToPage, pageInput, zoom, pdfView, onFind, onQuote, quoteCount, panelOpen, onTogglePanel }: ReaderToolbarProps) {
+export function ReaderToolbar({
+  doc,
+  page,
+  goToPage,
+  pageInput,
+  zoom,
+  pdfView,
+  onFind,
+  onQuote,
+  quoteCount,
+  panelOpen,
+  onTogglePanel,
+}: ReaderToolbarProps) {
   const pageCount = doc.pageCount;
   const meta = [typeLabel(doc.type), doc.authors.join('; '), formatPartialDate(doc.date)].filter(Boolean).join(' · ');
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Reader">
-      <button type="button" className="btn ghost" onClick={() => navigate({ name: 'library' })} title="Back to the library (Backspace)">
+      <button
+        type="button"
+        className="btn ghost"
+        onClick={() => navigate({ name: 'library' })}
+        title="Back to the library (Backspace)"
+      >
         <Icon name="chevronLeft" /> Library
       </button>
       <div className="reader-title">
@@ -36,12 +53,24 @@ export function ReaderToolbar({ doc, page, goToPage, pageInput, zoom, pdfView, o
         <span className="faint">{meta}</span>
       </div>
       <div className="page-nav" aria-label="Pages">
-        <button type="button" className="btn ghost icon" aria-label="Previous page" onClick={() => goToPage(page - 1)} disabled={page <= 1}>
+        <button
+          type="button"
+          className="btn ghost icon"
+          aria-label="Previous page"
+          onClick={() => goToPage(page - 1)}
+          disabled={page <= 1}
+        >
           <Icon name="chevronLeft" />
         </button>
         <PageInput page={page} pageCount={pageCount} goToPage={goToPage} inputRef={pageInput} />
         <span className="faint page-total">of {pageCount}</span>
-        <button type="button" className="btn ghost icon" aria-label="Next page" onClick={() => goToPage(page + 1)} disabled={page >= pageCount}>
+        <button
+          type="button"
+          className="btn ghost icon"
+          aria-label="Next page"
+          onClick={() => goToPage(page + 1)}
+          disabled={page >= pageCount}
+        >
           <Icon name="chevronRight" />
         </button>
       </div>
@@ -56,13 +85,25 @@ export function ReaderToolbar({ doc, page, goToPage, pageInput, zoom, pdfView, o
           <Icon name="plus" />
         </button>
         {pdfView && (
-          <button type="button" className={`btn ghost ${zoom.zoom.mode === 'fit' ? 'pressed' : ''}`} aria-pressed={zoom.zoom.mode === 'fit'} onClick={zoom.fitWidth} title="Fit the page to the width (W)">
+          <button
+            type="button"
+            className={`btn ghost ${zoom.zoom.mode === 'fit' ? 'pressed' : ''}`}
+            aria-pressed={zoom.zoom.mode === 'fit'}
+            onClick={zoom.fitWidth}
+            title="Fit the page to the width (W)"
+          >
             <Icon name="fitWidth" /> Fit width
           </button>
         )}
       </div>
       <span className="spacer" />
-      <button type="button" className="btn ghost icon" aria-label="Find in this document" title="Find in this document (Ctrl F)" onClick={onFind}>
+      <button
+        type="button"
+        className="btn ghost icon"
+        aria-label="Find in this document"
+        title="Find in this document (Ctrl F)"
+        onClick={onFind}
+      >
         <Icon name="search" />
       </button>
       <button
@@ -75,7 +116,12 @@ export function ReaderToolbar({ doc, page, goToPage, pageInput, zoom, pdfView, o
       >
         <Icon name="quote" /> Quote
       </button>
-      <button type="button" className={`btn ghost ${panelOpen ? 'pressed' : ''}`} aria-pressed={panelOpen} onClick={onTogglePanel}>
+      <button
+        type="button"
+        className={`btn ghost ${panelOpen ? 'pressed' : ''}`}
+        aria-pressed={panelOpen}
+        onClick={onTogglePanel}
+      >
         Quotes{quoteCount ? ` (${quoteCount})` : ''}
       </button>
     </div>

@@ -77,7 +77,12 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   }, []);
   const find = useFindInDocument(pages, route.find, showAt);
   const draft = useQuoteDraft(doc);
-  const [selected, clearSelected, selectionNow] = useSelectionAnchor(viewerArea, textMap, pageText, draft.passage !== null);
+  const [selected, clearSelected, selectionNow] = useSelectionAnchor(
+    viewerArea,
+    textMap,
+    pageText,
+    draft.passage !== null,
+  );
 
   const goToPage = useCallback(
     (n: number) => {
@@ -113,7 +118,8 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   );
 
   const noText = noTextNotice(pagesQuery.data ? pages.map((p) => p.text) : null, page);
-  const openPopover = (passage: SelectedPassage | null) => draft.open(passage, noText ?? 'Select some text in the document first, then press Q.');
+  const openPopover = (passage: SelectedPassage | null) =>
+    draft.open(passage, noText ?? 'Select some text in the document first, then press Q.');
 
   // Without a mouse there is no text selection: the current find match stands in for it.
   const currentMatch = find.open ? find.matches[find.index] : undefined;
@@ -123,7 +129,13 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     const anchor: PassageAnchor = { page: m.page, start: m.start, pageEnd: m.page, end: m.end };
     const el = viewerArea.current?.querySelector('.hl.hit-current, .hl-inline.hit-current');
     const r = el?.getBoundingClientRect() ?? viewerArea.current?.getBoundingClientRect();
-    return { anchor, text: passageText(anchor, pageText), rect: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : { left: 200, top: 200, right: 200, bottom: 200 } };
+    return {
+      anchor,
+      text: passageText(anchor, pageText),
+      rect: r
+        ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+        : { left: 200, top: 200, right: 200, bottom: 200 },
+    };
   };
   const quoteCurrentMatch = () => {
     const passage = matchPassage();
@@ -147,7 +159,10 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
   const onQuoteClick = useCallback((id: number) => {
     setActiveQuote(id);
     setPanelOpen(true);
-    window.setTimeout(() => document.querySelector(`.reader-panel [data-quote-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }), 0);
+    window.setTimeout(
+      () => document.querySelector(`.reader-panel [data-quote-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }),
+      0,
+    );
   }, []);
 
   const showQuote = (q: Quote) => {
@@ -233,7 +248,10 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
             <button
               type="button"
               className="selection-quote"
-              style={{ left: Math.min(selected.rect.right, window.innerWidth - 120), top: Math.max(8, selected.rect.top - 40) }}
+              style={{
+                left: Math.min(selected.rect.right, window.innerWidth - 120),
+                top: Math.max(8, selected.rect.top - 40),
+              }}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => openPopover(selected)}
             >
@@ -241,7 +259,15 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
             </button>
           )}
         </div>
-        {panelOpen && <ReaderQuotesPanel quotes={quotes} error={quotesQuery.error} allTags={allTags} activeQuote={activeQuote} onShow={showQuote} />}
+        {panelOpen && (
+          <ReaderQuotesPanel
+            quotes={quotes}
+            error={quotesQuery.error}
+            allTags={allTags}
+            activeQuote={activeQuote}
+            onShow={showQuote}
+          />
+        )}
       </div>
 
       {draft.passage && (

@@ -20,7 +20,11 @@ export function segments(text: string, highlights: readonly PageHighlight[]): Se
     const start = points[i] as number;
     const end = points[i + 1] as number;
     if (end <= start) continue;
-    out.push({ text: text.slice(start, end), start, kinds: highlights.filter((h) => h.start <= start && h.end >= end) });
+    out.push({
+      text: text.slice(start, end),
+      start,
+      kinds: highlights.filter((h) => h.start <= start && h.end >= end),
+    });
   }
   return out;
 }

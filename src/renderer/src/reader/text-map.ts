@@ -7,7 +7,14 @@
 import { itemToPageOffset, type LayoutItem, type PassageAnchor } from './page-offsets.js';
 
 export type PageSurface =
-  | { kind: 'pdf'; page: number; layer: HTMLElement; divs: readonly HTMLElement[]; items: readonly LayoutItem[]; indexOf: ReadonlyMap<Element, number> }
+  | {
+      kind: 'pdf';
+      page: number;
+      layer: HTMLElement;
+      divs: readonly HTMLElement[];
+      items: readonly LayoutItem[];
+      indexOf: ReadonlyMap<Element, number>;
+    }
   | { kind: 'text'; page: number; element: HTMLElement };
 
 /** The rendered pages of one reader, by page number. */
@@ -58,7 +65,10 @@ export class TextMap {
     // The boundary sits between elements (a triple click, a drag past the text): take the
     // first text node inside the range (for its start) or the last (for its end).
     const candidates = this.#textNodes().filter((t) => range.intersectsNode(t));
-    const text = which === 'start' ? candidates.find((t) => startsWithin(range, t)) : [...candidates].reverse().find((t) => endsWithin(range, t));
+    const text =
+      which === 'start'
+        ? candidates.find((t) => startsWithin(range, t))
+        : [...candidates].reverse().find((t) => endsWithin(range, t));
     if (!text) return null;
     const clipped =
       which === 'start'
@@ -86,7 +96,8 @@ export class TextMap {
     const surface = this.surfaceOf(text);
     if (!surface) return null;
     if (surface.kind === 'pdf') {
-      const div = text.parentElement?.closest('.textLayer > span, .textLayer .markedContent > span') ?? text.parentElement;
+      const div =
+        text.parentElement?.closest('.textLayer > span, .textLayer .markedContent > span') ?? text.parentElement;
       const index = div ? surface.indexOf.get(div) : undefined;
       if (index === undefined || !div) return null;
       // Offset within the item's drawn text (a text div holds one text node).

@@ -27,7 +27,13 @@ export interface TextViewerProps {
 }
 
 const NO_HIGHLIGHTS: PageHighlight[] = [];
-const RANK: Record<PageHighlight['kind'], number> = { hit: 1, quote: 2, 'quote-active': 3, 'hit-current': 4, pending: 5 };
+const RANK: Record<PageHighlight['kind'], number> = {
+  hit: 1,
+  quote: 2,
+  'quote-active': 3,
+  'hit-current': 4,
+  pending: 5,
+};
 
 const TextPage = memo(function TextPage({
   page,

@@ -21,7 +21,11 @@ export interface FindInDocument {
   step: (delta: number) => void;
 }
 
-export function useFindInDocument(pages: readonly PageText[], initialQuery: string | undefined, showAt: (key: string, page: number) => void): FindInDocument {
+export function useFindInDocument(
+  pages: readonly PageText[],
+  initialQuery: string | undefined,
+  showAt: (key: string, page: number) => void,
+): FindInDocument {
   const [open, setOpen] = useState(Boolean(initialQuery));
   const [query, setQueryState] = useState(initialQuery ?? '');
   const [index, setIndex] = useState(0);

@@ -36,7 +36,10 @@ export function usePdf(documentId: number, enabled: boolean): PdfState {
         if (live) {
           setState({
             pdf: null,
-            error: name === 'PasswordException' ? 'This PDF is encrypted; a password is needed to show it.' : 'This PDF could not be drawn. Its extracted text is shown instead.',
+            error:
+              name === 'PasswordException'
+                ? 'This PDF is encrypted; a password is needed to show it.'
+                : 'This PDF could not be drawn. Its extracted text is shown instead.',
             documentId,
           });
         }

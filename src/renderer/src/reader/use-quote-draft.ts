@@ -41,7 +41,13 @@ export function useQuoteDraft(doc: DocumentRecord): QuoteDraft {
     if (!passage) return;
     setSaving(true);
     const { anchor, text } = passage;
-    const result = await api().call('quotes.create', { documentId: doc.id, ...anchor, text, tags, note: note.trim() === '' ? null : note.trim() });
+    const result = await api().call('quotes.create', {
+      documentId: doc.id,
+      ...anchor,
+      text,
+      tags,
+      note: note.trim() === '' ? null : note.trim(),
+    });
     setSaving(false);
     if (!result.ok) {
       setError(plainError(result.error, 'saving the quote'));

@@ -30,9 +30,19 @@ export function useReaderZoom(usePdfView: boolean): ReaderZoom {
       return;
     }
     const current = scale;
-    const next = direction > 0 ? ZOOM_STEPS.find((s) => s > current + 0.01) : [...ZOOM_STEPS].reverse().find((s) => s < current - 0.01);
+    const next =
+      direction > 0
+        ? ZOOM_STEPS.find((s) => s > current + 0.01)
+        : [...ZOOM_STEPS].reverse().find((s) => s < current - 0.01);
     if (next) setZoom({ mode: 'scale', scale: next });
   };
 
-  return { zoom, setScale, textScale, shown: usePdfView ? scale : textScale, zoomBy, fitWidth: () => setZoom({ mode: 'fit' }) };
+  return {
+    zoom,
+    setScale,
+    textScale,
+    shown: usePdfView ? scale : textScale,
+    zoomBy,
+    fitWidth: () => setZoom({ mode: 'fit' }),
+  };
 }

@@ -14,7 +14,11 @@ export interface SelectedPassage {
 }
 
 /** The passage the browser's selection covers inside `root` right now, or null. */
-function passageOfSelection(root: HTMLElement | null, textMap: TextMap, pageText: (page: number) => string): SelectedPassage | null {
+function passageOfSelection(
+  root: HTMLElement | null,
+  textMap: TextMap,
+  pageText: (page: number) => string,
+): SelectedPassage | null {
   const selection = window.getSelection();
   if (!root || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
@@ -28,7 +32,9 @@ function passageOfSelection(root: HTMLElement | null, textMap: TextMap, pageText
   return {
     anchor,
     text: passageText(anchor, pageText),
-    rect: last ? { left: last.left, top: box.top, right: last.right, bottom: last.bottom } : { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
+    rect: last
+      ? { left: last.left, top: box.top, right: last.right, bottom: last.bottom }
+      : { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
   };
 }
 

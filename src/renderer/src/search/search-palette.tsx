@@ -15,14 +15,15 @@ import { Modal } from '../common/modal.js';
 import { navigate } from '../common/router.js';
 import { termsOf } from './find-word.js';
 
-const KIND_LABEL: Record<SearchHit['kind'], string> = { page: 'Text', quote: 'Quote', note: 'Note', metadata: 'Details' };
+const KIND_LABEL: Record<SearchHit['kind'], string> = {
+  page: 'Text',
+  quote: 'Quote',
+  note: 'Note',
+  metadata: 'Details',
+};
 
 export function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
-  return (
-    <>
-      {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }
 
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -64,7 +65,6 @@ function SearchBody({ onClose }: { onClose: () => void }) {
   }, [deferred, type, tag, author, from, to, hasQuotes]);
   const results = useQuery('search.query', input_);
   const hits = input_ ? (results.data?.hits ?? []) : [];
-
 
   const openHit = (hit: SearchHit) => {
     onClose();
@@ -119,13 +119,23 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             }
           }}
         />
-        <button type="button" className={`btn ghost small ${showFilters ? 'pressed' : ''}`} aria-expanded={showFilters} onClick={() => setShowFilters((s) => !s)}>
+        <button
+          type="button"
+          className={`btn ghost small ${showFilters ? 'pressed' : ''}`}
+          aria-expanded={showFilters}
+          onClick={() => setShowFilters((s) => !s)}
+        >
           Filters{filterCount ? ` (${filterCount})` : ''}
         </button>
       </div>
       {showFilters && (
         <div className="search-filters" aria-label="Search filters">
-          <select className="select" aria-label="Document type" value={type} onChange={(e) => setType(e.target.value as DocumentType | '')}>
+          <select
+            className="select"
+            aria-label="Document type"
+            value={type}
+            onChange={(e) => setType(e.target.value as DocumentType | '')}
+          >
             <option value="">Any type</option>
             {DOCUMENT_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -133,7 +143,13 @@ function SearchBody({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-          <select className="select" aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)} disabled={!tags.data}>
+          <select
+            className="select"
+            aria-label="Tag"
+            value={tag}
+            onChange={(e) => setTag(e.target.value)}
+            disabled={!tags.data}
+          >
             <option value="">Any tag</option>
             {(tags.data ?? []).map((t) => (
               <option key={t.name} value={t.name}>
@@ -142,9 +158,29 @@ function SearchBody({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-          <input className="input" aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
-          <input className="input date" aria-label="From date" placeholder="From 2020" value={from} onChange={(e) => setFrom(e.target.value.trim())} aria-invalid={from !== '' && !isPartialDate(from)} />
-          <input className="input date" aria-label="To date" placeholder="To 2021-06" value={to} onChange={(e) => setTo(e.target.value.trim())} aria-invalid={to !== '' && !isPartialDate(to)} />
+          <input
+            className="input"
+            aria-label="Author"
+            placeholder="Author"
+            value={author}
+            onChange={(e) => setAuthor(e.target.value)}
+          />
+          <input
+            className="input date"
+            aria-label="From date"
+            placeholder="From 2020"
+            value={from}
+            onChange={(e) => setFrom(e.target.value.trim())}
+            aria-invalid={from !== '' && !isPartialDate(from)}
+          />
+          <input
+            className="input date"
+            aria-label="To date"
+            placeholder="To 2021-06"
+            value={to}
+            onChange={(e) => setTo(e.target.value.trim())}
+            aria-invalid={to !== '' && !isPartialDate(to)}
+          />
           <label className="check">
             <input type="checkbox" checked={hasQuotes} onChange={(e) => setHasQuotes(e.target.checked)} /> Has quotes
           </label>
@@ -155,7 +191,8 @@ function SearchBody({ onClose }: { onClose: () => void }) {
           <div className="search-hint">
             <p>Type to search the text of every document, your quotes and notes, and titles and authors.</p>
             <p className="faint">
-              Words match exactly: <code>ban</code> finds “ban”, not “banner”. Use <code>ban*</code> for every word starting with it, <code>"exact phrase"</code>, <code>OR</code>, and <code>-word</code> to leave out.
+              Words match exactly: <code>ban</code> finds “ban”, not “banner”. Use <code>ban*</code> for every word
+              starting with it, <code>"exact phrase"</code>, <code>OR</code>, and <code>-word</code> to leave out.
             </p>
           </div>
         ) : results.error ? (
@@ -163,7 +200,9 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             {plainError(results.error)}
           </p>
         ) : hits.length === 0 && !results.loading ? (
-          <p className="search-hint">Nothing found for “{input_.query}”. Check the spelling, or try fewer words or a prefix with *.</p>
+          <p className="search-hint">
+            Nothing found for “{input_.query}”. Check the spelling, or try fewer words or a prefix with *.
+          </p>
         ) : (
           <>
             {results.data && (

@@ -38,7 +38,14 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, aut
     const taken = new Set(value);
     const pool = suggestions.filter((s) => !taken.has(s));
     if (!q) return pool.slice(0, 8);
-    const starts = pool.filter((s) => s.toLowerCase().startsWith(q) || s.toLowerCase().split('/').some((p) => p.startsWith(q)));
+    const starts = pool.filter(
+      (s) =>
+        s.toLowerCase().startsWith(q) ||
+        s
+          .toLowerCase()
+          .split('/')
+          .some((p) => p.startsWith(q)),
+    );
     const contains = pool.filter((s) => !starts.includes(s) && s.toLowerCase().includes(q));
     return [...starts, ...contains].slice(0, 8);
   }, [draft, suggestions, value]);
@@ -62,7 +69,11 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, aut
         {value.map((tag) => (
           <span key={tag} className="chip accent">
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(value.filter((t) => t !== tag))}>
+            <button
+              type="button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => onChange(value.filter((t) => t !== tag))}
+            >
               ×
             </button>
           </span>

@@ -34,7 +34,12 @@ export function TagTreeView({ roots, selected, onSelect, label }: TagTreeViewPro
             style={{ paddingLeft: node.depth * 14 }}
           >
             {node.children.length > 0 ? (
-              <button type="button" className="tree-toggle" aria-label={`${isOpen ? 'Collapse' : 'Expand'} ${node.name}`} onClick={() => toggle(node.name)}>
+              <button
+                type="button"
+                className="tree-toggle"
+                aria-label={`${isOpen ? 'Collapse' : 'Expand'} ${node.name}`}
+                onClick={() => toggle(node.name)}
+              >
                 {isOpen ? '▾' : '▸'}
               </button>
             ) : (

@@ -22,7 +22,13 @@ export function buildTagTree(names: Iterable<string>, countOf: (name: string) =>
     const existing = nodes.get(name);
     if (existing) return existing;
     const parts = name.split('/');
-    const node: TagNode = { name, label: parts[parts.length - 1] ?? name, depth: parts.length - 1, count: countOf(name), children: [] };
+    const node: TagNode = {
+      name,
+      label: parts[parts.length - 1] ?? name,
+      depth: parts.length - 1,
+      count: countOf(name),
+      children: [],
+    };
     nodes.set(name, node);
     if (parts.length > 1) ensure(parts.slice(0, -1).join('/')).children.push(node);
     else roots.push(node);

@@ -53,7 +53,10 @@ function index(source: Source, where: string): string {
 function unindex(source: Source, where: string): string {
   const cols = source.columns.join(', ');
   return indexes(source)
-    .map((table) => `INSERT INTO ${table} (${table}, rowid, ${cols}) SELECT 'delete', id, ${cols} FROM ${source.view} WHERE ${where};`)
+    .map(
+      (table) =>
+        `INSERT INTO ${table} (${table}, rowid, ${cols}) SELECT 'delete', id, ${cols} FROM ${source.view} WHERE ${where};`,
+    )
     .join('\n  ');
 }
 

@@ -53,7 +53,8 @@ export function createCiter(style: CitationStyleId, documents: readonly Document
     bibliographyHeading: STYLES[style].bibliographyHeading,
     cite(documentId, pinpoint) {
       const id = cslId(documentId);
-      if (!items.has(id)) throw new ArchiveError('not-found', `document ${documentId}: not among the documents of this export`);
+      if (!items.has(id))
+        throw new ArchiveError('not-found', `document ${documentId}: not among the documents of this export`);
       const html = engine.makeCitationCluster([{ id, ...(pinpoint ? { locator: pinpoint, label: 'page' } : {}) }]);
       return spansFromHtml(html);
     },

@@ -57,7 +57,26 @@ export function cslId(documentId: number): string {
 const ORGANISATION =
   /\b(inc|llc|llp|ltd|plc|corp|corporation|company|co|department|dept|office|police|committee|senate|house|council|agency|university|college|school|association|ministry|government|commission|bureau|service|services|court|foundation|institute|center|centre|board|authority|union|party|group|press|news|times|post|network|project|league|society|organi[sz]ation|administration|division|unit|force|army|navy|city|county|state|states|republic|nations|federal|national|international|of|the|and|for|staff)\b/i;
 const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv|esq\.?)$/i;
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+]);
 
 /**
  * A name as CSL wants it. "Jane Roe" and "Roe, Jane" become family and given;
@@ -81,7 +100,8 @@ export function parseName(raw: string): CslName | null {
   if (words.length < 2 || words.length > 4 || !capitalised) return { literal: name };
   const family = words.pop() as string;
   const particles: string[] = [];
-  while (words.length > 1 && PARTICLES.has((words[words.length - 1] ?? '').toLowerCase())) particles.unshift(words.pop() as string);
+  while (words.length > 1 && PARTICLES.has((words[words.length - 1] ?? '').toLowerCase()))
+    particles.unshift(words.pop() as string);
   return {
     family,
     given: words.join(' '),
@@ -97,7 +117,10 @@ function names(values: readonly string[]): CslName[] {
 /** `2020-11-13` to `{date-parts: [[2020, 11, 13]]}` with its precision kept. */
 export function cslDate(date: string | null): CslDate | undefined {
   if (!date) return undefined;
-  const parts = date.split('-').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const parts = date
+    .split('-')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   return parts.length ? { 'date-parts': [parts.slice(0, 3)] } : undefined;
 }
 

@@ -20,12 +20,37 @@ export interface StyleInfo {
 }
 
 export const STYLES: Record<CitationStyleId, StyleInfo> = {
-  chicago: { id: 'chicago', file: 'chicago-fullnote-bibliography.csl', label: 'Chicago Manual of Style 17th edition (notes and bibliography)', bibliographyHeading: 'Bibliography' },
-  'chicago-short-notes': { id: 'chicago-short-notes', file: 'chicago-note-bibliography.csl', label: 'Chicago Manual of Style 17th edition (short notes and bibliography)', bibliographyHeading: 'Bibliography' },
-  'chicago-author-date': { id: 'chicago-author-date', file: 'chicago-author-date.csl', label: 'Chicago Manual of Style 17th edition (author-date)', bibliographyHeading: 'References' },
+  chicago: {
+    id: 'chicago',
+    file: 'chicago-fullnote-bibliography.csl',
+    label: 'Chicago Manual of Style 17th edition (notes and bibliography)',
+    bibliographyHeading: 'Bibliography',
+  },
+  'chicago-short-notes': {
+    id: 'chicago-short-notes',
+    file: 'chicago-note-bibliography.csl',
+    label: 'Chicago Manual of Style 17th edition (short notes and bibliography)',
+    bibliographyHeading: 'Bibliography',
+  },
+  'chicago-author-date': {
+    id: 'chicago-author-date',
+    file: 'chicago-author-date.csl',
+    label: 'Chicago Manual of Style 17th edition (author-date)',
+    bibliographyHeading: 'References',
+  },
   apa: { id: 'apa', file: 'apa.csl', label: 'APA 7th edition', bibliographyHeading: 'References' },
-  mla: { id: 'mla', file: 'modern-language-association.csl', label: 'MLA 9th edition', bibliographyHeading: 'Works Cited' },
-  legal: { id: 'legal', file: 'exhibit-legal.csl', label: 'Legal memo (in the manner of the Bluebook)', bibliographyHeading: 'Sources' },
+  mla: {
+    id: 'mla',
+    file: 'modern-language-association.csl',
+    label: 'MLA 9th edition',
+    bibliographyHeading: 'Works Cited',
+  },
+  legal: {
+    id: 'legal',
+    file: 'exhibit-legal.csl',
+    label: 'Legal memo (in the manner of the Bluebook)',
+    bibliographyHeading: 'Sources',
+  },
 };
 
 export const LOCALE_FILE = 'locales-en-US.xml';
@@ -59,7 +84,8 @@ function readResource(file: string): string {
 /** The CSL XML of a style. */
 export function styleXml(id: CitationStyleId): string {
   const info = STYLES[id];
-  if (!info) throw new ArchiveError('invalid-input', `style: "${String(id)}" is not one of ${Object.keys(STYLES).join(', ')}`);
+  if (!info)
+    throw new ArchiveError('invalid-input', `style: "${String(id)}" is not one of ${Object.keys(STYLES).join(', ')}`);
   return readResource(info.file);
 }
 

@@ -25,7 +25,10 @@ function runs(spans: readonly Span[]): TextRun[] {
 }
 
 function labelled(label: string, value: string): Paragraph {
-  return new Paragraph({ style: 'QuoteDetail', children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(xmlSafe(value))] });
+  return new Paragraph({
+    style: 'QuoteDetail',
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(xmlSafe(value))],
+  });
 }
 
 /** The export as a .docx file. */
@@ -34,12 +37,17 @@ export async function toDocx(rendered: RenderedExport): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(rendered.model.title))] }),
     new Paragraph({ children: [new TextRun({ text: xmlSafe(summaryLine(rendered)), italics: true })] }),
   ];
-  for (const p of paragraphs(rendered.model.introduction)) children.push(new Paragraph({ children: [new TextRun(xmlSafe(p))] }));
+  for (const p of paragraphs(rendered.model.introduction))
+    children.push(new Paragraph({ children: [new TextRun(xmlSafe(p))] }));
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const item of rendered.items) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(xmlSafe(itemHeading(item)))] }));
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(xmlSafe(itemHeading(item)))] }),
+    );
     // The quote flowed as prose: one Word paragraph per paragraph of the source.
-    const quoteParagraphs: (TextRun | FootnoteReferenceRun)[][] = proseParagraphs(item.quote.text).map((p) => [new TextRun(xmlSafe(p))]);
+    const quoteParagraphs: (TextRun | FootnoteReferenceRun)[][] = proseParagraphs(item.quote.text).map((p) => [
+      new TextRun(xmlSafe(p)),
+    ]);
     if (quoteParagraphs.length === 0) quoteParagraphs.push([]);
     if (rendered.noteStyle) {
       footnotes[item.number] = { children: [new Paragraph({ children: runs(item.citation) })] };
@@ -50,8 +58,11 @@ export async function toDocx(rendered: RenderedExport): Promise<Buffer> {
     if (item.quote.note) children.push(labelled('Note', item.quote.note));
     if (item.quote.tags.length) children.push(labelled('Tags', item.quote.tags.join(', ')));
   }
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(rendered.bibliographyHeading))] }));
-  for (const entry of rendered.bibliography) children.push(new Paragraph({ style: 'Bibliography', children: runs(entry.entry) }));
+  children.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(rendered.bibliographyHeading))] }),
+  );
+  for (const entry of rendered.bibliography)
+    children.push(new Paragraph({ style: 'Bibliography', children: runs(entry.entry) }));
 
   const doc = new Document({
     creator: 'Exhibit',
@@ -71,8 +82,20 @@ export async function toDocx(rendered: RenderedExport): Promise<Buffer> {
             border: { left: { style: BorderStyle.SINGLE, size: 12, color: '999999', space: 8 } },
           },
         },
-        { id: 'QuoteDetail', name: 'Quote Detail', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 720 } } },
-        { id: 'Bibliography', name: 'Bibliography', basedOn: 'Normal', next: 'Bibliography', paragraph: { indent: { left: 720, hanging: 720 } } },
+        {
+          id: 'QuoteDetail',
+          name: 'Quote Detail',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { indent: { left: 720 } },
+        },
+        {
+          id: 'Bibliography',
+          name: 'Bibliography',
+          basedOn: 'Normal',
+          next: 'Bibliography',
+          paragraph: { indent: { left: 720, hanging: 720 } },
+        },
       ],
     },
     footnotes,

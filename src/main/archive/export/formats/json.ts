@@ -49,12 +49,18 @@ export function sourceUrn(sha256: string): string {
  * The annotation for a quote. `position` is the quote's place in the document's
  * text with pages joined (null when the pages are not at hand: the selector is left out).
  */
-export function toAnnotation(item: RenderedItem, created: string, position: { start: number; end: number } | null): WebAnnotation {
+export function toAnnotation(
+  item: RenderedItem,
+  created: string,
+  position: { start: number; end: number } | null,
+): WebAnnotation {
   const q = item.quote;
   const body: WebAnnotation['body'] = [];
   if (q.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: q.note, format: 'text/plain' });
   for (const tag of q.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
-  const selector: WebAnnotation['target']['selector'] = [{ type: 'TextQuoteSelector', exact: q.text, prefix: q.prefix, suffix: q.suffix }];
+  const selector: WebAnnotation['target']['selector'] = [
+    { type: 'TextQuoteSelector', exact: q.text, prefix: q.prefix, suffix: q.suffix },
+  ];
   if (position) selector.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
   selector.push({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${q.page}` });
   return {
@@ -101,10 +107,16 @@ export function toJson(rendered: RenderedExport): string {
     introduction: rendered.model.introduction,
     style: rendered.model.style,
     created: rendered.createdAt,
-    sources: modelDocuments(rendered.model).map((doc) => ({ ...toCslItem(doc), 'exhibit:sha256': doc.sha256, 'exhibit:fileName': doc.fileName })),
+    sources: modelDocuments(rendered.model).map((doc) => ({
+      ...toCslItem(doc),
+      'exhibit:sha256': doc.sha256,
+      'exhibit:fileName': doc.fileName,
+    })),
     annotations: rendered.items.map((item) => {
       const q = item.quote;
-      const known = q.position ?? (item.document.pageCount === 1 && q.page === 1 && q.pageEnd === 1 ? { start: q.start, end: q.end } : null);
+      const known =
+        q.position ??
+        (item.document.pageCount === 1 && q.page === 1 && q.pageEnd === 1 ? { start: q.start, end: q.end } : null);
       return toAnnotation(item, rendered.createdAt, known);
     }),
     bibliography: rendered.bibliography.map((b) => plain(b.entry)),

@@ -67,10 +67,13 @@ class Typesetter {
       let text = ch;
       if (!hasGlyph(primary, cp)) {
         if (hasGlyph('sans', cp)) face = 'sans';
-        else if (/\p{M}|\p{Cf}/u.test(ch)) continue; // a mark or format character no font draws: leave it out
+        else if (/\p{M}|\p{Cf}/u.test(ch))
+          continue; // a mark or format character no font draws: leave it out
         else {
           text = REPLACEMENT;
-          this.warnings.add('some characters have no glyph in the PDF fonts and print as "?"; the Markdown and HTML copies keep them');
+          this.warnings.add(
+            'some characters have no glyph in the PDF fonts and print as "?"; the Markdown and HTML copies keep them',
+          );
         }
       }
       const last = out[out.length - 1];
@@ -183,12 +186,18 @@ class Writer {
       const color = block.color ? rgb(...block.color) : rgb(0, 0, 0);
       // One text object per stretch of one face, spaces included, so readers extract words with their spaces.
       for (const run of merge(line)) {
-        if (run.text.trim() !== '') this.page.drawText(run.text, { x, y: this.y, size: block.size, font: await this.type.font(run.face), color });
+        if (run.text.trim() !== '')
+          this.page.drawText(run.text, { x, y: this.y, size: block.size, font: await this.type.font(run.face), color });
         x += run.width;
       }
       if (block.rule) {
         const rx = MARGIN.left + (block.indent ?? 0) - 10;
-        this.page.drawLine({ start: { x: rx, y: this.y - leading * 0.3 }, end: { x: rx, y: this.y + leading * 0.75 }, thickness: 1.5, color: rgb(0.6, 0.6, 0.6) });
+        this.page.drawLine({
+          start: { x: rx, y: this.y - leading * 0.3 },
+          end: { x: rx, y: this.y + leading * 0.75 },
+          thickness: 1.5,
+          color: rgb(0.6, 0.6, 0.6),
+        });
       }
     }
     this.y -= block.spaceAfter ?? 0;
@@ -216,14 +225,39 @@ function blocks(rendered: RenderedExport): Block[] {
   ];
   for (const p of paragraphs(rendered.model.introduction)) out.push({ spans: [{ text: p }], size: 11, spaceAfter: 6 });
   for (const item of rendered.items) {
-    out.push({ spans: [{ text: itemHeading(item) }], size: 12.5, bold: true, spaceBefore: 12, spaceAfter: 4, keepWithNext: true });
+    out.push({
+      spans: [{ text: itemHeading(item) }],
+      size: 12.5,
+      bold: true,
+      spaceBefore: 12,
+      spaceAfter: 4,
+      keepWithNext: true,
+    });
     out.push({ spans: [{ text: flowAsProse(item.quote.text) }], size: 11, indent: 24, rule: true, spaceAfter: 4 });
     const citation: Span[] = rendered.noteStyle ? [{ text: `${item.number}. ` }, ...item.citation] : item.citation;
     out.push({ spans: citation, size: 9.5, indent: 24, color: GREY, spaceAfter: 3 });
-    if (item.quote.note) out.push({ spans: [{ text: 'Note: ', bold: true }, { text: item.quote.note }], size: 9.5, indent: 24, spaceAfter: 2 });
-    if (item.quote.tags.length) out.push({ spans: [{ text: 'Tags: ', bold: true }, { text: item.quote.tags.join(', ') }], size: 9.5, indent: 24 });
+    if (item.quote.note)
+      out.push({
+        spans: [{ text: 'Note: ', bold: true }, { text: item.quote.note }],
+        size: 9.5,
+        indent: 24,
+        spaceAfter: 2,
+      });
+    if (item.quote.tags.length)
+      out.push({
+        spans: [{ text: 'Tags: ', bold: true }, { text: item.quote.tags.join(', ') }],
+        size: 9.5,
+        indent: 24,
+      });
   }
-  out.push({ spans: [{ text: rendered.bibliographyHeading }], size: 14, bold: true, spaceBefore: 18, spaceAfter: 6, keepWithNext: true });
+  out.push({
+    spans: [{ text: rendered.bibliographyHeading }],
+    size: 14,
+    bold: true,
+    spaceBefore: 18,
+    spaceAfter: 6,
+    keepWithNext: true,
+  });
   for (const entry of rendered.bibliography) out.push({ spans: entry.entry, size: 10, hanging: 24, spaceAfter: 4 });
   return out;
 }
@@ -247,7 +281,13 @@ export async function toPdf(rendered: RenderedExport): Promise<{ bytes: Uint8Arr
   const total = writer.pages.length;
   writer.pages.forEach((page, i) => {
     const label = `${i + 1} / ${total}`;
-    page.drawText(label, { x: PAGE.width / 2 - footer.widthOfTextAtSize(label, 8) / 2, y: MARGIN.bottom / 2, size: 8, font: footer, color: rgb(...GREY) });
+    page.drawText(label, {
+      x: PAGE.width / 2 - footer.widthOfTextAtSize(label, 8) / 2,
+      y: MARGIN.bottom / 2,
+      size: 8,
+      font: footer,
+      color: rgb(...GREY),
+    });
   });
   const bytes = await doc.save({ useObjectStreams: true });
   return { bytes, warnings: [...type.warnings] };
