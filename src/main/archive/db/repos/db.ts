@@ -1,0 +1,10 @@
+/**
+ * What a repository runs its queries on: the archive's connection or a transaction open on
+ * it. Domain code passes one of these through without building queries of its own; only
+ * modules under archive/db/ import kysely at run time (lint enforces it).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+export type Trx = Transaction<Database>;
