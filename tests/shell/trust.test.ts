@@ -46,7 +46,7 @@ describe('which frame may call the contract', () => {
 describe('the Content-Security-Policy', () => {
   it('is the same in index.html as in the headers, and allows no eval, inline script or remote source', () => {
     const html = readFileSync(join(ROOT, 'src/renderer/index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(META_CSP);
     // The header is the meta policy plus what only a header can carry: no framing anywhere.
     expect(APP_CSP).toBe(`${META_CSP}; frame-ancestors 'none'`);
