@@ -16,6 +16,7 @@ import { recordHistory } from './custody.js';
 import { objectKeys } from './state-hash.js';
 import type { DocumentsTable } from './db/schema.js';
 import type { Db, Trx } from './db/repos/db.js';
+import { encodeJson } from './db/repos/json-columns.js';
 import {
   childDocumentIds,
   deleteDocument,
@@ -97,8 +98,8 @@ export async function updateMetadataInTransaction(trx: Trx, id: number, patch: M
   const fields: [keyof MetadataPatch, keyof DocumentsTable, (v: never) => string | number | null][] = [
     ['title', 'title', (v: string) => v.trim()],
     ['type', 'type', (v: string) => v],
-    ['authors', 'authors', (v: string[]) => JSON.stringify(v)],
-    ['recipients', 'recipients', (v: string[]) => JSON.stringify(v)],
+    ['authors', 'authors', (v: string[]) => encodeJson(v)],
+    ['recipients', 'recipients', (v: string[]) => encodeJson(v)],
     ['organization', 'organization', (v: string | null) => v],
     ['date', 'date', (v: string | null) => v],
     ['source', 'source', (v: string | null) => v],

@@ -6,7 +6,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DocumentFormat, DocumentRecord, DocumentType } from '../../../../shared/document.js';
 import type { DocumentsTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
-import { decodeObject, decodeStrings, decodeStringsOrNull } from './json-columns.js';
+import { decodeObject, decodeStrings } from './json-columns.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 
@@ -16,8 +16,21 @@ export interface PageLabelling {
   pageLabelOffset: number;
 }
 
-/** page_labels: null when the document has none of its own. */
-export const decodePageLabels = (json: string | null): string[] | null => decodeStringsOrNull(json);
+/**
+ * page_labels: null when the document has none of its own. A list holding anything but
+ * strings is dropped whole (null): without one item every later label would land on the
+ * wrong page.
+ */
+export function decodePageLabels(json: string | null): string[] | null {
+  if (json === null || json === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
+  return Array.isArray(value) && value.every((label) => typeof label === 'string') ? (value as string[]) : null;
+}
 
 /** extra: format-specific facts (PDF info, image counts, email headers). */
 export const decodeExtra = (json: string | null): Record<string, unknown> => decodeObject(json);
