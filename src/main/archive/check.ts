@@ -5,11 +5,19 @@
  * reported in a sentence.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
 import type { Archive } from './archive.js';
 import type { CheckProblem, CheckReport, CheckSkipped } from '../../shared/contract-types.js';
 import { verifyHistory, type ChainHead } from './custody.js';
-import type { Database } from './db/schema.js';
+import type { Db } from './db/repos/db.js';
+import {
+  checkSearchIndex,
+  countRows,
+  documentsWithoutOriginal,
+  foreignKeyBreaks,
+  inReadSnapshot,
+  integrityProblems,
+  streamOriginals,
+} from './db/repos/integrity.js';
 import { FTS_TABLES } from './db/migrations/0002-quotes-tags-search.js';
 import { messageOf, sqliteCode } from './errors.js';
 import { refreshSearchIndexCaches } from './search/rebuild.js';
@@ -41,7 +49,7 @@ async function checkSearchIndexes(
   if (archive.readOnly) return skip('read-only', FTS_TABLES);
   for (const [i, table] of FTS_TABLES.entries()) {
     try {
-      await sql.raw(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).execute(archive.db);
+      await checkSearchIndex(archive.db, table);
     } catch (error) {
       const code = sqliteCode(error);
       // After one wait for the lock, the others would wait as long again.
@@ -69,33 +77,18 @@ export interface CheckOptions {
  * the archive even while another program (the CLI, a second window) imports into it.
  */
 export async function checkArchive(archive: Archive, options: CheckOptions = {}): Promise<CheckReport> {
-  const { db } = archive;
-  const report = await db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
-    try {
-      const read = await checkOneSnapshot(conn, options);
-      await sql`commit`.execute(conn);
-      return read;
-    } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
-      throw error;
-    }
-  });
+  const report = await inReadSnapshot(archive.db, (snapshot) => checkOneSnapshot(snapshot, options));
   // FTS5's content check is a write: it runs after the read transaction, on its own.
   await checkSearchIndexes(archive, report.problems, report.notChecked);
   report.ok = report.problems.length === 0;
   return report;
 }
 
-async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Promise<CheckReport> {
+async function checkOneSnapshot(db: Db, options: CheckOptions): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
   await refreshSearchIndexCaches(db);
-  const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-  for (const row of integrity.rows) {
-    if (row.integrity_check !== 'ok') problems.push({ kind: 'integrity', message: row.integrity_check });
-  }
-  const fk = await sql<{ table: string; rowid: number; parent: string }>`pragma foreign_key_check`.execute(db);
-  for (const row of fk.rows) {
+  for (const line of await integrityProblems(db)) problems.push({ kind: 'integrity', message: line });
+  for (const row of await foreignKeyBreaks(db)) {
     problems.push({
       kind: 'foreign-key',
       message: `${row.table} row ${row.rowid} points at a missing ${row.parent} row`,
@@ -104,7 +97,7 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
   for (const b of await verifyHistory(db)) problems.push({ kind: 'history', message: b.message });
 
   let originals = 0;
-  for await (const row of db.selectFrom('originals').select(['sha256', 'size', 'data']).stream(16)) {
+  for await (const row of streamOriginals(db)) {
     originals++;
     const actual = createHash('sha256').update(row.data).digest('hex');
     if (actual !== row.sha256 || row.data.byteLength !== row.size) {
@@ -114,31 +107,19 @@ async function checkOneSnapshot(db: Kysely<Database>, options: CheckOptions): Pr
       });
     }
   }
-  const missing = await db
-    .selectFrom('documents')
-    .leftJoin('originals', 'originals.sha256', 'documents.sha256')
-    .select(['documents.id'])
-    .where('originals.sha256', 'is', null)
-    .execute();
-  for (const row of missing) problems.push({ kind: 'original', message: `document ${row.id} has lost its original` });
+  for (const id of await documentsWithoutOriginal(db)) {
+    problems.push({ kind: 'original', message: `document ${id} has lost its original` });
+  }
 
   // The archive against its history: each object's state against its latest entry's record.
   problems.push(...(await checkStates(db)));
   if (options.head) problems.push(...(await checkHead(db, options.head)));
 
-  const documents = await db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const history = await db
-    .selectFrom('history')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   return {
     ok: problems.length === 0,
-    documents: Number(documents.n),
+    documents: await countRows(db, 'documents'),
     originals,
-    historyEntries: Number(history.n),
+    historyEntries: await countRows(db, 'history'),
     problems,
     notChecked: [],
   };

@@ -5,8 +5,8 @@
  * `exhibit check` can compare the archive with its history from the upgrade on. What was
  * changed behind the app's back before the upgrade is part of the baseline and goes unseen.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema.js';
+import type { ArchiveDb } from './db/repos/db.js';
+import { clearStateBaselineMarker, stateBaselinePending } from './db/repos/object-states.js';
 import { recordHistory } from './custody.js';
 import { currentStates } from './state-check.js';
 import type { StateRecord } from './state-hash.js';
@@ -14,25 +14,15 @@ import type { StateRecord } from './state-hash.js';
 const OBJECTS_PER_ENTRY = 500;
 
 /** Records the baseline when the marker asks for it; does nothing otherwise. */
-export async function recordStateBaseline(db: Kysely<Database>): Promise<void> {
-  const marker = await db
-    .selectFrom('archive_info')
-    .select('value')
-    .where('key', '=', 'state-baseline')
-    .executeTakeFirst();
-  if (!marker) return;
+export async function recordStateBaseline(db: ArchiveDb): Promise<void> {
+  if (!(await stateBaselinePending(db))) return;
   await db.transaction().execute(async (trx) => {
-    const still = await trx
-      .selectFrom('archive_info')
-      .select('value')
-      .where('key', '=', 'state-baseline')
-      .executeTakeFirst();
-    if (!still) return; // Another process recorded it first.
+    if (!(await stateBaselinePending(trx))) return; // Another process recorded it first.
     const states = [...(await currentStates(trx))];
     for (let start = 0; start < states.length; start += OBJECTS_PER_ENTRY) {
       const state: StateRecord = Object.fromEntries(states.slice(start, start + OBJECTS_PER_ENTRY));
       await recordHistory(trx, { action: 'state-baseline', details: { objects: Object.keys(state).length }, state });
     }
-    await trx.deleteFrom('archive_info').where('key', '=', 'state-baseline').execute();
+    await clearStateBaselineMarker(trx);
   });
 }

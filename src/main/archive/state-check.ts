@@ -4,21 +4,21 @@
  * behind the app's back is reported naming the object and the field. Also checks the chain
  * against a head recorded outside the archive (`exhibit history --head`).
  */
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema.js';
+import type { Db } from './db/repos/db.js';
+import {
+  allCollectionStateInputs,
+  allDocumentStateRows,
+  allDocumentTagNames,
+  allQuoteStateRows,
+  allQuoteTagNames,
+  historyHashAt,
+  streamPageTexts,
+  streamRecordedStates,
+} from './db/repos/object-states.js';
 import type { CheckProblem } from '../../shared/contract-types.js';
 import { chainHead, formatHead, type ChainHead } from './custody.js';
 import { decodeStateRecord } from './state-encoding.js';
-import {
-  DOCUMENT_FIELDS,
-  QUOTE_FIELDS,
-  collectionState,
-  documentStateFromPageHashes,
-  pageHash,
-  quoteState,
-  type Db,
-  type ObjectState,
-} from './state-hash.js';
+import { collectionState, documentStateFromPageHashes, pageHash, quoteState, type ObjectState } from './state-hash.js';
 
 interface Recorded {
   entryId: number;
@@ -26,15 +26,9 @@ interface Recorded {
 }
 
 /** The latest recorded state of each object, by key. */
-async function recordedStates(db: Kysely<Database>): Promise<Map<string, Recorded>> {
+async function recordedStates(db: Db): Promise<Map<string, Recorded>> {
   const latest = new Map<string, Recorded>();
-  const rows = db
-    .selectFrom('history')
-    .select(['id', 'state'])
-    .where('state', 'is not', null)
-    .orderBy('id')
-    .stream(200);
-  for await (const row of rows) {
+  for await (const row of streamRecordedStates(db)) {
     let record: Record<string, ObjectState | null>;
     try {
       record = decodeStateRecord(row.state ?? '{}');
@@ -46,69 +40,28 @@ async function recordedStates(db: Kysely<Database>): Promise<Map<string, Recorde
   return latest;
 }
 
-function groupNames(rows: ReadonlyArray<{ owner: number; name: string }>): Map<number, string[]> {
-  const byOwner = new Map<number, string[]>();
-  for (const row of rows) {
-    const list = byOwner.get(row.owner);
-    if (list) list.push(row.name);
-    else byOwner.set(row.owner, [row.name]);
-  }
-  return byOwner;
-}
-
 /** Every object's current state, by key. */
 export async function currentStates(db: Db): Promise<Map<string, ObjectState>> {
   const states = new Map<string, ObjectState>();
-  const docTags = groupNames(
-    await db
-      .selectFrom('document_tags')
-      .innerJoin('tags', 'tags.id', 'document_tags.tag_id')
-      .select(['document_tags.document_id as owner', 'tags.name'])
-      .execute(),
-  );
+  const docTags = await allDocumentTagNames(db);
   const pageHashes = new Map<number, string[]>();
-  for await (const page of db
-    .selectFrom('pages')
-    .select(['document_id', 'text'])
-    .orderBy('document_id')
-    .orderBy('number')
-    .stream(200)) {
-    const list = pageHashes.get(page.document_id) ?? [];
-    list.push(pageHash(page.text));
-    pageHashes.set(page.document_id, list);
+  for await (const page of streamPageTexts(db)) {
+    const list = pageHashes.get(page.document_id);
+    if (list) list.push(pageHash(page.text));
+    else pageHashes.set(page.document_id, [pageHash(page.text)]);
   }
-  for (const row of await db
-    .selectFrom('documents')
-    .select(['id', ...DOCUMENT_FIELDS])
-    .execute()) {
+  for (const row of await allDocumentStateRows(db)) {
     states.set(
       `document:${row.id}`,
       documentStateFromPageHashes(row, docTags.get(row.id) ?? [], pageHashes.get(row.id) ?? []),
     );
   }
-  const quoteTags = groupNames(
-    await db
-      .selectFrom('quote_tags')
-      .innerJoin('tags', 'tags.id', 'quote_tags.tag_id')
-      .select(['quote_tags.quote_id as owner', 'tags.name'])
-      .execute(),
-  );
-  for (const row of await db
-    .selectFrom('quotes')
-    .select(['id', ...QUOTE_FIELDS])
-    .execute()) {
+  const quoteTags = await allQuoteTagNames(db);
+  for (const row of await allQuoteStateRows(db)) {
     states.set(`quote:${row.id}`, quoteState(row, quoteTags.get(row.id) ?? []));
   }
-  const items = await db
-    .selectFrom('collection_items')
-    .select(['collection_id', 'quote_id'])
-    .orderBy('collection_id')
-    .orderBy('position')
-    .execute();
-  const orders = new Map<number, number[]>();
-  for (const item of items) orders.set(item.collection_id, [...(orders.get(item.collection_id) ?? []), item.quote_id]);
-  for (const row of await db.selectFrom('collections').select(['id', 'name', 'title', 'introduction']).execute()) {
-    states.set(`collection:${row.id}`, collectionState(row, orders.get(row.id) ?? []));
+  for (const { id, row, order } of await allCollectionStateInputs(db)) {
+    states.set(`collection:${id}`, collectionState(row, order));
   }
   return states;
 }
@@ -157,7 +110,7 @@ export function differingFields(recorded: ObjectState, current: ObjectState): st
 const nameOf = (key: string): string => key.replace(':', ' ');
 
 /** Compares every object with its latest history entry; one problem per object that differs. */
-export async function checkStates(db: Kysely<Database>): Promise<CheckProblem[]> {
+export async function checkStates(db: Db): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = [];
   const recorded = await recordedStates(db);
   const current = await currentStates(db);
@@ -199,11 +152,11 @@ export function parseHead(text: string): ChainHead | null {
 }
 
 /** Checks that the chain still holds `head` at its length. */
-export async function checkHead(db: Kysely<Database>, head: ChainHead): Promise<CheckProblem[]> {
-  const entry = await db.selectFrom('history').select(['id', 'hash']).where('id', '=', head.length).executeTakeFirst();
+export async function checkHead(db: Db, head: ChainHead): Promise<CheckProblem[]> {
+  const hashThere = await historyHashAt(db, head.length);
   const now = formatHead(await chainHead(db));
   if (head.length === 0) return [];
-  if (!entry) {
+  if (hashThere === null) {
     return [
       {
         kind: 'head',
@@ -211,7 +164,7 @@ export async function checkHead(db: Kysely<Database>, head: ChainHead): Promise<
       },
     ];
   }
-  if (entry.hash !== head.hash) {
+  if (hashThere !== head.hash) {
     return [
       {
         kind: 'head',

@@ -14,8 +14,19 @@
  * differs. state-encoding.ts stores it compactly.
  */
 import { hash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './db/schema.js';
+import type { Db } from './db/repos/db.js';
+
+export type { Db, DocumentStateRow, QuoteStateRow };
+import {
+  DOCUMENT_STATE_FIELDS,
+  QUOTE_STATE_FIELDS,
+  readCollectionStateInputs,
+  readDocumentStateInputs,
+  readQuoteStateInputs,
+  type CollectionStateRow,
+  type DocumentStateRow,
+  type QuoteStateRow,
+} from './db/repos/object-states.js';
 
 export type ObjectKind = 'document' | 'quote' | 'collection';
 export type ObjectKey = `${ObjectKind}:${number}`;
@@ -29,45 +40,8 @@ export interface ObjectState {
 /** Each object's state after a change; null when the change took it out of the archive. */
 export type StateRecord = Record<string, ObjectState | null>;
 
-export type Db = Kysely<Database> | Transaction<Database>;
-
-export const DOCUMENT_FIELDS = [
-  'sha256',
-  'format',
-  'mime_type',
-  'title',
-  'type',
-  'authors',
-  'recipients',
-  'organization',
-  'date',
-  'source',
-  'url',
-  'description',
-  'file_name',
-  'size',
-  'page_count',
-  'page_labels',
-  'page_label_offset',
-  'parent_id',
-  'warnings',
-  'extra',
-  'imported_at',
-  'deleted_at',
-] as const;
-export const QUOTE_FIELDS = [
-  'document_id',
-  'page',
-  'page_end',
-  'start_offset',
-  'end_offset',
-  'text',
-  'prefix',
-  'suffix',
-  'note',
-  'status',
-  'deleted_at',
-] as const;
+export const DOCUMENT_FIELDS = DOCUMENT_STATE_FIELDS;
+export const QUOTE_FIELDS = QUOTE_STATE_FIELDS;
 
 /** Each kind's fingerprinted fields, in the order a stored state lists them. */
 export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
@@ -78,9 +52,6 @@ export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
 
 /** Hex digits of a field's or page's fingerprint: enough to name it, the whole hash proves. */
 export const FINGERPRINT_LENGTH = 8;
-
-export type DocumentStateRow = { [K in (typeof DOCUMENT_FIELDS)[number]]: Database['documents'][K] };
-export type QuoteStateRow = { [K in (typeof QUOTE_FIELDS)[number]]: Database['quotes'][K] };
 
 /** One-shot hashing: a state takes some thirty hashes, and a Hash object each costs thrice as much. */
 function sha256(text: string): string {
@@ -125,10 +96,7 @@ export function quoteState(row: QuoteStateRow, tagNames: readonly string[]): Obj
   return stateOfFields(fields);
 }
 
-export function collectionState(
-  row: { name: string; title: string; introduction: string | null },
-  order: readonly number[],
-): ObjectState {
+export function collectionState(row: CollectionStateRow, order: readonly number[]): ObjectState {
   return stateOfFields([
     ['name', row.name],
     ['title', row.title],
@@ -137,61 +105,19 @@ export function collectionState(
   ]);
 }
 
-/** One query, not three: a tag change reads its document's state back for every item. */
 async function readDocument(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db
-    .selectFrom('documents')
-    .select([...DOCUMENT_FIELDS])
-    .select([
-      sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as(
-        'tag_names',
-      ),
-      sql<string>`(SELECT json_group_array(text ORDER BY number) FROM pages WHERE pages.document_id = documents.id)`.as(
-        'page_texts',
-      ),
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  return documentState(row, JSON.parse(row.tag_names) as string[], JSON.parse(row.page_texts) as string[]);
+  const inputs = await readDocumentStateInputs(db, id);
+  return inputs && documentState(inputs.row, inputs.tagNames, inputs.pageTexts);
 }
 
 async function readQuote(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db
-    .selectFrom('quotes')
-    .select([...QUOTE_FIELDS])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const tags = await db
-    .selectFrom('quote_tags')
-    .innerJoin('tags', 'tags.id', 'quote_tags.tag_id')
-    .select('tags.name')
-    .where('quote_tags.quote_id', '=', id)
-    .execute();
-  return quoteState(
-    row,
-    tags.map((t) => t.name),
-  );
+  const inputs = await readQuoteStateInputs(db, id);
+  return inputs && quoteState(inputs.row, inputs.tagNames);
 }
 
 async function readCollection(db: Db, id: number): Promise<ObjectState | null> {
-  const row = await db
-    .selectFrom('collections')
-    .select(['name', 'title', 'introduction'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const items = await db
-    .selectFrom('collection_items')
-    .select('quote_id')
-    .where('collection_id', '=', id)
-    .orderBy('position')
-    .execute();
-  return collectionState(
-    row,
-    items.map((i) => i.quote_id),
-  );
+  const inputs = await readCollectionStateInputs(db, id);
+  return inputs && collectionState(inputs.row, inputs.order);
 }
 
 export function parseObjectKey(key: string): { kind: ObjectKind; id: number } | null {

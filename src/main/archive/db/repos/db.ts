@@ -6,5 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
-export type Db = Kysely<Database> | Transaction<Database>;
+/** The archive's connection, where a transaction is begun. */
+export type ArchiveDb = Kysely<Database>;
+export type Db = ArchiveDb | Transaction<Database>;
 export type Trx = Transaction<Database>;
