@@ -9,8 +9,7 @@
  * refused before anything is written to it.
  */
 import { existsSync } from 'node:fs';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema.js';
+import type { ArchiveDb } from './db/repos/db.js';
 import { openDatabase, readOnlyError, type OpenMode } from './db/open-db.js';
 import { findArchiveId } from './db/repos/archive-info.js';
 import { whyNotWritable } from './db/file-access.js';
@@ -23,7 +22,7 @@ export { readOnlyError, type OpenMode };
 export interface Archive {
   /** Where the archive file lives. */
   readonly path: string;
-  readonly db: Kysely<Database>;
+  readonly db: ArchiveDb;
   /** Opened in `read` mode: every write fails. */
   readonly readOnly: boolean;
   close(): Promise<void>;

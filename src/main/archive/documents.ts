@@ -1,8 +1,7 @@
 /**
- * The documents repository: rows to records, listing, reading pages, editing
- * metadata, and the trash.
+ * Documents: listing, reading pages, editing metadata, and the trash. Their queries are
+ * in db/repos/documents.ts, pages.ts and originals.ts.
  */
-import type { Updateable } from 'kysely';
 import {
   DOCUMENT_TYPES,
   isPartialDate,
@@ -14,7 +13,6 @@ import type { Archive } from './archive.js';
 import { releaseFromCollections } from './collections/collections.js';
 import { recordHistory } from './custody.js';
 import { objectKeys } from './state-hash.js';
-import type { DocumentsTable } from './db/schema.js';
 import type { Db, Trx } from './db/repos/db.js';
 import { encodeJson } from './db/repos/json-columns.js';
 import {
@@ -25,6 +23,7 @@ import {
   quoteIdsOfDocument,
   setDocumentDeletedAt,
   updateDocumentColumns,
+  type DocumentColumns,
 } from './db/repos/documents.js';
 import { deleteOriginal, findOriginalOf } from './db/repos/originals.js';
 import { listPagesOf } from './db/repos/pages.js';
@@ -95,7 +94,7 @@ export async function updateMetadataInTransaction(trx: Trx, id: number, patch: M
   const before = await getDocument(trx, id);
   const set: Record<string, string | number | null> = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  const fields: [keyof MetadataPatch, keyof DocumentsTable, (v: never) => string | number | null][] = [
+  const fields: [keyof MetadataPatch, keyof DocumentColumns, (v: never) => string | number | null][] = [
     ['title', 'title', (v: string) => v.trim()],
     ['type', 'type', (v: string) => v],
     ['authors', 'authors', (v: string[]) => encodeJson(v)],
@@ -115,7 +114,7 @@ export async function updateMetadataInTransaction(trx: Trx, id: number, patch: M
     changes[key] = { from: before[key], to: value };
   }
   if (Object.keys(changes).length === 0) return before;
-  await updateDocumentColumns(trx, id, set as Updateable<DocumentsTable>, new Date().toISOString());
+  await updateDocumentColumns(trx, id, set as DocumentColumns, new Date().toISOString());
   await recordHistory(trx, { action: 'edit', documentId: id, details: { changes } });
   return getDocument(trx, id);
 }

@@ -9,6 +9,8 @@ import type { Db, Trx } from './db.js';
 import { decodeObject, decodeStrings } from './json-columns.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
+/** Some of a document's columns, to set. */
+export type DocumentColumns = Updateable<DocumentsTable>;
 
 /** How a document's physical pages are labelled (a PDF's own labels, or numbers shifted by an offset). */
 export interface PageLabelling {
@@ -147,7 +149,7 @@ export async function existingDocumentIds(db: Db, ids: readonly number[]): Promi
 export async function updateDocumentColumns(
   trx: Trx,
   id: number,
-  set: Updateable<DocumentsTable>,
+  set: DocumentColumns,
   updatedAt: string,
 ): Promise<void> {
   await trx
