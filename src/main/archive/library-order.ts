@@ -12,10 +12,9 @@
  * ICU: text columns are sorted here by folded keys, and the filter's words and author
  * narrow the cached order of the other filters by folded matching.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query.js';
-import type { Database } from './db/schema.js';
-import { filterWords, libraryConditions, scanBeatsOrderIndex } from './library-filter-sql.js';
+import type { Db } from './db/repos/db.js';
+import { changeToken, idsInSqlOrder, listLiveDocumentNames, sortValuesOf } from './db/repos/library/order-sql.js';
 import { compareKeys, foldText, sortKey } from './library-text.js';
 
 /** Queries remembered per archive: a few sorts and the last filters typed. */
@@ -26,9 +25,9 @@ const MAX_CACHED = 8;
  * used first out) while the change token it was read at still holds.
  */
 class TokenCache<T> {
-  private readonly byArchive = new WeakMap<Kysely<Database>, Map<string, { token: string; value: T }>>();
+  private readonly byArchive = new WeakMap<Db, Map<string, { token: string; value: T }>>();
 
-  async get(db: Kysely<Database>, key: string, token: string, read: () => Promise<T>): Promise<T> {
+  async get(db: Db, key: string, token: string, read: () => Promise<T>): Promise<T> {
     let held = this.byArchive.get(db);
     if (!held) this.byArchive.set(db, (held = new Map()));
     const hit = held.get(key);
@@ -51,39 +50,6 @@ class TokenCache<T> {
 /** The ordered ids per query. */
 const orders = new TokenCache<readonly number[]>();
 
-interface SortSql {
-  /** What rows are ordered by. */
-  value: RawBuilder<unknown>;
-  /** Rows with a value, ordered by it; the others (no date, no authors, no tags) go last by id. Null when every row has one. */
-  present: RawBuilder<unknown> | null;
-}
-
-/** A single author's name, or the names joined with "; " (as the table shows them). */
-const authorText = sql`(CASE WHEN d.authors NOT LIKE '%","%' THEN d.authors ->> '$[0]' ELSE (SELECT group_concat(a.value, '; ') FROM json_each(d.authors) a) END)`;
-
-function sortSql(key: LibrarySort['key']): SortSql {
-  switch (key) {
-    case 'title':
-      return { value: sql`d.title COLLATE NOCASE`, present: sql`d.title <> ''` };
-    case 'type':
-      return { value: sql`d.type`, present: null };
-    case 'authors':
-      return { value: sql`${authorText} COLLATE NOCASE`, present: sql`d.authors <> '[]'` };
-    case 'date':
-      return { value: sql`d.date`, present: sql`d.date IS NOT NULL` };
-    case 'tags':
-      return {
-        value: sql`(SELECT group_concat(n, ', ') FROM (SELECT t.name AS n FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = d.id ORDER BY t.name)) COLLATE NOCASE`,
-        present: sql`d.id IN (SELECT document_id FROM document_tags)`,
-      };
-    case 'quotes':
-      return {
-        value: sql`(SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.deleted_at IS NULL)`,
-        present: null,
-      };
-  }
-}
-
 /** Columns whose order is the reading order of their text, sorted here rather than by SQLite. */
 const TEXT_KEYS: ReadonlySet<LibrarySort['key']> = new Set(['title', 'authors', 'tags']);
 
@@ -91,21 +57,17 @@ const TEXT_KEYS: ReadonlySet<LibrarySort['key']> = new Set(['title', 'authors', 
 const textOrders = new TokenCache<{ ids: number[]; valued: number }>();
 
 /**
- * Orders `select`'s rows (id, v) by the reading order of v, ascending: those with text by
- * its key, ties by id; those without text last, by id. `valued` says where they begin.
+ * Orders the passing rows by the reading order of the key's value, ascending: those with
+ * text by its key, ties by id; those without text last, by id. `valued` says where they begin.
  */
 async function textOrderAsc(
-  db: Kysely<Database>,
+  db: Db,
   token: string,
   key: LibrarySort['key'],
   filter: LibraryFilter,
-  select: RawBuilder<unknown>,
 ): Promise<{ ids: number[]; valued: number }> {
   return textOrders.get(db, JSON.stringify([key, filter]), token, async () => {
-    const result = await sql<{
-      rows: string | null;
-    }>`SELECT json_group_array(json_array(id, v)) AS rows FROM (${select})`.execute(db);
-    const pairs = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string | null][];
+    const pairs = await sortValuesOf(db, key, filter);
     const valued: { id: number; key: string }[] = [];
     const empty: number[] = [];
     for (const [id, v] of pairs) {
@@ -129,17 +91,11 @@ interface Haystack {
 const haystacks = new TokenCache<Map<number, Haystack>>();
 
 /** Every live document's folded text for the quick filter, kept while the archive is unchanged. */
-function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, Haystack>> {
+function haystacksOf(db: Db, token: string): Promise<Map<number, Haystack>> {
   return haystacks.get(db, '', token, async () => {
-    const result = await sql<{ rows: string | null }>`
-      SELECT json_group_array(json_array(id, title, file_name, authors)) AS rows FROM documents WHERE deleted_at IS NULL`.execute(
-      db,
-    );
-    const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as [number, string, string, string][];
     const byId = new Map<number, Haystack>();
-    for (const [id, title, fileName, authorsJson] of rows) {
-      const parsed: unknown = JSON.parse(authorsJson);
-      const authors = foldText(Array.isArray(parsed) ? parsed.map(String).join('\n') : '');
+    for (const { id, title, fileName, authors: names } of await listLiveDocumentNames(db)) {
+      const authors = foldText(names.join('\n'));
       byId.set(id, { all: `${foldText(title)}\n${foldText(fileName)}\n${authors}`, authors });
     }
     return byId;
@@ -150,8 +106,16 @@ function haystacksOf(db: Kysely<Database>, token: string): Promise<Map<number, H
  * Reads the quick filter's folded text ahead of the first keystroke (about 0.4 s for
  * 100,000 documents), so typing starts at full speed. Harmless to call again.
  */
-export async function warmLibraryText(db: Kysely<Database>): Promise<void> {
+export async function warmLibraryText(db: Db): Promise<void> {
   await haystacksOf(db, await changeToken(db));
+}
+
+/** The filter's words: each must stand somewhere in the title, authors or file name. */
+function filterWords(filter: LibraryFilter): string[] {
+  return (filter.text ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 /** The words and author of a filter, folded; null when it has neither. */
@@ -161,83 +125,21 @@ function textNeedles(filter: LibraryFilter): { words: string[]; author: string }
   return words.length || author ? { words, author } : null;
 }
 
-async function changeToken(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ changes: number; version: number }>`
-    SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
-  const row = result.rows[0];
-  return `${row?.changes ?? 0}:${row?.version ?? 0}`;
-}
-
-/** The ids a SELECT of `d.id` yields, in its order, as one string (100,000 row objects cost more than the query). */
-async function idsOf(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<number[]> {
-  const result = await sql<{ ids: string | null }>`SELECT group_concat(id) AS ids FROM (${select})`.execute(db);
-  const ids = result.rows[0]?.ids;
-  return ids ? ids.split(',').map(Number) : [];
-}
-
-/**
- * The passing ids in order: the documents with a value by it, then those without by id,
- * whichever the direction; ties go by id in the sort's direction, so one index serves
- * both directions.
- */
-async function readIds(
-  db: Kysely<Database>,
-  token: string,
-  sort: LibrarySort,
-  filter: LibraryFilter,
-): Promise<number[]> {
-  const where = libraryConditions(filter);
-  const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
-  const { value, present } = sortSql(sort.key);
-  if (TEXT_KEYS.has(sort.key)) {
-    const asc = await textOrderAsc(
-      db,
-      token,
-      sort.key,
-      filter,
-      sql`SELECT d.id AS id, ${value} AS v FROM documents d WHERE ${where}`,
-    );
-    if (sort.direction === 'asc') return asc.ids;
-    // (key, id) is a total order, so descending is ascending reversed, empty values still last.
-    return asc.ids.slice(0, asc.valued).reverse().concat(asc.ids.slice(asc.valued).reverse());
-  }
-  if (scanBeatsOrderIndex(filter)) {
-    // One pass over the table; the rows without a value tie on it, so they go by id.
-    const last = present ? sql`(NOT (${present})), ` : sql``;
-    return idsOf(
-      db,
-      sql`SELECT d.id FROM documents d NOT INDEXED WHERE ${where} ORDER BY ${last}${value} ${dir}, d.id ${dir}`,
-    );
-  }
-  if (!present)
-    return idsOf(db, sql`SELECT d.id FROM documents d WHERE ${where} ORDER BY ${value} ${dir}, d.id ${dir}`);
-  // Two walks of the order index: the rows with a value in order, then the others by id.
-  const valued = await idsOf(
-    db,
-    sql`SELECT d.id FROM documents d WHERE ${where} AND ${present} ORDER BY ${value} ${dir}, d.id ${dir}`,
-  );
-  const empty = await idsOf(
-    db,
-    sql`SELECT d.id FROM documents d WHERE ${where} AND NOT (${present}) ORDER BY d.id ${dir}`,
-  );
-  return valued.concat(empty);
+/** The passing ids in `sort`'s order: text columns by reading order, the others as SQLite orders them. */
+async function readIds(db: Db, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
+  if (!TEXT_KEYS.has(sort.key)) return idsInSqlOrder(db, sort, filter);
+  const asc = await textOrderAsc(db, token, sort.key, filter);
+  if (sort.direction === 'asc') return asc.ids;
+  // (key, id) is a total order, so descending is ascending reversed, empty values still last.
+  return asc.ids.slice(0, asc.valued).reverse().concat(asc.ids.slice(asc.valued).reverse());
 }
 
 /** The live documents passing `filter`, in `sort`'s order (kept while the archive is unchanged). */
-export async function orderedIds(
-  db: Kysely<Database>,
-  sort: LibrarySort,
-  filter: LibraryFilter,
-): Promise<readonly number[]> {
+export async function orderedIds(db: Db, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
   return orderedIdsAt(db, await changeToken(db), sort, filter);
 }
 
-function orderedIdsAt(
-  db: Kysely<Database>,
-  token: string,
-  sort: LibrarySort,
-  filter: LibraryFilter,
-): Promise<readonly number[]> {
+function orderedIdsAt(db: Db, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
   return orders.get(db, JSON.stringify([sort.key, sort.direction, filter]), token, async () => {
     const needles = textNeedles(filter);
     if (!needles) return readIds(db, token, sort, filter);

@@ -1,19 +1,11 @@
 /**
  * The library's filters as one SQL condition on a document row `d`: live documents only,
  * then each filter the user set except the words and the author, which library-order.ts
- * matches on folded text. Kept apart from the query so every read filters alike.
+ * matches on folded text. Kept apart from the queries so every read filters alike.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { LibraryFilter } from '../../shared/library-query.js';
-import { descendantsPattern } from './tags/names.js';
-
-/** The filter's words: each must stand somewhere in the title, authors or file name. */
-export function filterWords(filter: LibraryFilter): string[] {
-  return (filter.text ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w !== '');
-}
+import type { LibraryFilter } from '../../../../../shared/library-query.js';
+import { descendantsPattern } from '../../../tags/names.js';
 
 /**
  * True when the rows that pass are best found by reading the table straight through and

@@ -1,0 +1,247 @@
+/**
+ * The documents table: its row type, the one place its JSON columns (authors, recipients,
+ * page_labels, warnings, extra) are decoded, and its queries.
+ */
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { DocumentFormat, DocumentRecord, DocumentType } from '../../../../shared/document.js';
+import type { DocumentsTable } from '../schema.js';
+import type { Db, Trx } from './db.js';
+import { decodeObject, decodeStrings } from './json-columns.js';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+/** Some of a document's columns, to set. */
+export type DocumentColumns = Updateable<DocumentsTable>;
+
+/** How a document's physical pages are labelled (a PDF's own labels, or numbers shifted by an offset). */
+export interface PageLabelling {
+  pageLabels: string[] | null;
+  pageLabelOffset: number;
+}
+
+/**
+ * page_labels: null when the document has none of its own. A list holding anything but
+ * strings is dropped whole (null): without one item every later label would land on the
+ * wrong page.
+ */
+export function decodePageLabels(json: string | null): string[] | null {
+  if (json === null || json === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
+  return Array.isArray(value) && value.every((label) => typeof label === 'string') ? (value as string[]) : null;
+}
+
+/** extra: format-specific facts (PDF info, image counts, email headers). */
+export const decodeExtra = (json: string | null): Record<string, unknown> => decodeObject(json);
+
+export function rowToDocument(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    format: row.format as DocumentFormat,
+    mimeType: row.mime_type,
+    title: row.title,
+    type: row.type as DocumentType,
+    authors: decodeStrings(row.authors),
+    recipients: decodeStrings(row.recipients),
+    organization: row.organization,
+    date: row.date,
+    source: row.source,
+    url: row.url,
+    description: row.description,
+    fileName: row.file_name,
+    size: row.size,
+    sha256: row.sha256,
+    pageCount: row.page_count,
+    pageLabels: decodePageLabels(row.page_labels),
+    pageLabelOffset: row.page_label_offset,
+    parentId: row.parent_id,
+    warnings: decodeStrings(row.warnings),
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+/** The row with this id, live or in the trash. */
+export async function findDocumentRow(db: Db, id: number): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The document with this id, live or in the trash. */
+export async function findDocument(db: Db, id: number): Promise<DocumentRecord | undefined> {
+  const row = await findDocumentRow(db, id);
+  return row && rowToDocument(row);
+}
+
+/** Live documents, or the trash, in id order. */
+export async function listDocuments(db: Db, options: { readonly trash?: boolean } = {}): Promise<DocumentRecord[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('deleted_at', options.trash ? 'is not' : 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToDocument);
+}
+
+/** The documents among these ids that exist (live or trashed), by id. */
+export async function findDocumentsByIds(db: Db, ids: readonly number[]): Promise<Map<number, DocumentRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, rowToDocument(r)]));
+}
+
+/** Page labelling of each of these documents, by id. */
+export async function pageLabellingOf(db: Db, ids: readonly number[]): Promise<Map<number, PageLabelling>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'page_labels', 'page_label_offset'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(
+    rows.map((d) => [d.id, { pageLabels: decodePageLabels(d.page_labels), pageLabelOffset: d.page_label_offset }]),
+  );
+}
+
+/** Titles of these documents, by id (one query per call: callers chunk long lists). */
+export async function titlesOf(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'title'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** One document's title; undefined when there is no such document. */
+export async function findDocumentTitle(db: Db, id: number): Promise<string | undefined> {
+  const doc = await db.selectFrom('documents').select('title').where('id', '=', id).executeTakeFirst();
+  return doc?.title;
+}
+
+/** Whether a document with this id exists (live or trashed). */
+export async function documentExists(db: Db, id: number): Promise<boolean> {
+  const doc = await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+  return doc !== undefined;
+}
+
+/** Those of these ids that still name a document. */
+export async function existingDocumentIds(db: Db, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Sets some of a document's columns and its updated_at. */
+export async function updateDocumentColumns(
+  trx: Trx,
+  id: number,
+  set: DocumentColumns,
+  updatedAt: string,
+): Promise<void> {
+  await trx
+    .updateTable('documents')
+    .set({ ...set, updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Moves a document to the trash (a time) or out of it (null). */
+export async function setDocumentDeletedAt(trx: Trx, id: number, deletedAt: string | null): Promise<void> {
+  await trx.updateTable('documents').set({ deleted_at: deletedAt }).where('id', '=', id).execute();
+}
+
+/** Every document in the trash, as rows (emptying the trash needs their sha256 and file name). */
+export async function listTrashedDocumentRows(trx: Trx): Promise<DocumentRow[]> {
+  return trx.selectFrom('documents').selectAll().where('deleted_at', 'is not', null).execute();
+}
+
+/** Ids of the documents attached to this one. */
+export async function childDocumentIds(db: Db, parentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('parent_id', '=', parentId).execute();
+  return rows.map((c) => c.id);
+}
+
+/** Ids of a document's quotes, deleted ones included (they leave with it when it is purged). */
+export async function quoteIdsOfDocument(db: Db, documentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('quotes').select('id').where('document_id', '=', documentId).execute();
+  return rows.map((q) => q.id);
+}
+
+/** Purges a document for good: its attachments lose their parent, its pages and quotes go (cascade). */
+export async function deleteDocument(trx: Trx, id: number): Promise<void> {
+  await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', id).execute();
+  await trx.deleteFrom('documents').where('id', '=', id).execute();
+}
+
+/** The document already holding this original (live or in the trash). */
+export async function findDocumentBySha256(
+  db: Db,
+  sha256: string,
+): Promise<{ id: number; deletedAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
+}
+
+/** Inserts a new document's row; returns its id. */
+export async function insertDocumentRow(trx: Trx, row: Insertable<DocumentsTable>): Promise<number> {
+  const { id } = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Whether a document exists, is in the trash, and how many pages it has. */
+export async function findDocumentStatus(
+  db: Db,
+  id: number,
+): Promise<{ id: number; deletedAt: string | null; pageCount: number } | undefined> {
+  const doc = await db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at', 'page_count'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return doc && { id: doc.id, deletedAt: doc.deleted_at, pageCount: doc.page_count };
+}
+
+/** Records a document's new page count (its pages were replaced). */
+export async function setPageCount(trx: Trx, id: number, pageCount: number, updatedAt: string): Promise<void> {
+  await trx
+    .updateTable('documents')
+    .set({ page_count: pageCount, updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** How many documents there are, and how many of them are in the trash. */
+export async function countDocuments(db: Db): Promise<{ all: number; trashed: number }> {
+  const counts = await db
+    .selectFrom('documents')
+    .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('deleted_at').as('trashed')])
+    .executeTakeFirstOrThrow();
+  return { all: Number(counts.all), trashed: Number(counts.trashed) };
+}
+
+/** The file format of each of these documents, in one read. */
+export async function formatsOf(db: Db, ids: readonly number[]): Promise<Map<number, DocumentFormat>> {
+  const rows = await sql<{ id: number; format: DocumentFormat }>`
+    SELECT d.id, d.format FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`.execute(
+    db,
+  );
+  return new Map(rows.rows.map((r) => [r.id, r.format]));
+}
