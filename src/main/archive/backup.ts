@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import type { Archive } from './archive.js';
 import { recordHistory } from './custody.js';
+import { copyArchiveTo } from './db/repos/archive-info.js';
 import { ArchiveError, messageOf } from './errors.js';
 import { refuseOwnFile } from './own-files.js';
 
@@ -29,7 +29,7 @@ export async function backupArchive(archive: Archive, destPath: string): Promise
     throw new ArchiveError('conflict', `${dest}: a file already exists there; choose another name`);
   }
   try {
-    await sql`VACUUM INTO ${dest}`.execute(archive.db);
+    await copyArchiveTo(archive.db, dest);
   } catch (error) {
     throw new ArchiveError('invalid-input', `${dest}: the backup could not be written (${messageOf(error)})`);
   }

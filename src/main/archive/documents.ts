@@ -2,105 +2,64 @@
  * The documents repository: rows to records, listing, reading pages, editing
  * metadata, and the trash.
  */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import {
   DOCUMENT_TYPES,
   isPartialDate,
-  type DocumentFormat,
   type DocumentMetadata,
   type DocumentRecord,
-  type DocumentType,
   type PageText,
 } from '../../shared/document.js';
 import type { Archive } from './archive.js';
 import { releaseFromCollections } from './collections/collections.js';
 import { recordHistory } from './custody.js';
 import { objectKeys } from './state-hash.js';
-import type { Database, DocumentsTable } from './db/schema.js';
+import type { DocumentsTable } from './db/schema.js';
+import type { Db, Trx } from './db/repos/db.js';
+import {
+  childDocumentIds,
+  deleteDocument,
+  findDocument,
+  listTrashedDocumentRows,
+  quoteIdsOfDocument,
+  setDocumentDeletedAt,
+  updateDocumentColumns,
+} from './db/repos/documents.js';
+import { deleteOriginal, findOriginalOf } from './db/repos/originals.js';
+import { listPagesOf } from './db/repos/pages.js';
 import { ArchiveError } from './errors.js';
 
-export type DocumentRow = Selectable<DocumentsTable>;
-
-function parseStrings(json: string | null): string[] {
-  if (json === null) return [];
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-export function rowToDocument(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    format: row.format as DocumentFormat,
-    mimeType: row.mime_type,
-    title: row.title,
-    type: row.type as DocumentType,
-    authors: parseStrings(row.authors),
-    recipients: parseStrings(row.recipients),
-    organization: row.organization,
-    date: row.date,
-    source: row.source,
-    url: row.url,
-    description: row.description,
-    fileName: row.file_name,
-    size: row.size,
-    sha256: row.sha256,
-    pageCount: row.page_count,
-    pageLabels: row.page_labels === null ? null : parseStrings(row.page_labels),
-    pageLabelOffset: row.page_label_offset,
-    parentId: row.parent_id,
-    warnings: parseStrings(row.warnings),
-    importedAt: row.imported_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-  };
-}
+export { listDocuments, rowToDocument, type DocumentRow } from './db/repos/documents.js';
 
 export interface ListOptions {
   /** List the trash instead of the live documents. */
   readonly trash?: boolean;
 }
 
-export async function listDocuments(db: Kysely<Database>, options: ListOptions = {}): Promise<DocumentRecord[]> {
-  const rows = await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('deleted_at', options.trash ? 'is not' : 'is', null)
-    .orderBy('id')
-    .execute();
-  return rows.map(rowToDocument);
-}
-
 /** The document with this id (live or in the trash); throws not-found. */
-export async function getDocument(db: Kysely<Database>, id: number): Promise<DocumentRecord> {
-  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new ArchiveError('not-found', `document ${id}: no such document`);
-  return rowToDocument(row);
+export async function getDocument(db: Db, id: number): Promise<DocumentRecord> {
+  const doc = await findDocument(db, id);
+  if (!doc) throw new ArchiveError('not-found', `document ${id}: no such document`);
+  return doc;
 }
 
 /** Page texts, all or one. */
-export async function getPages(db: Kysely<Database>, documentId: number, page?: number): Promise<PageText[]> {
+export async function getPages(db: Db, documentId: number, page?: number): Promise<PageText[]> {
   const doc = await getDocument(db, documentId);
   if (page !== undefined && (page < 1 || page > doc.pageCount)) {
     throw new ArchiveError('invalid-input', `page ${page}: document ${documentId} has ${doc.pageCount} page(s)`);
   }
-  let query = db.selectFrom('pages').select(['number', 'text']).where('document_id', '=', documentId).orderBy('number');
-  if (page !== undefined) query = query.where('number', '=', page);
-  return query.execute();
+  return listPagesOf(db, documentId, page);
 }
 
 /** The original file's bytes. */
 export async function getOriginal(
-  db: Kysely<Database>,
+  db: Db,
   documentId: number,
 ): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
-  const row = await db
-    .selectFrom('documents')
-    .innerJoin('originals', 'originals.sha256', 'documents.sha256')
-    .select(['documents.file_name', 'documents.mime_type', 'originals.data'])
-    .where('documents.id', '=', documentId)
-    .executeTakeFirst();
-  if (!row) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
-  return { fileName: row.file_name, mimeType: row.mime_type, data: row.data };
+  const original = await findOriginalOf(db, documentId);
+  if (!original) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
+  return original;
 }
 
 export type MetadataPatch = Partial<DocumentMetadata> & { pageLabelOffset?: number };
@@ -130,11 +89,7 @@ export async function updateMetadata(archive: Archive, id: number, patch: Metada
 }
 
 /** updateMetadata inside the caller's transaction (a bundle import sets many documents' at once). */
-export async function updateMetadataInTransaction(
-  trx: Transaction<Database>,
-  id: number,
-  patch: MetadataPatch,
-): Promise<DocumentRecord> {
+export async function updateMetadataInTransaction(trx: Trx, id: number, patch: MetadataPatch): Promise<DocumentRecord> {
   validateMetadataPatch(patch);
   const before = await getDocument(trx, id);
   const set: Record<string, string | number | null> = {};
@@ -159,11 +114,7 @@ export async function updateMetadataInTransaction(
     changes[key] = { from: before[key], to: value };
   }
   if (Object.keys(changes).length === 0) return before;
-  await trx
-    .updateTable('documents')
-    .set({ ...(set as Updateable<DocumentsTable>), updated_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .execute();
+  await updateDocumentColumns(trx, id, set as Updateable<DocumentsTable>, new Date().toISOString());
   await recordHistory(trx, { action: 'edit', documentId: id, details: { changes } });
   return getDocument(trx, id);
 }
@@ -174,7 +125,7 @@ export async function trashDocument(archive: Archive, id: number): Promise<void>
     const doc = await getDocument(trx, id);
     if (doc.deletedAt) throw new ArchiveError('conflict', `document ${id}: already in the trash`);
     const now = new Date().toISOString();
-    await trx.updateTable('documents').set({ deleted_at: now }).where('id', '=', id).execute();
+    await setDocumentDeletedAt(trx, id, now);
     await recordHistory(trx, { action: 'trash', documentId: id, details: { title: doc.title, sha256: doc.sha256 } });
   });
 }
@@ -184,7 +135,7 @@ export async function restoreDocument(archive: Archive, id: number): Promise<voi
   await archive.db.transaction().execute(async (trx) => {
     const doc = await getDocument(trx, id);
     if (!doc.deletedAt) throw new ArchiveError('conflict', `document ${id}: not in the trash`);
-    await trx.updateTable('documents').set({ deleted_at: null }).where('id', '=', id).execute();
+    await setDocumentDeletedAt(trx, id, null);
     await recordHistory(trx, { action: 'restore', documentId: id, details: { title: doc.title } });
   });
 }
@@ -192,17 +143,15 @@ export async function restoreDocument(archive: Archive, id: number): Promise<voi
 /** Deletes for good everything in the trash, with their originals; returns how many. */
 export async function emptyTrash(archive: Archive): Promise<number> {
   return archive.db.transaction().execute(async (trx) => {
-    const trashed = await trx.selectFrom('documents').selectAll().where('deleted_at', 'is not', null).execute();
+    const trashed = await listTrashedDocumentRows(trx);
     for (const row of trashed) {
       // Their quotes leave the archive with them: out of every collection first, on record.
       await releaseFromCollections(trx, [row.id]);
       // Its quotes go with it and its attachments lose their parent: their states change too.
-      const quotes = await trx.selectFrom('quotes').select('id').where('document_id', '=', row.id).execute();
-      const children = await trx.selectFrom('documents').select('id').where('parent_id', '=', row.id).execute();
-      const touched = objectKeys({ documentIds: children.map((c) => c.id), quoteIds: quotes.map((q) => q.id) });
-      await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', row.id).execute();
-      await trx.deleteFrom('documents').where('id', '=', row.id).execute();
-      await trx.deleteFrom('originals').where('sha256', '=', row.sha256).execute();
+      const quoteIds = await quoteIdsOfDocument(trx, row.id);
+      const touched = objectKeys({ documentIds: await childDocumentIds(trx, row.id), quoteIds });
+      await deleteDocument(trx, row.id);
+      await deleteOriginal(trx, row.sha256);
       await recordHistory(trx, {
         action: 'purge',
         documentId: row.id,

@@ -6,9 +6,9 @@
  * stores all its originals, quotes and tags in one.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import type { DocumentType } from '../../../shared/document.js';
-import type { Database } from '../db/schema.js';
+import type { Db, Trx } from '../db/repos/db.js';
+import { findDocumentBySha256 } from '../db/repos/documents.js';
 import { messageOf } from '../errors.js';
 import { extractDocument } from '../importers/isolated-extract.js';
 import type { ExtractedDocument } from '../importers/types.js';
@@ -27,15 +27,10 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** The document already holding this original (live or in the trash). */
 export async function findDuplicate(
-  db: Kysely<Database>,
+  db: Db,
   sha256: string,
 ): Promise<{ id: number; deletedAt: string | null } | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .select(['id', 'deleted_at'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
+  return findDocumentBySha256(db, sha256);
 }
 
 interface PreparedAttachment {
@@ -75,11 +70,7 @@ export interface PrepareOptions {
 }
 
 /** Fingerprints and extracts a file and its attachments; throws when the file cannot be read. */
-export async function prepareFile(
-  db: Kysely<Database>,
-  bytes: Uint8Array,
-  options: PrepareOptions,
-): Promise<Preparation> {
+export async function prepareFile(db: Db, bytes: Uint8Array, options: PrepareOptions): Promise<Preparation> {
   const { path, fileName } = options;
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(db, sha256);
@@ -157,7 +148,7 @@ export interface StoreOptions {
 
 /** Stores a prepared file and its attachments in the caller's transaction; returns the results and each new document's id by SHA-256. */
 export async function storePrepared(
-  trx: Transaction<Database>,
+  trx: Trx,
   file: PreparedFile,
   options: StoreOptions = {},
 ): Promise<{ results: ImportResult[]; ids: Map<string, number> }> {

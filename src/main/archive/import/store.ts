@@ -3,12 +3,14 @@
  * one transaction, so an archive never holds half a document.
  */
 import { basename, extname } from 'node:path';
-import type { Transaction } from 'kysely';
 import type { DocumentMetadata, DocumentType } from '../../../shared/document.js';
 import { isPartialDate } from '../../../shared/document.js';
 import { recordHistory } from '../custody.js';
 import { documentState, type DocumentStateRow } from '../state-hash.js';
-import type { Database } from '../db/schema.js';
+import type { Trx } from '../db/repos/db.js';
+import { insertDocumentRow } from '../db/repos/documents.js';
+import { insertOriginal } from '../db/repos/originals.js';
+import { insertPages } from '../db/repos/pages.js';
 import type { ExtractedDocument } from '../importers/types.js';
 
 export interface StoreInput {
@@ -40,14 +42,10 @@ function defaults(input: StoreInput): DocumentMetadata {
 }
 
 /** Inserts the document; returns its id. Runs inside the caller's transaction. */
-export async function storeDocument(trx: Transaction<Database>, input: StoreInput): Promise<number> {
+export async function storeDocument(trx: Trx, input: StoreInput): Promise<number> {
   const meta = defaults(input);
   const now = new Date().toISOString();
-  await trx
-    .insertInto('originals')
-    .values({ sha256: input.sha256, size: input.bytes.byteLength, data: Buffer.from(input.bytes) })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
+  await insertOriginal(trx, input.sha256, input.bytes);
   const row: DocumentStateRow = {
     sha256: input.sha256,
     format: input.extracted.format,
@@ -72,25 +70,9 @@ export async function storeDocument(trx: Transaction<Database>, input: StoreInpu
     imported_at: now,
     deleted_at: null,
   };
-  const { id } = await trx
-    .insertInto('documents')
-    .values({ ...row, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertDocumentRow(trx, { ...row, updated_at: now });
   const pages = input.extracted.pages;
-  for (let start = 0; start < pages.length; start += 200) {
-    await trx
-      .insertInto('pages')
-      .values(
-        pages.slice(start, start + 200).map((page, i) => ({
-          document_id: id,
-          number: start + i + 1,
-          text: page.text,
-          layout: page.layout ? JSON.stringify(page.layout) : null,
-        })),
-      )
-      .execute();
-  }
+  await insertPages(trx, id, pages);
   // The state is hashed from the text in hand rather than read back: a new document has no tags yet.
   const state = {
     [`document:${id}`]: documentState(

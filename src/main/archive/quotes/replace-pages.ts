@@ -5,6 +5,8 @@
  */
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
+import { findDocumentStatus, setPageCount } from '../db/repos/documents.js';
+import { deletePage, insertPage, listPagesOf, updatePage } from '../db/repos/pages.js';
 import { ArchiveError } from '../errors.js';
 import type { PageLayout } from '../importers/types.js';
 import { reanchorDocumentQuotes, type ReanchorSummary } from './reanchor.js';
@@ -39,48 +41,29 @@ export async function replacePageTexts(
     typeof p === 'string' ? { text: clean(p), layout: null } : { text: clean(p.text), layout: p.layout ?? null },
   );
   return archive.db.transaction().execute(async (trx) => {
-    const doc = await trx
-      .selectFrom('documents')
-      .select(['id', 'deleted_at', 'page_count'])
-      .where('id', '=', documentId)
-      .executeTakeFirst();
+    const doc = await findDocumentStatus(trx, documentId);
     if (!doc) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
-    if (doc.deleted_at !== null)
+    if (doc.deletedAt !== null)
       throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
-    const old = await trx
-      .selectFrom('pages')
-      .select(['number', 'text'])
-      .where('document_id', '=', documentId)
-      .orderBy('number')
-      .execute();
+    const old = await listPagesOf(trx, documentId);
     const changed: number[] = [];
     for (const [i, page] of next.entries()) {
       const number = i + 1;
       const before = old[i];
-      const layout = page.layout ? JSON.stringify(page.layout) : null;
       if (!before) {
-        await trx.insertInto('pages').values({ document_id: documentId, number, text: page.text, layout }).execute();
+        await insertPage(trx, documentId, number, page);
         changed.push(number);
       } else if (before.text !== page.text || page.layout) {
         if (before.text !== page.text) changed.push(number);
-        await trx
-          .updateTable('pages')
-          .set({ text: page.text, layout })
-          .where('document_id', '=', documentId)
-          .where('number', '=', number)
-          .execute();
+        await updatePage(trx, documentId, number, page);
       }
     }
     for (const extra of old.slice(next.length)) {
-      await trx.deleteFrom('pages').where('document_id', '=', documentId).where('number', '=', extra.number).execute();
+      await deletePage(trx, documentId, extra.number);
       changed.push(extra.number);
     }
     if (changed.length === 0) return { changedPages: [], quotes: { kept: 0, moved: 0, orphaned: 0, changes: [] } };
-    await trx
-      .updateTable('documents')
-      .set({ page_count: next.length, updated_at: new Date().toISOString() })
-      .where('id', '=', documentId)
-      .execute();
+    await setPageCount(trx, documentId, next.length, new Date().toISOString());
     await recordHistory(trx, {
       action: 'pages-replace',
       documentId,

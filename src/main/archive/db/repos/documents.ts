@@ -2,7 +2,7 @@
  * The documents table: its row type, the one place its JSON columns (authors, recipients,
  * page_labels, warnings, extra) are decoded, and its queries.
  */
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DocumentFormat, DocumentRecord, DocumentType } from '../../../../shared/document.js';
 import type { DocumentsTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
@@ -147,4 +147,86 @@ export async function updateDocumentColumns(
 /** Moves a document to the trash (a time) or out of it (null). */
 export async function setDocumentDeletedAt(trx: Trx, id: number, deletedAt: string | null): Promise<void> {
   await trx.updateTable('documents').set({ deleted_at: deletedAt }).where('id', '=', id).execute();
+}
+
+/** Every document in the trash, as rows (emptying the trash needs their sha256 and file name). */
+export async function listTrashedDocumentRows(trx: Trx): Promise<DocumentRow[]> {
+  return trx.selectFrom('documents').selectAll().where('deleted_at', 'is not', null).execute();
+}
+
+/** Ids of the documents attached to this one. */
+export async function childDocumentIds(db: Db, parentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('parent_id', '=', parentId).execute();
+  return rows.map((c) => c.id);
+}
+
+/** Ids of a document's quotes, deleted ones included (they leave with it when it is purged). */
+export async function quoteIdsOfDocument(db: Db, documentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('quotes').select('id').where('document_id', '=', documentId).execute();
+  return rows.map((q) => q.id);
+}
+
+/** Purges a document for good: its attachments lose their parent, its pages and quotes go (cascade). */
+export async function deleteDocument(trx: Trx, id: number): Promise<void> {
+  await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', id).execute();
+  await trx.deleteFrom('documents').where('id', '=', id).execute();
+}
+
+/** The document already holding this original (live or in the trash). */
+export async function findDocumentBySha256(
+  db: Db,
+  sha256: string,
+): Promise<{ id: number; deletedAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row ? { id: row.id, deletedAt: row.deleted_at } : undefined;
+}
+
+/** Inserts a new document's row; returns its id. */
+export async function insertDocumentRow(trx: Trx, row: Insertable<DocumentsTable>): Promise<number> {
+  const { id } = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Whether a document exists, is in the trash, and how many pages it has. */
+export async function findDocumentStatus(
+  db: Db,
+  id: number,
+): Promise<{ id: number; deletedAt: string | null; pageCount: number } | undefined> {
+  const doc = await db
+    .selectFrom('documents')
+    .select(['id', 'deleted_at', 'page_count'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return doc && { id: doc.id, deletedAt: doc.deleted_at, pageCount: doc.page_count };
+}
+
+/** Records a document's new page count (its pages were replaced). */
+export async function setPageCount(trx: Trx, id: number, pageCount: number, updatedAt: string): Promise<void> {
+  await trx
+    .updateTable('documents')
+    .set({ page_count: pageCount, updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** How many documents there are, and how many of them are in the trash. */
+export async function countDocuments(db: Db): Promise<{ all: number; trashed: number }> {
+  const counts = await db
+    .selectFrom('documents')
+    .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.count<number>('deleted_at').as('trashed')])
+    .executeTakeFirstOrThrow();
+  return { all: Number(counts.all), trashed: Number(counts.trashed) };
+}
+
+/** The file format of each of these documents, in one read. */
+export async function formatsOf(db: Db, ids: readonly number[]): Promise<Map<number, DocumentFormat>> {
+  const rows = await sql<{ id: number; format: DocumentFormat }>`
+    SELECT d.id, d.format FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`.execute(
+    db,
+  );
+  return new Map(rows.rows.map((r) => [r.id, r.format]));
 }

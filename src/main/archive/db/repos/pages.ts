@@ -103,3 +103,26 @@ export async function insertPages(trx: Trx, documentId: number, pages: readonly 
       .execute();
   }
 }
+
+/** Adds one page to a document. */
+export async function insertPage(trx: Trx, documentId: number, number: number, page: PageToStore): Promise<void> {
+  await trx
+    .insertInto('pages')
+    .values({ document_id: documentId, number, text: page.text, layout: encodeLayout(page.layout) })
+    .execute();
+}
+
+/** Replaces one page's text and layout. */
+export async function updatePage(trx: Trx, documentId: number, number: number, page: PageToStore): Promise<void> {
+  await trx
+    .updateTable('pages')
+    .set({ text: page.text, layout: encodeLayout(page.layout) })
+    .where('document_id', '=', documentId)
+    .where('number', '=', number)
+    .execute();
+}
+
+/** Removes one page from a document. */
+export async function deletePage(trx: Trx, documentId: number, number: number): Promise<void> {
+  await trx.deleteFrom('pages').where('document_id', '=', documentId).where('number', '=', number).execute();
+}
