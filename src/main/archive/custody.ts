@@ -6,9 +6,16 @@
  * left behind (state-hash.ts) for the object it is about and any others it touched.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import type { HistoryEntry } from '../../shared/contract-types.js';
-import type { Database, HistoryTable } from './db/schema.js';
+import type { Db, Trx } from './db/repos/db.js';
+import {
+  insertEntry,
+  lastEntry,
+  listEntryRows,
+  rowToEntry,
+  streamEntryRows,
+  type HistoryRow,
+} from './db/repos/history.js';
 import { encodeStateRecord } from './state-encoding.js';
 import { readStates, type ObjectKey, type StateRecord } from './state-hash.js';
 
@@ -28,8 +35,6 @@ export interface NewHistoryEntry {
   state?: StateRecord;
 }
 
-type HistoryRow = Omit<HistoryTable, 'id'> & { id: number };
-
 function entryHash(row: Omit<HistoryRow, 'hash'>): string {
   const fields: unknown[] = [row.id, row.at, row.action, row.document_id, row.subject, row.details, row.prev_hash];
   // Entries written before migration 0005 carry no state and keep their hash.
@@ -44,7 +49,7 @@ function primaryObject(entry: NewHistoryEntry): ObjectKey | null {
   return entry.documentId != null ? `document:${entry.documentId}` : null;
 }
 
-async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<string | null> {
+async function resultingState(trx: Trx, entry: NewHistoryEntry): Promise<string | null> {
   const primary = primaryObject(entry);
   const keys = [...(primary ? [primary] : []), ...(entry.touched ?? [])].filter(
     (key) => !(entry.state && key in entry.state),
@@ -57,9 +62,9 @@ async function resultingState(trx: Transaction<Database>, entry: NewHistoryEntry
  * Appends one entry with the state the change left behind. Call it inside the transaction
  * that makes the change, after the change.
  */
-export async function recordHistory(trx: Transaction<Database>, entry: NewHistoryEntry): Promise<HistoryEntry> {
+export async function recordHistory(trx: Trx, entry: NewHistoryEntry): Promise<HistoryEntry> {
   const state = await resultingState(trx, entry);
-  const last = await trx.selectFrom('history').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await lastEntry(trx);
   const base = {
     id: (last?.id ?? 0) + 1,
     at: new Date().toISOString(),
@@ -71,28 +76,13 @@ export async function recordHistory(trx: Transaction<Database>, entry: NewHistor
     state,
   };
   const row: HistoryRow = { ...base, hash: entryHash(base) };
-  await trx.insertInto('history').values(row).execute();
+  await insertEntry(trx, row);
   return rowToEntry(row);
 }
 
-function rowToEntry(row: HistoryRow): HistoryEntry {
-  return {
-    id: row.id,
-    at: row.at,
-    action: row.action,
-    documentId: row.document_id,
-    subject: row.subject,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
 /** The history, oldest first; only one document's entries when `documentId` is given. */
-export async function listHistory(db: Kysely<Database>, documentId?: number): Promise<HistoryEntry[]> {
-  let query = db.selectFrom('history').selectAll().orderBy('id');
-  if (documentId !== undefined) query = query.where('document_id', '=', documentId);
-  const rows = await query.execute();
+export async function listHistory(db: Db, documentId?: number): Promise<HistoryEntry[]> {
+  const rows = await listEntryRows(db, documentId);
   return rows.map(rowToEntry);
 }
 
@@ -102,11 +92,11 @@ export interface ChainBreak {
 }
 
 /** Re-verifies the whole chain; returns each place where it breaks. */
-export async function verifyHistory(db: Kysely<Database>): Promise<ChainBreak[]> {
+export async function verifyHistory(db: Db): Promise<ChainBreak[]> {
   const breaks: ChainBreak[] = [];
   let expectedPrev = GENESIS_HASH;
   let expectedId = 1;
-  const rows = db.selectFrom('history').selectAll().orderBy('id').stream(500);
+  const rows = streamEntryRows(db, 500);
   for await (const row of rows) {
     if (row.id !== expectedId) {
       breaks.push({ entryId: row.id, message: `history entry ${expectedId} is missing (next entry is ${row.id})` });
@@ -132,8 +122,8 @@ export interface ChainHead {
 }
 
 /** The chain's head: kept outside the archive, it catches deleted or re-hashed entries. */
-export async function chainHead(db: Kysely<Database>): Promise<ChainHead> {
-  const last = await db.selectFrom('history').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+export async function chainHead(db: Db): Promise<ChainHead> {
+  const last = await lastEntry(db);
   return { length: last?.id ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 

@@ -6,18 +6,27 @@
  * leaves the archive for good (its document purged from the trash) is taken out of its
  * collections with a custody entry each (releaseFromCollections).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CollectionItem, CollectionRecord, CollectionSummary } from '../../../shared/collection.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
-import type { CollectionsTable, Database } from '../db/schema.js';
+import type { Db, Trx } from '../db/repos/db.js';
+import { deleteItem, deleteItems, insertItems, listItemRows } from '../db/repos/collection-items.js';
+import {
+  deleteCollectionRow,
+  findCollection,
+  findCollectionById,
+  insertCollectionRow,
+  listCollectionRows,
+  rowToCollection,
+  updateCollectionRow,
+  type CollectionRow,
+} from '../db/repos/collections.js';
 import { ArchiveError } from '../errors.js';
 import { cleanMultilineText } from '../clean-text.js';
 import { checkQuotes, orderOf, positions, renumber, touch } from './collection-order.js';
-import { toRecords } from '../quotes/quotes.js';
 
-type Db = Kysely<Database>;
-type CollectionRow = Selectable<CollectionsTable>;
+export { releaseFromCollections } from './release.js';
+import { toRecords } from '../quotes/quotes.js';
 
 export const MAX_COLLECTION_NAME = 200;
 export const MAX_TITLE = 500;
@@ -68,10 +77,6 @@ function cleanIntroduction(raw: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-async function findCollection(db: Db, name: string): Promise<CollectionRow | undefined> {
-  return db.selectFrom('collections').selectAll().where('name', '=', name).executeTakeFirst();
-}
-
 async function requireCollection(db: Db, raw: string): Promise<CollectionRow> {
   const name = normalizeCollectionName(raw);
   const row = await findCollection(db, name);
@@ -83,32 +88,8 @@ async function requireCollection(db: Db, raw: string): Promise<CollectionRow> {
   return row;
 }
 
-function summary(row: CollectionRow, quotes: number): CollectionSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    title: row.title,
-    introduction: row.introduction,
-    quotes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
 async function recordOf(db: Db, row: CollectionRow): Promise<CollectionRecord> {
-  const items = await db
-    .selectFrom('collection_items')
-    .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
-    .innerJoin('documents', 'documents.id', 'quotes.document_id')
-    .selectAll('quotes')
-    .select([
-      'collection_items.position',
-      'documents.title as document_title',
-      'documents.deleted_at as document_deleted_at',
-    ])
-    .where('collection_items.collection_id', '=', row.id)
-    .orderBy('collection_items.position')
-    .execute();
+  const items = await listItemRows(db, row.id);
   const records = await toRecords(
     db,
     items.map(({ position: _p, document_title: _t, document_deleted_at: _d, ...quote }) => quote),
@@ -119,20 +100,13 @@ async function recordOf(db: Db, row: CollectionRow): Promise<CollectionRecord> {
     documentTitle: item.document_title,
     documentTrashed: item.document_deleted_at !== null,
   }));
-  return { ...summary(row, list.length), items: list };
+  return { ...rowToCollection(row, list.length), items: list };
 }
 
 /** Every collection, by name, with how many quotes each holds. */
 export async function listCollections(db: Db): Promise<CollectionSummary[]> {
-  const rows = await db
-    .selectFrom('collections')
-    .leftJoin('collection_items', 'collection_items.collection_id', 'collections.id')
-    .selectAll('collections')
-    .select((eb) => eb.fn.count<number>('collection_items.quote_id').as('count'))
-    .groupBy('collections.id')
-    .orderBy('collections.name')
-    .execute();
-  return rows.map(({ count, ...row }) => summary(row, Number(count)));
+  const rows = await listCollectionRows(db);
+  return rows.map(({ row, count }) => rowToCollection(row, count));
 }
 
 /** A collection with its quotes in order; throws not-found. */
@@ -142,7 +116,7 @@ export async function getCollection(db: Db, name: string): Promise<CollectionRec
 
 /** Inserts a collection in the caller's transaction, with its custody entry. */
 async function insertCollection(
-  trx: Transaction<Database>,
+  trx: Trx,
   name: string,
   title: string,
   introduction: string | null,
@@ -150,11 +124,7 @@ async function insertCollection(
   const clash = await findCollection(trx, name);
   if (clash) throw new ArchiveError('conflict', `collection "${clash.name}": already exists`);
   const now = new Date().toISOString();
-  const row = await trx
-    .insertInto('collections')
-    .values({ name, title, introduction, created_at: now, updated_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertCollectionRow(trx, { name, title, introduction }, now);
   await recordHistory(trx, {
     action: 'collection-create',
     subject: `collection:${row.id}`,
@@ -175,7 +145,7 @@ export async function createCollection(archive: Archive, input: NewCollection): 
 
 /** Applies cleaned changes to `before` in the caller's transaction; one custody entry if anything changed. */
 async function applyEdit(
-  trx: Transaction<Database>,
+  trx: Trx,
   before: CollectionRow,
   patch: { name?: string | undefined; title?: string | undefined; introduction?: string | null | undefined },
 ): Promise<CollectionRow> {
@@ -191,17 +161,16 @@ async function applyEdit(
   if (introduction !== undefined && introduction !== before.introduction)
     changes['introduction'] = { from: before.introduction, to: introduction };
   if (Object.keys(changes).length === 0) return before;
-  const after = await trx
-    .updateTable('collections')
-    .set({
-      ...(changes['name'] ? { name } : {}),
-      ...(changes['title'] ? { title } : {}),
-      ...(changes['introduction'] ? { introduction } : {}),
-      updated_at: new Date().toISOString(),
-    })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const after = await updateCollectionRow(
+    trx,
+    before.id,
+    {
+      ...(changes['name'] && name !== undefined ? { name } : {}),
+      ...(changes['title'] && title !== undefined ? { title } : {}),
+      ...(changes['introduction'] && introduction !== undefined ? { introduction } : {}),
+    },
+    new Date().toISOString(),
+  );
   await recordHistory(trx, {
     action: 'collection-edit',
     subject: `collection:${before.id}`,
@@ -230,7 +199,7 @@ export async function deleteCollection(archive: Archive, rawName: string): Promi
   return archive.db.transaction().execute(async (trx) => {
     const row = await requireCollection(trx, rawName);
     const quoteIds = await orderOf(trx, row.id);
-    await trx.deleteFrom('collections').where('id', '=', row.id).execute();
+    await deleteCollectionRow(trx, row.id);
     await recordHistory(trx, {
       action: 'collection-delete',
       subject: `collection:${row.id}`,
@@ -274,17 +243,12 @@ export async function addToCollection(
     }
     const order = [...before.slice(0, at - 1), ...quoteIds, ...before.slice(at - 1)];
     const now = new Date().toISOString();
-    await trx
-      .insertInto('collection_items')
-      .values(
-        quoteIds.map((quoteId) => ({
-          collection_id: row.id,
-          quote_id: quoteId,
-          position: order.indexOf(quoteId) + 1,
-          added_at: now,
-        })),
-      )
-      .execute();
+    await insertItems(
+      trx,
+      row.id,
+      quoteIds.map((quoteId) => ({ quoteId, position: order.indexOf(quoteId) + 1 })),
+      now,
+    );
     await renumber(
       trx,
       row.id,
@@ -312,11 +276,7 @@ export async function removeFromCollection(
     const before = await orderOf(trx, row.id);
     const index = before.indexOf(quoteId);
     if (index < 0) throw new ArchiveError('not-found', `quote ${quoteId}: not in collection "${row.name}"`);
-    await trx
-      .deleteFrom('collection_items')
-      .where('collection_id', '=', row.id)
-      .where('quote_id', '=', quoteId)
-      .execute();
+    await deleteItem(trx, row.id, quoteId);
     const order = before.filter((id) => id !== quoteId);
     await renumber(trx, row.id, order, positions(before));
     await touch(trx, row.id);
@@ -389,7 +349,7 @@ export async function saveCollection(archive: Archive, draft: CollectionDraft): 
     if (draft.id === undefined) {
       row = await insertCollection(trx, normalizeCollectionName(title), title, introduction);
     } else {
-      const found = await trx.selectFrom('collections').selectAll().where('id', '=', draft.id).executeTakeFirst();
+      const found = await findCollectionById(trx, draft.id);
       if (!found) throw new ArchiveError('not-found', `collection ${draft.id}: no such collection`);
       row = await applyEdit(trx, found, { title, introduction });
     }
@@ -400,26 +360,16 @@ export async function saveCollection(archive: Archive, draft: CollectionDraft): 
     );
     if (before.join() === wanted.join()) return recordOf(trx, row);
     const gone = before.filter((id) => !wanted.includes(id));
-    if (gone.length)
-      await trx
-        .deleteFrom('collection_items')
-        .where('collection_id', '=', row.id)
-        .where('quote_id', 'in', gone)
-        .execute();
+    if (gone.length) await deleteItems(trx, row.id, gone);
     const added = wanted.filter((id) => !before.includes(id));
     const now = new Date().toISOString();
     if (added.length) {
-      await trx
-        .insertInto('collection_items')
-        .values(
-          added.map((quoteId) => ({
-            collection_id: row.id,
-            quote_id: quoteId,
-            position: wanted.indexOf(quoteId) + 1,
-            added_at: now,
-          })),
-        )
-        .execute();
+      await insertItems(
+        trx,
+        row.id,
+        added.map((quoteId) => ({ quoteId, position: wanted.indexOf(quoteId) + 1 })),
+        now,
+      );
     }
     const current = new Map([
       ...positions(before),
@@ -432,68 +382,8 @@ export async function saveCollection(archive: Archive, draft: CollectionDraft): 
       subject: `collection:${row.id}`,
       details: { name: row.name, from: before, to: wanted },
     });
-    return recordOf(
-      trx,
-      await trx.selectFrom('collections').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
-    );
+    const after = await findCollectionById(trx, row.id);
+    if (!after) throw new ArchiveError('not-found', `collection ${row.id}: no such collection`);
+    return recordOf(trx, after);
   });
-}
-
-/**
- * Takes the quotes of documents about to be deleted for good out of every collection,
- * in the caller's transaction, with a custody entry per collection naming each quote,
- * its position and its text. Without this the database refuses the deletion.
- */
-export async function releaseFromCollections(
-  trx: Transaction<Database>,
-  documentIds: readonly number[],
-): Promise<number> {
-  if (documentIds.length === 0) return 0;
-  const items = await trx
-    .selectFrom('collection_items')
-    .innerJoin('quotes', 'quotes.id', 'collection_items.quote_id')
-    .innerJoin('collections', 'collections.id', 'collection_items.collection_id')
-    .select([
-      'collections.id as collectionId',
-      'collections.name',
-      'quotes.id as quoteId',
-      'quotes.document_id',
-      'quotes.text',
-      'quotes.page',
-      'collection_items.position',
-    ])
-    .where('quotes.document_id', 'in', [...documentIds])
-    .orderBy('collections.id')
-    .orderBy('collection_items.position')
-    .execute();
-  const byCollection = new Map<number, typeof items>();
-  for (const item of items) byCollection.set(item.collectionId, [...(byCollection.get(item.collectionId) ?? []), item]);
-  for (const [collectionId, released] of byCollection) {
-    const before = await orderOf(trx, collectionId);
-    const gone = new Set(released.map((r) => r.quoteId));
-    await trx
-      .deleteFrom('collection_items')
-      .where('collection_id', '=', collectionId)
-      .where('quote_id', 'in', [...gone])
-      .execute();
-    const order = before.filter((id) => !gone.has(id));
-    await renumber(trx, collectionId, order, positions(before));
-    await touch(trx, collectionId);
-    await recordHistory(trx, {
-      action: 'collection-remove',
-      subject: `collection:${collectionId}`,
-      details: {
-        name: released[0]?.name,
-        reason: 'document deleted for good',
-        quotes: released.map((r) => ({
-          quoteId: r.quoteId,
-          documentId: r.document_id,
-          position: r.position,
-          page: r.page,
-          text: r.text,
-        })),
-      },
-    });
-  }
-  return items.length;
 }

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import type { Archive } from '../archive.js';
 import { retryWhileBusy } from '../busy.js';
 import { chainHead, formatHead, recordHistory } from '../custody.js';
+import { findArchiveId } from '../db/repos/archive-info.js';
 import { getOriginal } from '../documents.js';
 import { tagsOfDocuments } from '../tags/tags.js';
 import { exportModel, type ExportResult } from './export-file.js';
@@ -58,10 +59,7 @@ export async function exportFromArchive(
   const { model, warnings } = await gatherExport(archive.db, selection, options);
   const documentIds = modelDocuments(model).map((d) => d.id);
   const bundle = options.format === 'bundle';
-  const archiveId = bundle
-    ? ((await archive.db.selectFrom('archive_info').select('value').where('key', '=', 'id').executeTakeFirst())
-        ?.value ?? null)
-    : null;
+  const archiveId = bundle ? ((await findArchiveId(archive.db)) ?? null) : null;
   const signingKey = bundle && options.signingKey ? await options.signingKey() : undefined;
   const result = await exportModel(model, options.format, path, {
     ...(options.force !== undefined ? { force: options.force } : {}),

@@ -17,18 +17,17 @@
  * text change) or, in a collection, a deleted quote or one whose document is in the
  * trash, is left out with a warning naming it: its citation could not be trusted.
  */
-import type { Kysely } from 'kysely';
 import type { DocumentRecord } from '../../../shared/document.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
 import { getCollection } from '../collections/collections.js';
-import type { Database } from '../db/schema.js';
-import { rowToDocument } from '../documents.js';
+import type { Db } from '../db/repos/db.js';
+import { findDocumentsByIds } from '../db/repos/documents.js';
+import { listPageTextsUpTo } from '../db/repos/pages.js';
+import { findQuoteRows } from '../db/repos/quotes.js';
 import { ArchiveError } from '../errors.js';
 import { listQuotes, toRecords } from '../quotes/quotes.js';
 import { globalRange, joinPages } from '../quotes/selectors.js';
 import { exportQuoteOf, type CitationStyleId, type ExportItem, type ExportModel } from './model.js';
-
-type Db = Kysely<Database>;
 
 /** Which quotes to export. */
 export type ExportSelection =
@@ -72,26 +71,12 @@ function plural(ids: readonly number[]): string {
   return `${ids.length === 1 ? 'quote' : 'quotes'} ${ids.join(', ')}`;
 }
 
-async function documentsById(db: Db, ids: readonly number[]): Promise<Map<number, DocumentRecord>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, rowToDocument(r)]));
-}
-
 /** Quotes by id, as given; refuses unknown, deleted, orphaned and trashed ones, naming each. */
 async function explicitQuotes(db: Db, ids: readonly number[]): Promise<QuoteRecord[]> {
   if (ids.length === 0) throw new ArchiveError('invalid-input', 'quotes: give at least one quote id');
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length) throw new ArchiveError('invalid-input', `quote ${repeated[0]}: given twice`);
-  const rows = await db
-    .selectFrom('quotes')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
+  const rows = await findQuoteRows(db, ids);
   const byId = new Map((await toRecords(db, rows)).map((q) => [q.id, q]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) throw new ArchiveError('not-found', `${plural(unknown)}: no such quote`);
@@ -99,7 +84,7 @@ async function explicitQuotes(db: Db, ids: readonly number[]): Promise<QuoteReco
   const deleted = quotes.filter((q) => q.deletedAt !== null).map((q) => q.id);
   if (deleted.length)
     throw new ArchiveError('conflict', `${plural(deleted)}: deleted; restore first (exhibit quote restore)`);
-  const docs = await documentsById(
+  const docs = await findDocumentsByIds(
     db,
     quotes.map((q) => q.documentId),
   );
@@ -145,14 +130,7 @@ async function positions(
   for (const q of quotes) lastPage.set(q.documentId, Math.max(lastPage.get(q.documentId) ?? 0, q.pageEnd));
   const result = new Map<number, { start: number; end: number } | null>();
   for (const [documentId, last] of lastPage) {
-    const pages = await db
-      .selectFrom('pages')
-      .select('text')
-      .where('document_id', '=', documentId)
-      .where('number', '<=', last)
-      .orderBy('number')
-      .execute();
-    const joined = joinPages(pages.map((p) => p.text));
+    const joined = joinPages(await listPageTextsUpTo(db, documentId, last));
     for (const q of quotes) if (q.documentId === documentId) result.set(q.id, globalRange(joined, q));
   }
   return result;
@@ -211,7 +189,7 @@ export async function gatherExport(db: Db, selection: ExportSelection, options: 
   if (quotes.length === 0) {
     throw new ArchiveError('not-found', warnings.length ? `${empty}: ${warnings.join('; ')}` : empty);
   }
-  const docs = await documentsById(db, [...new Set(quotes.map((q) => q.documentId))]);
+  const docs = await findDocumentsByIds(db, [...new Set(quotes.map((q) => q.documentId))]);
   if (selection.kind === 'tag' || selection.kind === 'search' || selection.kind === 'all')
     quotes = readingOrder(quotes, docs);
   const places = await positions(db, quotes);

@@ -17,28 +17,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Transaction } from 'kysely';
 import type { Archive } from '../archive.js';
 import { retryWhileBusy } from '../busy.js';
 import { recordHistory } from '../custody.js';
-import type { Database } from '../db/schema.js';
+import { findDocumentRow, findDocumentStatus } from '../db/repos/documents.js';
 import { updateMetadataInTransaction, validateMetadataPatch, type MetadataPatch } from '../documents.js';
 import { ArchiveError, messageOf } from '../errors.js';
-import {
-  MANIFEST_NAME,
-  manifestSchema,
-  type BundleManifest,
-  type ManifestDocument,
-  type ManifestQuote,
-} from '../export/manifest.js';
+import { MANIFEST_NAME, manifestSchema, type BundleManifest, type ManifestDocument } from '../export/manifest.js';
 import { verifyBundle } from '../export/verify.js';
 import { openZip } from '../export/zip-read.js';
 import { ownFileKind } from '../own-files.js';
-import { loadPages } from '../quotes/pages.js';
-import { cleanNote, insertQuoteInTransaction } from '../quotes/quotes.js';
-import { placeClaim, textAt, type JoinedPages } from '../quotes/selectors.js';
-import { normalizeTagName } from '../tags/names.js';
 import { addTagsInTransaction } from '../tags/tags.js';
+import { importQuote, validTags, type QuoteContext } from './bundle-quotes.js';
 import { findDuplicate, prepareFile, sha256Hex, storePrepared, type Preparation } from './prepare.js';
 import type { BundleImportSummary, BundleQuoteOutcome, ImportResult } from './results.js';
 
@@ -101,19 +91,6 @@ function emptySummary(bundleId: string | null): BundleImportSummary {
 
 function failed(path: string, reason: string, summary: BundleImportSummary): ImportResult[] {
   return [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [], bundle: summary }];
-}
-
-/** Tag names that are valid here; the others become warnings. */
-function validTags(names: readonly string[], where: string, warnings: string[]): string[] {
-  const ok: string[] = [];
-  for (const name of names) {
-    try {
-      ok.push(normalizeTagName(name));
-    } catch (error) {
-      warnings.push(`${where}: tag "${name}" left out (${messageOf(error)})`);
-    }
-  }
-  return ok;
 }
 
 const METADATA_FIELDS = [
@@ -185,108 +162,6 @@ async function prepareBundle(
   } finally {
     zip.close();
   }
-}
-
-interface QuoteContext {
-  trx: Transaction<Database>;
-  bundleId: string;
-  warnings: string[];
-  pages: Map<number, JoinedPages>;
-}
-
-/** Brings one quote in, or says why not. Returns whether anything changed. */
-async function importQuote(
-  ctx: QuoteContext,
-  q: ManifestQuote,
-  documentId: number,
-  trashed: boolean,
-): Promise<{ outcome: BundleQuoteOutcome; changed: boolean }> {
-  const { trx } = ctx;
-  const where = `quote ${q.id} of the bundle`;
-  if (trashed) {
-    return {
-      outcome: {
-        bundleQuoteId: q.id,
-        quoteId: null,
-        status: 'skipped',
-        reason: `document ${documentId} is in the trash here; restore it and import the bundle again`,
-      },
-      changed: false,
-    };
-  }
-  let joined = ctx.pages.get(documentId);
-  if (!joined) {
-    joined = await loadPages(trx, documentId);
-    ctx.pages.set(documentId, joined);
-  }
-  const tags = validTags(q.tags, where, ctx.warnings);
-  const place = placeClaim(joined, q);
-  const selector =
-    place.kind === 'at-place' || place.kind === 'on-its-pages'
-      ? place.selector
-      : { page: q.page, pageEnd: q.pageEnd, start: q.start, end: q.end };
-  const existing = await trx
-    .selectFrom('quotes')
-    .select(['id', 'note'])
-    .where('document_id', '=', documentId)
-    .where('page', '=', selector.page)
-    .where('page_end', '=', selector.pageEnd)
-    .where('start_offset', '=', selector.start)
-    .where('end_offset', '=', selector.end)
-    .where('text', '=', q.exact)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (existing) {
-    let changed = (await addTagsInTransaction(trx, tags, { quoteIds: [existing.id] })) > 0;
-    const note = cleanNote(q.note);
-    if (note !== null && existing.note === null) {
-      await trx
-        .updateTable('quotes')
-        .set({ note, updated_at: new Date().toISOString() })
-        .where('id', '=', existing.id)
-        .execute();
-      await recordHistory(trx, {
-        action: 'quote-edit',
-        documentId,
-        subject: `quote:${existing.id}`,
-        details: { changes: { note: { from: null, to: note } }, bundleId: ctx.bundleId, bundleQuoteId: q.id },
-      });
-      changed = true;
-    } else if (note !== null && note !== existing.note) {
-      ctx.warnings.push(`${where} is quote ${existing.id} here, whose own note was kept (the bundle's differs)`);
-    }
-    return { outcome: { bundleQuoteId: q.id, quoteId: existing.id, status: 'existing' }, changed };
-  }
-  const found = place.kind === 'at-place' || place.kind === 'on-its-pages' ? textAt(joined, selector) : null;
-  const historyDetails = { bundleId: ctx.bundleId, bundleQuoteId: q.id };
-  if (found) {
-    const record = await insertQuoteInTransaction(
-      trx,
-      documentId,
-      { selector, ...found },
-      { note: q.note, tags, historyDetails },
-    );
-    return { outcome: { bundleQuoteId: q.id, quoteId: record.id, status: 'imported' }, changed: true };
-  }
-  const reason =
-    place.kind === 'out-of-range'
-      ? `page ${q.page}–${q.pageEnd}, offsets ${q.start}–${q.end} fall outside this archive's text of document ${documentId}`
-      : `its text is not at page ${q.page}, offsets ${q.start}–${q.end} of this archive's text of document ${documentId}`;
-  const record = await insertQuoteInTransaction(
-    trx,
-    documentId,
-    { selector, text: q.exact, prefix: q.prefix, suffix: q.suffix, status: 'orphaned' },
-    { note: q.note, tags, historyDetails: { ...historyDetails, orphaned: reason } },
-  );
-  return {
-    outcome: {
-      bundleQuoteId: q.id,
-      quoteId: record.id,
-      status: 'orphaned',
-      reason: `${reason}; kept flagged orphaned where the bundle put it`,
-    },
-    changed: true,
-  };
 }
 
 /**
@@ -389,11 +264,8 @@ export async function importBundle(
         if (newShas.has(doc.sha256)) {
           await updateMetadataInTransaction(trx, id, metadataOf(doc, warnings));
         } else {
-          const here = await trx
-            .selectFrom('documents')
-            .select(['title', 'date'])
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow();
+          const here = await findDocumentRow(trx, id);
+          if (!here) throw new ArchiveError('corrupt', `${shown}: document ${id} vanished; nothing was imported`);
           const differs = [here.title !== doc.title ? 'title' : '', here.date !== doc.date ? 'date' : ''].filter(
             Boolean,
           );
@@ -404,12 +276,9 @@ export async function importBundle(
         }
         const tags = [...validTags(doc.tags, `document "${doc.title}"`, warnings), ...extraTags];
         if (tags.length && (await addTagsInTransaction(trx, tags, { documentIds: [id] })) > 0) changed = true;
-        const row = await trx
-          .selectFrom('documents')
-          .select('deleted_at')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        documentOf.set(doc.id, { id, trashed: row.deleted_at !== null });
+        const status = await findDocumentStatus(trx, id);
+        if (!status) throw new ArchiveError('corrupt', `${shown}: document ${id} vanished; nothing was imported`);
+        documentOf.set(doc.id, { id, trashed: status.deletedAt !== null });
       }
 
       const ctx: QuoteContext = { trx, bundleId, warnings, pages: new Map() };

@@ -4,13 +4,24 @@
  * transaction with its custody entry; a deleted quote is kept (deleted_at) so it can
  * be restored, and its custody entry holds its full content.
  */
-import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { pageRangeLabel } from '../../../shared/page-label.js';
 import { cleanMultilineText } from '../clean-text.js';
 import type { AnchorStatus, QuoteRecord, QuoteSelector } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
-import type { Database, QuotesTable } from '../db/schema.js';
+import type { Db, Trx } from '../db/repos/db.js';
+import { findDocumentRow, pageLabellingOf, type DocumentRow } from '../db/repos/documents.js';
+import {
+  findQuoteRow,
+  insertQuoteRow,
+  listQuoteRows,
+  placeToChanges,
+  quoteToRow,
+  rowToQuote,
+  updateQuoteRow,
+  type QuoteChanges,
+  type QuoteRow,
+} from '../db/repos/quotes.js';
 import { ArchiveError } from '../errors.js';
 import { ftsQuery } from '../search/query.js';
 import { setQuoteTagsInTransaction, tagIdsWithin, tagsOfQuotes } from '../tags/tags.js';
@@ -19,9 +30,6 @@ import { AmbiguousPassageError } from './errors.js';
 import { foldNeedle } from './normalize.js';
 import { loadPages } from './pages.js';
 import { textAt, type JoinedPages } from './selectors.js';
-
-type Db = Kysely<Database>;
-type QuoteRow = Selectable<QuotesTable>;
 
 /** Longest note kept, in characters. */
 export const MAX_NOTE = 100_000;
@@ -129,8 +137,8 @@ export function anchorChoice(documentId: number, joined: JoinedPages, choice: Pa
   }
 }
 
-async function liveDocument(db: Db, documentId: number): Promise<Selectable<Database['documents']>> {
-  const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+async function liveDocument(db: Db, documentId: number): Promise<DocumentRow> {
+  const doc = await findDocumentRow(db, documentId);
   if (!doc) throw new ArchiveError('not-found', `document ${documentId}: no such document`);
   if (doc.deleted_at !== null)
     throw new ArchiveError('conflict', `document ${documentId}: in the trash; restore it first`);
@@ -143,50 +151,18 @@ export async function toRecords(db: Db, rows: readonly QuoteRow[]): Promise<Quot
     db,
     rows.map((r) => r.id),
   );
-  const docIds = [...new Set(rows.map((r) => r.document_id))];
-  const docs =
-    docIds.length === 0
-      ? []
-      : await db
-          .selectFrom('documents')
-          .select(['id', 'page_labels', 'page_label_offset'])
-          .where('id', 'in', docIds)
-          .execute();
-  const labels = new Map(
-    docs.map((d) => [
-      d.id,
-      {
-        pageLabels: d.page_labels === null ? null : (JSON.parse(d.page_labels) as string[]),
-        pageLabelOffset: d.page_label_offset,
-      },
-    ]),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    documentId: r.document_id,
-    page: r.page,
-    pageEnd: r.page_end,
-    start: r.start_offset,
-    end: r.end_offset,
-    text: r.text,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    note: r.note,
-    tags: tags.get(r.id) ?? [],
-    pageLabel: pageRangeLabel(
-      labels.get(r.document_id) ?? { pageLabels: null, pageLabelOffset: 0 },
-      r.page,
-      r.page_end,
+  const labels = await pageLabellingOf(db, [...new Set(rows.map((r) => r.document_id))]);
+  return rows.map((r) =>
+    rowToQuote(
+      r,
+      tags.get(r.id) ?? [],
+      pageRangeLabel(labels.get(r.document_id) ?? { pageLabels: null, pageLabelOffset: 0 }, r.page, r.page_end),
     ),
-    status: r.status,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
-  }));
+  );
 }
 
 async function quoteRow(db: Db, id: number): Promise<QuoteRow> {
-  const row = await db.selectFrom('quotes').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findQuoteRow(db, id);
   if (!row) throw new ArchiveError('not-found', `quote ${id}: no such quote`);
   return row;
 }
@@ -229,31 +205,14 @@ export interface PlacedQuote {
  * caller's transaction; `historyDetails` are added to the entry (e.g. the bundle it came in).
  */
 export async function insertQuoteInTransaction(
-  trx: Transaction<Database>,
+  trx: Trx,
   documentId: number,
   placed: PlacedQuote,
   extra: { note?: string | null; tags?: readonly string[]; historyDetails?: Record<string, unknown> } = {},
 ): Promise<QuoteRecord> {
   const note = cleanNote(extra.note);
   const now = new Date().toISOString();
-  const { id } = await trx
-    .insertInto('quotes')
-    .values({
-      document_id: documentId,
-      page: placed.selector.page,
-      page_end: placed.selector.pageEnd,
-      start_offset: placed.selector.start,
-      end_offset: placed.selector.end,
-      text: placed.text,
-      prefix: placed.prefix,
-      suffix: placed.suffix,
-      note,
-      status: placed.status ?? 'ok',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertQuoteRow(trx, quoteToRow(documentId, { ...placed, note, status: placed.status ?? 'ok' }, now));
   if (extra.tags?.length) await setQuoteTagsInTransaction(trx, id, extra.tags);
   const record = await getQuote(trx, id);
   await recordHistory(trx, {
@@ -285,7 +244,7 @@ export async function updateQuote(archive: Archive, id: number, patch: QuotePatc
     const before = await getQuote(trx, id);
     if (before.deletedAt !== null) throw new ArchiveError('conflict', `quote ${id}: deleted; restore it first`);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const set: Updateable<QuotesTable> = {};
+    const set: QuoteChanges = {};
     if (patch.text !== undefined || patch.selector !== undefined) {
       await liveDocument(trx, before.documentId);
       const anchored = anchorChoice(before.documentId, await loadPages(trx, before.documentId), patch);
@@ -297,16 +256,7 @@ export async function updateQuote(archive: Archive, id: number, patch: QuotePatc
         s.end !== before.end ||
         before.status !== 'ok'
       ) {
-        Object.assign(set, {
-          page: s.page,
-          page_end: s.pageEnd,
-          start_offset: s.start,
-          end_offset: s.end,
-          text: anchored.text,
-          prefix: anchored.prefix,
-          suffix: anchored.suffix,
-          status: 'ok',
-        } satisfies Updateable<QuotesTable>);
+        Object.assign(set, placeToChanges(s, anchored));
         changes['passage'] = {
           from: { page: before.page, pageEnd: before.pageEnd, start: before.start, end: before.end, text: before.text },
           to: { ...s, text: anchored.text },
@@ -322,11 +272,7 @@ export async function updateQuote(archive: Archive, id: number, patch: QuotePatc
       if (added.length || removed.length) changes['tags'] = { from: before.tags, to: (await getQuote(trx, id)).tags };
     }
     if (Object.keys(changes).length === 0) return before;
-    await trx
-      .updateTable('quotes')
-      .set({ ...set, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await updateQuoteRow(trx, id, { ...set, updated_at: new Date().toISOString() });
     await recordHistory(trx, {
       action: 'quote-edit',
       documentId: before.documentId,
@@ -343,7 +289,7 @@ export async function deleteQuote(archive: Archive, id: number): Promise<QuoteRe
     const quote = await getQuote(trx, id);
     if (quote.deletedAt !== null) throw new ArchiveError('conflict', `quote ${id}: already deleted`);
     const now = new Date().toISOString();
-    await trx.updateTable('quotes').set({ deleted_at: now }).where('id', '=', id).execute();
+    await updateQuoteRow(trx, id, { deleted_at: now });
     await recordHistory(trx, {
       action: 'quote-delete',
       documentId: quote.documentId,
@@ -359,7 +305,7 @@ export async function restoreQuote(archive: Archive, id: number): Promise<QuoteR
   return archive.db.transaction().execute(async (trx) => {
     const quote = await getQuote(trx, id);
     if (quote.deletedAt === null) throw new ArchiveError('conflict', `quote ${id}: not deleted`);
-    await trx.updateTable('quotes').set({ deleted_at: null }).where('id', '=', id).execute();
+    await updateQuoteRow(trx, id, { deleted_at: null });
     await recordHistory(trx, {
       action: 'quote-restore',
       documentId: quote.documentId,
@@ -391,46 +337,13 @@ export interface QuoteListOptions {
 
 /** Quotes of live documents, oldest first, filtered by document, tags and status. */
 export async function listQuotes(db: Db, options: QuoteListOptions = {}): Promise<QuoteRecord[]> {
-  let query = db
-    .selectFrom('quotes')
-    .innerJoin('documents', 'documents.id', 'quotes.document_id')
-    .selectAll('quotes')
-    .where('documents.deleted_at', 'is', null)
-    .where('quotes.deleted_at', options.deleted ? 'is not' : 'is', null);
-  if (options.documentId !== undefined) query = query.where('quotes.document_id', '=', options.documentId);
-  if (options.status !== undefined) query = query.where('quotes.status', '=', options.status);
-  if (options.ids !== undefined) query = query.where('quotes.id', 'in', options.ids.length ? [...options.ids] : [-1]);
-  for (const tag of options.tags ?? []) {
-    const ids = await tagIdsWithin(db, tag);
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('quote_tags')
-            .select('quote_id')
-            .whereRef('quote_tags.quote_id', '=', 'quotes.id')
-            .where('quote_tags.tag_id', 'in', ids),
-        ),
-        ...(options.includeDocumentTags
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('document_tags')
-                  .select('document_id')
-                  .whereRef('document_tags.document_id', '=', 'quotes.document_id')
-                  .where('document_tags.tag_id', 'in', ids),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
-  if (options.query !== undefined) {
-    const match = ftsQuery(options.query);
-    const table = sql.table(options.stem ? 'fts_quotes_stem' : 'fts_quotes');
-    query = query.where(sql<boolean>`quotes.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${match})`);
-  }
-  query = query.orderBy('quotes.id');
-  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
-  return toRecords(db, await query.execute());
+  const tagIdSets: number[][] = [];
+  for (const tag of options.tags ?? []) tagIdSets.push(await tagIdsWithin(db, tag));
+  const { tags: _tags, query: _query, stem: _stem, ...filter } = options;
+  const rows = await listQuoteRows(db, {
+    ...filter,
+    tagIdSets,
+    ...(options.query !== undefined ? { match: { query: ftsQuery(options.query), stem: options.stem ?? false } } : {}),
+  });
+  return toRecords(db, rows);
 }

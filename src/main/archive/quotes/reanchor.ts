@@ -5,10 +5,10 @@
  * of its words. A quote that cannot be placed without guessing (gone, or several equally
  * good places) is flagged 'orphaned' where it was; nothing moves without a custody entry.
  */
-import type { Transaction } from 'kysely';
 import type { QuoteSelector } from '../../../shared/quote.js';
 import { recordHistory } from '../custody.js';
-import type { Database } from '../db/schema.js';
+import type { Trx } from '../db/repos/db.js';
+import { placeToChanges, quoteRowsOfDocument, updateQuoteRow } from '../db/repos/quotes.js';
 import { alignWords, allowedEdits, tokenize, type Token } from './align.js';
 import { foldedPages } from './anchor.js';
 import { findFolded, fold, foldNeedle } from './normalize.js';
@@ -171,9 +171,9 @@ export interface ReanchorSummary {
  * sound quote) against its current pages, inside the caller's transaction, with a
  * custody entry for each quote that changed. Call it whenever the pages change.
  */
-export async function reanchorDocumentQuotes(trx: Transaction<Database>, documentId: number): Promise<ReanchorSummary> {
+export async function reanchorDocumentQuotes(trx: Trx, documentId: number): Promise<ReanchorSummary> {
   const joined = await loadPages(trx, documentId);
-  const rows = await trx.selectFrom('quotes').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
+  const rows = await quoteRowsOfDocument(trx, documentId);
   const summary: ReanchorSummary = { kept: 0, moved: 0, orphaned: 0, changes: [] };
   const now = new Date().toISOString();
   for (const row of rows) {
@@ -199,11 +199,12 @@ export async function reanchorDocumentQuotes(trx: Transaction<Database>, documen
       summary.kept++;
       const restored = row.status === 'orphaned';
       if (!restored && result.prefix === row.prefix && result.suffix === row.suffix) continue;
-      await trx
-        .updateTable('quotes')
-        .set({ prefix: result.prefix, suffix: result.suffix, status: 'ok', updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await updateQuoteRow(trx, row.id, {
+        prefix: result.prefix,
+        suffix: result.suffix,
+        status: 'ok',
+        updated_at: now,
+      });
       await recordHistory(trx, {
         action: 'quote-reanchor',
         documentId,
@@ -220,21 +221,7 @@ export async function reanchorDocumentQuotes(trx: Transaction<Database>, documen
     } else if (result.kind === 'moved') {
       summary.moved++;
       const s = result.selector;
-      await trx
-        .updateTable('quotes')
-        .set({
-          page: s.page,
-          page_end: s.pageEnd,
-          start_offset: s.start,
-          end_offset: s.end,
-          text: result.text,
-          prefix: result.prefix,
-          suffix: result.suffix,
-          status: 'ok',
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await updateQuoteRow(trx, row.id, { ...placeToChanges(s, result), updated_at: now });
       await recordHistory(trx, {
         action: 'quote-reanchor',
         documentId,
@@ -251,7 +238,7 @@ export async function reanchorDocumentQuotes(trx: Transaction<Database>, documen
     } else {
       summary.orphaned++;
       if (row.status === 'orphaned') continue;
-      await trx.updateTable('quotes').set({ status: 'orphaned', updated_at: now }).where('id', '=', row.id).execute();
+      await updateQuoteRow(trx, row.id, { status: 'orphaned', updated_at: now });
       await recordHistory(trx, {
         action: 'quote-orphan',
         documentId,

@@ -5,9 +5,11 @@
  * candidate (with its neighbouring pages, for passages across a page break) measures
  * how closely the passage stands there.
  */
-import { sql, type Kysely } from 'kysely';
 import type { QuoteSource } from '../../../shared/quote.js';
-import type { Database } from '../db/schema.js';
+import type { Db } from '../db/repos/db.js';
+import { findDocumentTitle } from '../db/repos/documents.js';
+import { listPagesBetween } from '../db/repos/pages.js';
+import { candidatePages, pageFrequencies } from '../db/repos/quote-sources.js';
 import { ArchiveError } from '../errors.js';
 import { alignWords, allowedEdits, tokenize } from './align.js';
 import { getQuote } from './quotes.js';
@@ -24,11 +26,7 @@ export interface SourcesOptions {
 const PROBE_WORDS = 4;
 
 /** Other documents holding the quote's passage exactly or nearly, most similar first. */
-export async function quoteSources(
-  db: Kysely<Database>,
-  quoteId: number,
-  options: SourcesOptions = {},
-): Promise<QuoteSource[]> {
+export async function quoteSources(db: Db, quoteId: number, options: SourcesOptions = {}): Promise<QuoteSource[]> {
   const minSimilarity = options.minSimilarity ?? 0.8;
   if (!(minSimilarity > 0 && minSimilarity <= 1))
     throw new ArchiveError('invalid-input', 'minSimilarity: must be above 0 and at most 1');
@@ -36,37 +34,21 @@ export async function quoteSources(
   const needle = tokenize(quote.text).map((t) => t.word);
   if (needle.length === 0) return [];
   const distinct = [...new Set(needle)];
-  const freq = await sql<{
-    term: string;
-    doc: number;
-  }>`SELECT term, doc FROM fts_pages_vocab WHERE term IN (${sql.join(distinct)})`.execute(db);
-  const probes = freq.rows
+  const freq = await pageFrequencies(db, distinct);
+  const probes = freq
     .filter((r) => r.doc > 0)
     .sort((a, b) => a.doc - b.doc || b.term.length - a.term.length)
     .slice(0, PROBE_WORDS)
     .map((r) => `"${r.term.replaceAll('"', '""')}"`);
   if (probes.length === 0) return [];
-  const candidates = await sql<{ document_id: number; number: number }>`
-    SELECT p.document_id, p.number FROM (
-      SELECT rowid AS id, bm25(fts_pages) AS rank FROM fts_pages WHERE fts_pages MATCH ${probes.join(' OR ')}
-      ORDER BY rank LIMIT ${options.candidates ?? 200}) c
-    JOIN pages p ON p.id = c.id
-    WHERE p.document_id <> ${quote.documentId}
-    ORDER BY p.document_id, p.number`.execute(db);
+  const candidates = await candidatePages(db, probes.join(' OR '), options.candidates ?? 200, quote.documentId);
 
   const maxEdits = allowedEdits(needle.length, minSimilarity);
   const found = new Map<string, QuoteSource>();
   const titles = new Map<number, string>();
-  for (const { document_id: documentId, number } of candidates.rows) {
+  for (const { document_id: documentId, number } of candidates) {
     // The candidate page with its neighbours: a passage may start before it or run past it.
-    const rows = await db
-      .selectFrom('pages')
-      .select(['number', 'text'])
-      .where('document_id', '=', documentId)
-      .where('number', '>=', number - 1)
-      .where('number', '<=', number + 1)
-      .orderBy('number')
-      .execute();
+    const rows = await listPagesBetween(db, documentId, number - 1, number + 1);
     const first = rows[0]?.number ?? number;
     const joined = joinPages(rows.map((r) => r.text));
     const tokens = tokenize(joined.text);
@@ -83,8 +65,7 @@ export async function quoteSources(
       const key = `${documentId}:${page}:${s.start}`;
       if (found.has(key)) continue;
       if (!titles.has(documentId)) {
-        const doc = await db.selectFrom('documents').select('title').where('id', '=', documentId).executeTakeFirst();
-        titles.set(documentId, doc?.title ?? '');
+        titles.set(documentId, (await findDocumentTitle(db, documentId)) ?? '');
       }
       found.set(key, {
         documentId,

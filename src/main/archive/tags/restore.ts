@@ -4,6 +4,10 @@
  */
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
+import { existingDocumentIds } from '../db/repos/documents.js';
+import { existingQuoteIds } from '../db/repos/quotes.js';
+import { linkTag } from '../db/repos/tag-links.js';
+import { setTagLooks } from '../db/repos/tags.js';
 import { objectKeys, type ObjectKey } from '../state-hash.js';
 import { ensureTags, findTag, type DeletedTagDetail } from './tags.js';
 import { normalizeColor, normalizeTagName } from './names.js';
@@ -19,49 +23,15 @@ export async function restoreTags(archive: Archive, tags: readonly DeletedTagDet
       await ensureTags(trx, [name]);
       const tag = await findTag(trx, name);
       if (!tag) continue;
-      await trx
-        .updateTable('tags')
-        .set({
-          color: tag.color ?? normalizeColor(t.color),
-          description: tag.description ?? (t.description?.trim() || null),
-        })
-        .where('id', '=', tag.id)
-        .execute();
+      await setTagLooks(trx, tag.id, {
+        color: tag.color ?? normalizeColor(t.color),
+        description: tag.description ?? (t.description?.trim() || null),
+      });
       // Items deleted since (a document emptied from the trash, a quote) stay without it.
-      const documents = t.documentIds.length
-        ? (
-            await trx
-              .selectFrom('documents')
-              .select('id')
-              .where('id', 'in', [...t.documentIds])
-              .execute()
-          ).map((r) => r.id)
-        : [];
-      const quotes = t.quoteIds.length
-        ? (
-            await trx
-              .selectFrom('quotes')
-              .select('id')
-              .where('id', 'in', [...t.quoteIds])
-              .execute()
-          ).map((r) => r.id)
-        : [];
-      for (const documentId of documents) {
-        const r = await trx
-          .insertInto('document_tags')
-          .values({ document_id: documentId, tag_id: tag.id })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        links += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
-      for (const quoteId of quotes) {
-        const r = await trx
-          .insertInto('quote_tags')
-          .values({ quote_id: quoteId, tag_id: tag.id })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        links += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
+      const documents = await existingDocumentIds(trx, t.documentIds);
+      const quotes = t.quoteIds.length ? await existingQuoteIds(trx, t.quoteIds) : [];
+      for (const documentId of documents) if (await linkTag(trx, 'document', documentId, tag.id)) links++;
+      for (const quoteId of quotes) if (await linkTag(trx, 'quote', quoteId, tag.id)) links++;
       restored.push(name);
       touched.push(...objectKeys({ documentIds: documents, quoteIds: quotes }));
     }

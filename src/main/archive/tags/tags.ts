@@ -2,12 +2,35 @@
  * The tags repository: tags on documents and on quotes, nested by "/" in their names.
  * Every change is one transaction with its custody entries.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TagRecord } from '../../../shared/quote.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
+import type { Db, Trx } from '../db/repos/db.js';
+import { documentExists } from '../db/repos/documents.js';
+import { documentOfQuote, quoteDeletionTime } from '../db/repos/quotes.js';
+import {
+  copyTagLinks,
+  itemsTagged,
+  linkTag,
+  replaceQuoteTags,
+  tagNamesOf,
+  unlinkTag,
+  type TaggedKind,
+} from '../db/repos/tag-links.js';
+import {
+  deleteTagRow,
+  deleteTagRows,
+  findTag,
+  findTagAndDescendants,
+  insertTag,
+  setTagLooks,
+  setTagName,
+  tagLooks,
+  tagNamesById,
+  tagRecords,
+  type TagRow,
+} from '../db/repos/tags.js';
 import { objectKeys } from '../state-hash.js';
-import type { Database } from '../db/schema.js';
 import { ArchiveError } from '../errors.js';
 import { ancestorNames, descendantsPattern, isWithin, normalizeColor, normalizeTagName, sameTag } from './names.js';
 
@@ -17,22 +40,7 @@ export interface TagTarget {
   quoteIds?: readonly number[];
 }
 
-interface TagRow {
-  id: number;
-  name: string;
-  color: string | null;
-  description: string | null;
-}
-
-type Db = Kysely<Database>;
-
-export async function findTag(db: Db, name: string): Promise<TagRow | undefined> {
-  return db
-    .selectFrom('tags')
-    .select(['id', 'name', 'color', 'description'])
-    .where('name', '=', name)
-    .executeTakeFirst();
-}
+export { findTag };
 
 async function requireTag(db: Db, raw: string): Promise<TagRow> {
   const name = normalizeTagName(raw);
@@ -43,11 +51,7 @@ async function requireTag(db: Db, raw: string): Promise<TagRow> {
 
 /** The tag and its descendants, parents first. */
 async function subtree(db: Db, tag: TagRow): Promise<TagRow[]> {
-  const rows = await db
-    .selectFrom('tags')
-    .select(['id', 'name', 'color', 'description'])
-    .where((eb) => eb.or([eb('id', '=', tag.id), sql<boolean>`name LIKE ${descendantsPattern(tag.name)} ESCAPE '\\'`]))
-    .execute();
+  const rows = await findTagAndDescendants(db, tag.id, descendantsPattern(tag.name));
   return rows.sort((a, b) => a.name.length - b.name.length);
 }
 
@@ -58,10 +62,7 @@ export async function tagIdsWithin(db: Db, raw: string): Promise<number[]> {
 }
 
 /** Ids of the named tags, creating them (and their parents) as needed. Runs in the caller's transaction. */
-export async function ensureTags(
-  trx: Transaction<Database>,
-  names: readonly string[],
-): Promise<{ ids: number[]; created: string[] }> {
+export async function ensureTags(trx: Trx, names: readonly string[]): Promise<{ ids: number[]; created: string[] }> {
   const ids: number[] = [];
   const created: string[] = [];
   for (const raw of names) {
@@ -71,12 +72,7 @@ export async function ensureTags(
       const existing = await findTag(trx, level);
       if (existing) id = existing.id;
       else {
-        const row = await trx
-          .insertInto('tags')
-          .values({ name: level, color: null, description: null, created_at: new Date().toISOString() })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = row.id;
+        id = await insertTag(trx, level);
         created.push(level);
       }
     }
@@ -85,59 +81,35 @@ export async function ensureTags(
   return { ids, created };
 }
 
-async function checkTargets(trx: Transaction<Database>, target: TagTarget): Promise<void> {
+async function checkTargets(trx: Trx, target: TagTarget): Promise<void> {
   for (const id of target.documentIds ?? []) {
-    const doc = await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
-    if (!doc) throw new ArchiveError('not-found', `document ${id}: no such document`);
+    if (!(await documentExists(trx, id))) throw new ArchiveError('not-found', `document ${id}: no such document`);
   }
   for (const id of target.quoteIds ?? []) {
-    const quote = await trx.selectFrom('quotes').select(['id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-    if (!quote || quote.deleted_at !== null) throw new ArchiveError('not-found', `quote ${id}: no such quote`);
+    if ((await quoteDeletionTime(trx, id)) !== null) throw new ArchiveError('not-found', `quote ${id}: no such quote`);
   }
-}
-
-async function quoteDocument(trx: Transaction<Database>, quoteId: number): Promise<number | null> {
-  const row = await trx.selectFrom('quotes').select('document_id').where('id', '=', quoteId).executeTakeFirst();
-  return row?.document_id ?? null;
 }
 
 /**
  * Puts the named tags on documents and quotes inside the caller's transaction, with a
  * custody entry for each item that gained a tag; returns how many links were added.
  */
-export async function addTagsInTransaction(
-  trx: Transaction<Database>,
-  names: readonly string[],
-  target: TagTarget,
-): Promise<number> {
+export async function addTagsInTransaction(trx: Trx, names: readonly string[], target: TagTarget): Promise<number> {
   if (names.length === 0) return 0;
   await checkTargets(trx, target);
   const { ids, created } = await ensureTags(trx, names);
-  const tagNames = await trx.selectFrom('tags').select(['id', 'name']).where('id', 'in', ids).execute();
-  const nameOf = new Map(tagNames.map((t) => [t.id, t.name]));
+  const nameOf = await tagNamesById(trx, ids);
   let added = 0;
-  const link = async (kind: 'document' | 'quote', itemId: number): Promise<void> => {
+  const link = async (kind: TaggedKind, itemId: number): Promise<void> => {
     const gained: string[] = [];
     for (const tagId of ids) {
-      const result =
-        kind === 'document'
-          ? await trx
-              .insertInto('document_tags')
-              .values({ document_id: itemId, tag_id: tagId })
-              .onConflict((oc) => oc.doNothing())
-              .executeTakeFirst()
-          : await trx
-              .insertInto('quote_tags')
-              .values({ quote_id: itemId, tag_id: tagId })
-              .onConflict((oc) => oc.doNothing())
-              .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) gained.push(nameOf.get(tagId) ?? String(tagId));
+      if (await linkTag(trx, kind, itemId, tagId)) gained.push(nameOf.get(tagId) ?? String(tagId));
     }
     if (gained.length === 0) return;
     added += gained.length;
     await recordHistory(trx, {
       action: 'tag-add',
-      documentId: kind === 'document' ? itemId : await quoteDocument(trx, itemId),
+      documentId: kind === 'document' ? itemId : await documentOfQuote(trx, itemId),
       subject: kind === 'quote' ? `quote:${itemId}` : null,
       details: { tags: gained, ...(created.length ? { createdTags: created } : {}) },
     });
@@ -159,26 +131,16 @@ export async function removeTag(archive: Archive, raw: string, target: TagTarget
     await checkTargets(trx, target);
     let removed = 0;
     for (const id of target.documentIds ?? []) {
-      const r = await trx
-        .deleteFrom('document_tags')
-        .where('document_id', '=', id)
-        .where('tag_id', '=', tag.id)
-        .executeTakeFirst();
-      if (Number(r.numDeletedRows) === 0) continue;
+      if (!(await unlinkTag(trx, 'document', id, tag.id))) continue;
       removed++;
       await recordHistory(trx, { action: 'tag-remove', documentId: id, details: { tags: [tag.name] } });
     }
     for (const id of target.quoteIds ?? []) {
-      const r = await trx
-        .deleteFrom('quote_tags')
-        .where('quote_id', '=', id)
-        .where('tag_id', '=', tag.id)
-        .executeTakeFirst();
-      if (Number(r.numDeletedRows) === 0) continue;
+      if (!(await unlinkTag(trx, 'quote', id, tag.id))) continue;
       removed++;
       await recordHistory(trx, {
         action: 'tag-remove',
-        documentId: await quoteDocument(trx, id),
+        documentId: await documentOfQuote(trx, id),
         subject: `quote:${id}`,
         details: { tags: [tag.name] },
       });
@@ -189,33 +151,15 @@ export async function removeTag(archive: Archive, raw: string, target: TagTarget
 
 /** Replaces a quote's tags with `names` inside the caller's transaction; returns the names added and removed. */
 export async function setQuoteTagsInTransaction(
-  trx: Transaction<Database>,
+  trx: Trx,
   quoteId: number,
   names: readonly string[],
 ): Promise<{ added: string[]; removed: string[] }> {
   const before = (await tagsOfQuotes(trx, [quoteId])).get(quoteId) ?? [];
   const { ids } = await ensureTags(trx, names);
-  await trx.deleteFrom('quote_tags').where('quote_id', '=', quoteId).execute();
-  if (ids.length > 0)
-    await trx
-      .insertInto('quote_tags')
-      .values(ids.map((tag_id) => ({ quote_id: quoteId, tag_id })))
-      .execute();
+  await replaceQuoteTags(trx, quoteId, ids);
   const after = (await tagsOfQuotes(trx, [quoteId])).get(quoteId) ?? [];
   return { added: after.filter((n) => !before.includes(n)), removed: before.filter((n) => !after.includes(n)) };
-}
-
-async function tagRecords(db: Db, where?: number): Promise<TagRecord[]> {
-  const result = await sql<TagRecord>`
-    SELECT t.id, t.name, t.color, t.description,
-      (SELECT count(*) FROM document_tags dt JOIN documents d ON d.id = dt.document_id
-        WHERE dt.tag_id = t.id AND d.deleted_at IS NULL) AS documents,
-      (SELECT count(*) FROM quote_tags qt JOIN quotes q ON q.id = qt.quote_id JOIN documents d ON d.id = q.document_id
-        WHERE qt.tag_id = t.id AND q.deleted_at IS NULL AND d.deleted_at IS NULL) AS quotes
-    FROM tags t
-    ${where === undefined ? sql`` : sql`WHERE t.id = ${where}`}
-    ORDER BY t.name COLLATE NOCASE`.execute(db);
-  return result.rows.map((r) => ({ ...r, documents: Number(r.documents), quotes: Number(r.quotes) }));
 }
 
 /** Every tag, parents before children, with how many live documents and quotes carry it. */
@@ -250,11 +194,10 @@ export async function setTagInfo(archive: Archive, raw: string, info: TagInfo): 
     if (description !== undefined && description !== before.description)
       changes['description'] = { from: before.description, to: description };
     if (Object.keys(changes).length > 0) {
-      await trx
-        .updateTable('tags')
-        .set({ ...(color !== undefined ? { color } : {}), ...(description !== undefined ? { description } : {}) })
-        .where('id', '=', before.id)
-        .execute();
+      await setTagLooks(trx, before.id, {
+        ...(color !== undefined ? { color } : {}),
+        ...(description !== undefined ? { description } : {}),
+      });
     }
     if (Object.keys(changes).length > 0 || created.length > 0) {
       await recordHistory(trx, {
@@ -292,21 +235,11 @@ export async function renameTag(
       }
     }
     // Two steps, so that no name is taken twice while the subtree moves.
-    for (const t of tags)
-      await trx
-        .updateTable('tags')
-        .set({ name: `\u0001${t.id}` })
-        .where('id', '=', t.id)
-        .execute();
-    for (const [i, t] of tags.entries())
-      await trx
-        .updateTable('tags')
-        .set({ name: renamed[i]?.[1] ?? t.name })
-        .where('id', '=', t.id)
-        .execute();
+    for (const t of tags) await setTagName(trx, t.id, `\u0001${t.id}`);
+    for (const [i, t] of tags.entries()) await setTagName(trx, t.id, renamed[i]?.[1] ?? t.name);
     const { created } = await ensureTags(trx, ancestorNames(to));
     // Tagged items hold their tags by name: each one's state changes with the name.
-    const touched = objectKeys(await itemsOf(trx, [...ids]));
+    const touched = objectKeys(await itemsTagged(trx, [...ids]));
     await recordHistory(trx, {
       action: 'tag-rename',
       subject: `tag:${to}`,
@@ -315,23 +248,6 @@ export async function renameTag(
     });
     return { renamed };
   });
-}
-
-async function itemsOf(db: Db, tagIds: readonly number[]): Promise<{ documentIds: number[]; quoteIds: number[] }> {
-  if (tagIds.length === 0) return { documentIds: [], quoteIds: [] };
-  const docs = await db
-    .selectFrom('document_tags')
-    .select('document_id')
-    .distinct()
-    .where('tag_id', 'in', tagIds)
-    .execute();
-  const quotes = await db
-    .selectFrom('quote_tags')
-    .select('quote_id')
-    .distinct()
-    .where('tag_id', 'in', tagIds)
-    .execute();
-  return { documentIds: docs.map((r) => r.document_id), quoteIds: quotes.map((r) => r.quote_id) };
 }
 
 /**
@@ -354,7 +270,7 @@ export async function mergeTag(
     }
     const tags = await subtree(trx, from);
     const touched = objectKeys(
-      await itemsOf(
+      await itemsTagged(
         trx,
         tags.map((t) => t.id),
       ),
@@ -367,43 +283,17 @@ export async function mergeTag(
       const targetName = intoName + t.name.slice(from.name.length);
       const { ids } = await ensureTags(trx, [targetName]);
       const targetId = ids[0] ?? 0;
-      const d = await trx
-        .insertInto('document_tags')
-        .columns(['document_id', 'tag_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('document_tags')
-            .select(['document_id', eb.val(targetId).as('tag_id')])
-            .where('tag_id', '=', t.id),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      const q = await trx
-        .insertInto('quote_tags')
-        .columns(['quote_id', 'tag_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('quote_tags')
-            .select(['quote_id', eb.val(targetId).as('tag_id')])
-            .where('tag_id', '=', t.id),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      documents += Number(d.numInsertedOrUpdatedRows ?? 0);
-      quotes += Number(q.numInsertedOrUpdatedRows ?? 0);
-      const target = await trx
-        .selectFrom('tags')
-        .select(['color', 'description'])
-        .where('id', '=', targetId)
-        .executeTakeFirstOrThrow();
+      const gained = await copyTagLinks(trx, t.id, targetId);
+      documents += gained.documents;
+      quotes += gained.quotes;
+      const target = await tagLooks(trx, targetId);
       if ((target.color === null && t.color !== null) || (target.description === null && t.description !== null)) {
-        await trx
-          .updateTable('tags')
-          .set({ color: target.color ?? t.color, description: target.description ?? t.description })
-          .where('id', '=', targetId)
-          .execute();
+        await setTagLooks(trx, targetId, {
+          color: target.color ?? t.color,
+          description: target.description ?? t.description,
+        });
       }
-      await trx.deleteFrom('tags').where('id', '=', t.id).execute();
+      await deleteTagRow(trx, t.id);
       moves.push({ from: t.name, to: targetName });
     }
     await recordHistory(trx, {
@@ -446,11 +336,11 @@ export async function deleteTagWithDetail(
     const tag = await requireTag(trx, raw);
     const tags = await subtree(trx, tag);
     const ids = tags.map((t) => t.id);
-    const all = await itemsOf(trx, ids);
+    const all = await itemsTagged(trx, ids);
     const detail: DeletedTagDetail[] = [];
     for (const t of tags)
-      detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsOf(trx, [t.id])) });
-    await trx.deleteFrom('tags').where('id', 'in', ids).execute();
+      detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsTagged(trx, [t.id])) });
+    await deleteTagRows(trx, ids);
     await recordHistory(trx, {
       action: 'tag-delete',
       subject: `tag:${tag.name}`,
@@ -461,38 +351,12 @@ export async function deleteTagWithDetail(
   });
 }
 
-async function namesBy(
-  db: Db,
-  table: 'document_tags' | 'quote_tags',
-  ids: readonly number[],
-): Promise<Map<number, string[]>> {
-  const result = new Map<number, string[]>();
-  if (ids.length === 0) return result;
-  const rows =
-    table === 'document_tags'
-      ? await db
-          .selectFrom('document_tags')
-          .innerJoin('tags', 'tags.id', 'document_tags.tag_id')
-          .select(['document_tags.document_id as item', 'tags.name'])
-          .where('document_tags.document_id', 'in', ids)
-          .execute()
-      : await db
-          .selectFrom('quote_tags')
-          .innerJoin('tags', 'tags.id', 'quote_tags.tag_id')
-          .select(['quote_tags.quote_id as item', 'tags.name'])
-          .where('quote_tags.quote_id', 'in', ids)
-          .execute();
-  for (const row of rows) result.set(row.item, [...(result.get(row.item) ?? []), row.name]);
-  for (const names of result.values()) names.sort((a, b) => a.localeCompare(b));
-  return result;
-}
-
 /** Tag names per quote id. */
 export function tagsOfQuotes(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
-  return namesBy(db, 'quote_tags', ids);
+  return tagNamesOf(db, 'quote', ids);
 }
 
 /** Tag names per document id. */
 export function tagsOfDocuments(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
-  return namesBy(db, 'document_tags', ids);
+  return tagNamesOf(db, 'document', ids);
 }

@@ -3,14 +3,14 @@
  * names a collection by id and saves its title, introduction and order at once, which
  * the core does in one transaction (saveCollection).
  */
-import type { Kysely } from 'kysely';
 import {
   deleteCollection,
   getCollection,
   listCollections,
   saveCollection,
 } from '../../archive/collections/collections.js';
-import type { Database } from '../../archive/db/schema.js';
+import type { Db } from '../../archive/db/repos/db.js';
+import { findCollectionName } from '../../archive/db/repos/collections.js';
 import { retryWhileBusy } from '../../archive/busy.js';
 import { ArchiveError } from '../../archive/errors.js';
 import type { Collection } from '../../../shared/contract.js';
@@ -18,10 +18,10 @@ import type { CollectionRecord } from '../../../shared/collection.js';
 import type { HandlersFor } from '../types.js';
 
 /** The name of the collection with this id; throws not-found. */
-export async function collectionName(db: Kysely<Database>, id: number): Promise<string> {
-  const row = await db.selectFrom('collections').select('name').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new ArchiveError('not-found', `collection ${id}: no such collection`);
-  return row.name;
+export async function collectionName(db: Db, id: number): Promise<string> {
+  const name = await findCollectionName(db, id);
+  if (name === undefined) throw new ArchiveError('not-found', `collection ${id}: no such collection`);
+  return name;
 }
 
 function toCollection(record: CollectionRecord): Collection {

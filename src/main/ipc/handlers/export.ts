@@ -9,8 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../archive/db/schema.js';
+import type { Db } from '../../archive/db/repos/db.js';
 import { exportFromArchive } from '../../archive/export/export-archive.js';
 import { gatherExport, type ExportSelection } from '../../archive/export/gather.js';
 import type { ExportFormat } from '../../archive/export/model.js';
@@ -34,10 +33,7 @@ const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
 };
 
 /** The renderer's source (collections by id) as the core's selection (collections by name). */
-async function selectionOf(
-  db: Kysely<Database>,
-  source: CallInput<'export.preview'>['source'],
-): Promise<ExportSelection> {
+async function selectionOf(db: Db, source: CallInput<'export.preview'>['source']): Promise<ExportSelection> {
   switch (source.kind) {
     case 'quotes':
       return { kind: 'quotes', ids: source.quoteIds };

@@ -3,7 +3,6 @@
  * tags, search), shaped for the renderer: quotes carry their document's title, sources
  * their page label, search snippets come as plain parts with the matched terms marked.
  */
-import type { Kysely } from 'kysely';
 import {
   addTags,
   createQuote,
@@ -19,7 +18,8 @@ import {
   search,
   updateQuote,
 } from '../../archive/index.js';
-import type { Database } from '../../archive/db/schema.js';
+import type { Db } from '../../archive/db/repos/db.js';
+import { titlesOf } from '../../archive/db/repos/documents.js';
 import { documentFormats } from '../../archive/document-formats.js';
 import { ArchiveError } from '../../archive/errors.js';
 import { getCollection } from '../../archive/collections/collections.js';
@@ -48,16 +48,11 @@ type QuoteCalls =
   | 'search.query';
 
 /** The records with their documents' titles. */
-async function withTitles(db: Kysely<Database>, records: readonly QuoteRecord[]): Promise<Quote[]> {
+async function withTitles(db: Db, records: readonly QuoteRecord[]): Promise<Quote[]> {
   const ids = [...new Set(records.map((q) => q.documentId))];
   const titles = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('documents')
-      .select(['id', 'title'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) titles.set(r.id, r.title);
+    for (const [id, title] of await titlesOf(db, ids.slice(i, i + 500))) titles.set(id, title);
   }
   return records.map((q) => ({ ...q, documentTitle: titles.get(q.documentId) ?? `Document ${q.documentId}` }));
 }
