@@ -87,6 +87,31 @@ export default tseslint.config(
     },
   },
   {
+    // SQL has one home: only archive/db/ runs kysely or sqlite3 (see docs/ARCHITECTURE.md,
+    // "Where SQL lives"). Elsewhere a type from kysely may be named, never called.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/archive/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['kysely', 'sqlite3'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: `Queries live in src/main/archive/db/ (repositories); ${name} is not run elsewhere.`,
+          })),
+          patterns: [
+            {
+              group: ['kysely/*', 'sqlite3/*'],
+              allowTypeImports: true,
+              message: 'Queries live in src/main/archive/db/ (repositories).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Security checklist: never hand a URL to the OS (it could come from archive content).
     files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
     rules: {

@@ -51,7 +51,36 @@ const cases: Case[] = [
       'its own folder': "import { queryTerms } from './query.js';",
       'src/shared': "import type { Result } from '../../../shared/contract.js';",
       'a node builtin': "import { readFile } from 'node:fs/promises';",
+      'a repository': "import { findDocumentRow } from '../db/repos/documents.js';",
+      'a kysely type': "import type { Transaction } from 'kysely';",
+    },
+  },
+  {
+    layer: 'the archive core outside archive/db',
+    file: 'src/main/archive/search/lint-probe.ts',
+    says: /Queries live in src\/main\/archive\/db/,
+    forbidden: {
       kysely: "import { sql } from 'kysely';",
+      'a kysely subpath': "import { SqliteAdapter } from 'kysely/dist/esm/index.js';",
+      sqlite3: "import sqlite3 from 'sqlite3';",
+    },
+    allowed: {},
+  },
+  {
+    layer: 'the IPC handlers, for SQL',
+    file: 'src/main/ipc/handlers/lint-probe.ts',
+    says: /Queries live in src\/main\/archive\/db/,
+    forbidden: { kysely: "import { sql } from 'kysely';" },
+    allowed: {},
+  },
+  {
+    layer: 'archive/db',
+    file: 'src/main/archive/db/repos/lint-probe.ts',
+    says: /never matches/,
+    forbidden: {},
+    allowed: {
+      kysely: "import { sql } from 'kysely';",
+      sqlite3: "import sqlite3 from 'sqlite3';",
     },
   },
   {
