@@ -105,6 +105,24 @@ export function collectionState(row: CollectionStateRow, order: readonly number[
   ]);
 }
 
+/** What a document's state is computed from, its pages reduced to their hashes. */
+export interface DocumentStateBasis {
+  row: DocumentStateRow;
+  tagNames: string[];
+  pageHashes: string[];
+}
+
+/** Reads a document's basis; null when there is no such document. */
+export async function readDocumentStateBasis(db: Db, id: number): Promise<DocumentStateBasis | null> {
+  const inputs = await readDocumentStateInputs(db, id);
+  return inputs && { row: inputs.row, tagNames: inputs.tagNames, pageHashes: inputs.pageTexts.map(pageHash) };
+}
+
+/** A document's state after a change that only added `added` to the tags its basis was read with. */
+export function stateWithTagsAdded(basis: DocumentStateBasis, added: readonly string[]): ObjectState {
+  return documentStateFromPageHashes(basis.row, [...basis.tagNames, ...added], basis.pageHashes);
+}
+
 async function readDocument(db: Db, id: number): Promise<ObjectState | null> {
   const inputs = await readDocumentStateInputs(db, id);
   return inputs && documentState(inputs.row, inputs.tagNames, inputs.pageTexts);

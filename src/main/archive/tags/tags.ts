@@ -30,7 +30,7 @@ import {
   tagRecords,
   type TagRow,
 } from '../db/repos/tags.js';
-import { objectKeys } from '../state-hash.js';
+import { objectKeys, readDocumentStateBasis, stateWithTagsAdded, type DocumentStateBasis } from '../state-hash.js';
 import { ArchiveError } from '../errors.js';
 import { ancestorNames, descendantsPattern, isWithin, normalizeColor, normalizeTagName, sameTag } from './names.js';
 
@@ -96,7 +96,16 @@ async function checkTargets(trx: Trx, target: TagTarget): Promise<void> {
  */
 export async function addTagsInTransaction(trx: Trx, names: readonly string[], target: TagTarget): Promise<number> {
   if (names.length === 0) return 0;
-  await checkTargets(trx, target);
+  // Each document's state basis is read up front: it proves the document is there, and its
+  // custody entry's state is then computed from it rather than read back after the change
+  // (a second read per document cost a tenth of a bulk import's time).
+  const bases = new Map<number, DocumentStateBasis>();
+  for (const id of target.documentIds ?? []) {
+    const basis = await readDocumentStateBasis(trx, id);
+    if (!basis) throw new ArchiveError('not-found', `document ${id}: no such document`);
+    bases.set(id, basis);
+  }
+  await checkTargets(trx, { quoteIds: target.quoteIds ?? [] });
   const { ids, created } = await ensureTags(trx, names);
   const nameOf = await tagNamesById(trx, ids);
   let added = 0;
@@ -107,11 +116,14 @@ export async function addTagsInTransaction(trx: Trx, names: readonly string[], t
     }
     if (gained.length === 0) return;
     added += gained.length;
+    const basis = kind === 'document' ? bases.get(itemId) : undefined;
+    if (basis) bases.set(itemId, { ...basis, tagNames: [...basis.tagNames, ...gained] });
     await recordHistory(trx, {
       action: 'tag-add',
       documentId: kind === 'document' ? itemId : await documentOfQuote(trx, itemId),
       subject: kind === 'quote' ? `quote:${itemId}` : null,
       details: { tags: gained, ...(created.length ? { createdTags: created } : {}) },
+      ...(basis && { state: { [`document:${itemId}`]: stateWithTagsAdded(basis, gained) } }),
     });
   };
   for (const id of target.documentIds ?? []) await link('document', id);
