@@ -36,15 +36,20 @@ describe('JSON columns edited behind the app', () => {
     expect(hits.hits.map((h) => [h.documentId, h.page, h.pageLabel])).toEqual([[id, 1, '1']]);
   });
 
-  it('page labels holding a non-string are dropped whole: no label lands on the wrong page', async () => {
+  it('a page label that is not a string cites the physical page; the other labels keep their pages', async () => {
     const archive = await tempArchive();
-    const id = await addTextDocument(archive, ['front matter', 'the zeppelin chapter'], { title: 'Labels' });
-    await edit(archive, 'documents', 'page_labels', '[7, "ii"]', `id = ${id}`);
+    const id = await addTextDocument(archive, ['front matter', 'the zeppelin chapter', 'the zeppelin index'], {
+      title: 'Labels',
+    });
+    await edit(archive, 'documents', 'page_labels', '["i", 7, "iii"]', `id = ${id}`);
 
-    expect((await getDocument(archive.db, id)).pageLabels).toBeNull();
+    expect((await getDocument(archive.db, id)).pageLabels).toEqual(['i', '', 'iii']);
     const hits = await search(archive.db, 'zeppelin', { kinds: ['page'] });
-    // Dropping only the 7 would have printed "ii" on physical page 1, and a number is no label.
-    expect(hits.hits.map((h) => h.pageLabel)).toEqual(['2']);
+    // Dropping only the 7 would have printed "iii" on physical page 2; a number is no label.
+    expect(hits.hits.map((h) => [h.page, h.pageLabel]).sort()).toEqual([
+      [2, '2'],
+      [3, 'iii'],
+    ]);
   });
 
   it('authors that are not a list of names read as no authors, in the record and the library', async () => {

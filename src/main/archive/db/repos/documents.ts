@@ -19,9 +19,9 @@ export interface PageLabelling {
 }
 
 /**
- * page_labels: null when the document has none of its own. A list holding anything but
- * strings is dropped whole (null): without one item every later label would land on the
- * wrong page.
+ * page_labels: null when the document has none of its own. An item that is not a string
+ * becomes '' (its page is cited by its physical number) and keeps its place: dropping it
+ * would move every later label onto the wrong page.
  */
 export function decodePageLabels(json: string | null): string[] | null {
   if (json === null || json === '') return null;
@@ -31,7 +31,7 @@ export function decodePageLabels(json: string | null): string[] | null {
   } catch {
     return null;
   }
-  return Array.isArray(value) && value.every((label) => typeof label === 'string') ? (value as string[]) : null;
+  return Array.isArray(value) ? value.map((label) => (typeof label === 'string' ? label : '')) : null;
 }
 
 /** extra: format-specific facts (PDF info, image counts, email headers). */
