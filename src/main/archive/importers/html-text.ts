@@ -7,157 +7,14 @@
  * images and frames are only names here.
  */
 import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
-import { stripControls } from './decode-text.js';
-
-/** Elements whose whole content is dropped (code, embedded objects, fallbacks). */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frameset',
-  'object',
-  'applet',
-  'svg',
-  'math',
-  'canvas',
-  'audio',
-  'video',
-  'noembed',
-  'noframes',
-  'datalist',
-]);
-
-/** What may stand inside <head>; anything else means the body has begun. */
-const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'object']);
-
-/** Blocks that stand apart as paragraphs (a blank line around them). */
-const PARAGRAPHS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'table',
-  'ul',
-  'ol',
-  'dl',
-  'figure',
-  'hr',
-  'header',
-  'footer',
-  'section',
-  'article',
-  'aside',
-  'nav',
-  'main',
-  'address',
-  'details',
-  'fieldset',
-  'form',
-  'listing',
-  'xmp',
-  'plaintext',
-]);
-
-/** Blocks that start on a line of their own. */
-const LINES = new Set([
-  'div',
-  'li',
-  'tr',
-  'dt',
-  'dd',
-  'caption',
-  'figcaption',
-  'summary',
-  'legend',
-  'option',
-  'optgroup',
-  'center',
-  'body',
-  'html',
-  'hgroup',
-  'menu',
-  'dir',
-  'dialog',
-  'search',
-  'tbody',
-  'thead',
-  'tfoot',
-  'textarea',
-  'select',
-]);
-
-const CELLS = new Set(['td', 'th']);
-
-/** Start tags that end SVG or MathML content (the HTML standard's "breakout" list), as do </p> and </br>. */
-const BREAKOUT = new Set([
-  'b',
-  'big',
-  'blockquote',
-  'body',
-  'br',
-  'center',
-  'code',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'em',
-  'embed',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'head',
-  'hr',
-  'i',
-  'img',
-  'li',
-  'listing',
-  'menu',
-  'meta',
-  'nobr',
-  'ol',
-  'p',
-  'pre',
-  'ruby',
-  's',
-  'small',
-  'span',
-  'strong',
-  'strike',
-  'sub',
-  'sup',
-  'table',
-  'tt',
-  'u',
-  'ul',
-  'var',
-]);
-const FOREIGN = ['svg', 'math'] as const;
-
-/** Elements whose white space is kept as written. */
-const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+import { BREAKOUT, FOREIGN, HEAD_CONTENT, PREFORMATTED, SKIPPED, blockGap } from './html-element-kinds.js';
+import { OpenElementCounter } from './open-element-counter.js';
+import { endsDoubleEscaped } from './script-end.js';
+import { SpacedText, collapseWhitespace } from './spaced-text.js';
 
 const MAX_TITLE = 500;
 const MAX_META = 2000;
 const MAX_ATTRIBUTE = 64 * 1024;
-
-/** Separation pending before the next text: none, a space, a tab, a line break, a blank line. */
-const GAP_TEXT = ['', ' ', '\t', '\n', '\n\n'] as const;
-type Gap = 0 | 1 | 2 | 3 | 4;
-const SPACE: Gap = 1;
-const TAB: Gap = 2;
-const LINE: Gap = 3;
-const PARAGRAPH: Gap = 4;
 
 /** A page's readable text and what it says of itself, for the importers to turn into metadata. */
 export interface HtmlText {
@@ -172,69 +29,10 @@ export interface HtmlText {
   canonical: string | null;
 }
 
-/**
- * Whether script text stops inside the HTML standard's "double-escaped" state, where a
- * `</script>` does not end the script: old pages write `<!-- document.write("<script>
- * ...</script>") -->`, and htmlparser2 would end the script at the inner end tag.
- */
-export function endsDoubleEscaped(script: string): boolean {
-  let state: 'data' | 'escaped' | 'double' = 'data';
-  for (const m of script.matchAll(/<!--|-->|<(\/?)script(?=[\s/>])/gi)) {
-    if (m[0] === '<!--') {
-      if (state === 'data') state = 'escaped';
-    } else if (m[0] === '-->') {
-      state = 'data';
-    } else if (m[1]) {
-      if (state === 'double') state = 'escaped';
-    } else if (state === 'escaped') {
-      state = 'double';
-    }
-  }
-  return state === 'double';
-}
-
-function collapse(text: string): string {
-  return stripControls(text)
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-}
-
-/** Open-element counts by name, standing in for a stack. */
-class Counter {
-  private readonly counts = new Map<string, number>();
-  total = 0;
-
-  open(name: string): void {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    this.total++;
-  }
-
-  /** Closes every open `name`. */
-  closeAll(name: string): void {
-    this.total -= this.counts.get(name) ?? 0;
-    this.counts.delete(name);
-  }
-
-  has(name: string): boolean {
-    return (this.counts.get(name) ?? 0) > 0;
-  }
-
-  /** Closes one `name` if one is open (a stray end tag is ignored). */
-  close(name: string): boolean {
-    const n = this.counts.get(name) ?? 0;
-    if (n === 0) return false;
-    this.counts.set(name, n - 1);
-    this.total--;
-    return true;
-  }
-}
-
 class TextCollector implements TokenizerCallbacks {
-  private readonly out: string[] = [];
-  private written = false;
-  private gap: Gap = 0;
-  private readonly skipped = new Counter();
-  private readonly preformatted = new Counter();
+  private readonly output = new SpacedText();
+  private readonly skipped = new OpenElementCounter();
+  private readonly preformatted = new OpenElementCounter();
   private inHead = false;
   private inTitle = false;
   private titleBuffer = '';
@@ -256,34 +54,11 @@ class TextCollector implements TokenizerCallbacks {
   constructor(private readonly html: string) {}
 
   text(): string {
-    return this.out
-      .join('')
-      .replace(/[ \t]+\n/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+    return this.output.text();
   }
 
   private slice(start: number, end: number): string {
     return this.html.slice(start, end);
-  }
-
-  private separate(level: Gap): void {
-    if (level > this.gap) this.gap = level;
-  }
-
-  private emit(text: string): void {
-    if (text === '') return;
-    if (this.written && this.gap !== 0) this.out.push(GAP_TEXT[this.gap]);
-    this.gap = 0;
-    this.out.push(text);
-    this.written = true;
-  }
-
-  private lineBreak(): void {
-    if (!this.written) return;
-    if (this.gap >= LINE) this.out.push(GAP_TEXT[this.gap]);
-    this.gap = 0;
-    this.out.push('\n');
   }
 
   private addText(raw: string): void {
@@ -298,18 +73,8 @@ class TextCollector implements TokenizerCallbacks {
       this.inHead = false;
     }
     if (this.h1Depth > 0 && this.h1Buffer.length < MAX_TITLE * 4) this.h1Buffer += raw;
-    if (this.preformatted.total > 0) {
-      this.emit(stripControls(raw).replace(/\r\n?/g, '\n'));
-      return;
-    }
-    const text = stripControls(raw).replace(/[\s\u00a0]+/g, ' ');
-    if (text === ' ') {
-      this.separate(SPACE);
-      return;
-    }
-    if (text.startsWith(' ')) this.separate(SPACE);
-    this.emit(text.trim());
-    if (text.endsWith(' ')) this.separate(SPACE);
+    if (this.preformatted.total > 0) this.output.writePreformatted(raw);
+    else this.output.writeFlowing(raw);
   }
 
   /** Leaves SVG or MathML on an HTML element that cannot stand in it, as browsers do. */
@@ -359,10 +124,8 @@ class TextCollector implements TokenizerCallbacks {
       return;
     }
     if (this.inHead) return;
-    if (name === 'br') this.lineBreak();
-    else if (PARAGRAPHS.has(name)) this.separate(PARAGRAPH);
-    else if (LINES.has(name)) this.separate(LINE);
-    else if (CELLS.has(name)) this.separate(TAB);
+    if (name === 'br') this.output.lineBreak();
+    else this.output.separate(blockGap(name));
     if (PREFORMATTED.has(name)) this.preformatted.open(name);
     if (name === 'h1' && this.firstHeading === null) this.h1Depth++;
   }
@@ -388,18 +151,16 @@ class TextCollector implements TokenizerCallbacks {
     }
     if (name === 'title') {
       this.inTitle = false;
-      if (this.title === null) this.title = collapse(this.titleBuffer).slice(0, MAX_TITLE) || null;
+      if (this.title === null) this.title = collapseWhitespace(this.titleBuffer).slice(0, MAX_TITLE) || null;
       return;
     }
-    if (name === 'br') this.lineBreak();
-    else if (PARAGRAPHS.has(name)) this.separate(PARAGRAPH);
-    else if (LINES.has(name)) this.separate(LINE);
-    else if (CELLS.has(name)) this.separate(TAB);
+    if (name === 'br') this.output.lineBreak();
+    else this.output.separate(blockGap(name));
     this.preformatted.close(name);
     if (name === 'h1' && this.h1Depth > 0) {
       this.h1Depth--;
       if (this.h1Depth === 0) {
-        this.firstHeading = collapse(this.h1Buffer).slice(0, MAX_TITLE) || null;
+        this.firstHeading = collapseWhitespace(this.h1Buffer).slice(0, MAX_TITLE) || null;
         this.h1Buffer = '';
       }
     }
