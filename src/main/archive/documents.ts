@@ -20,11 +20,11 @@ import {
   deleteDocument,
   findDocument,
   listTrashedDocumentRows,
-  quoteIdsOfDocument,
   setDocumentDeletedAt,
   updateDocumentColumns,
   type DocumentColumns,
 } from './db/repos/documents.js';
+import { quoteIdsOfDocument } from './db/repos/quotes.js';
 import { deleteOriginal, findOriginalOf } from './db/repos/originals.js';
 import { listPagesOf } from './db/repos/pages.js';
 import { ArchiveError } from './errors.js';

@@ -175,12 +175,6 @@ export async function childDocumentIds(db: Db, parentId: number): Promise<number
   return rows.map((c) => c.id);
 }
 
-/** Ids of a document's quotes, deleted ones included (they leave with it when it is purged). */
-export async function quoteIdsOfDocument(db: Db, documentId: number): Promise<number[]> {
-  const rows = await db.selectFrom('quotes').select('id').where('document_id', '=', documentId).execute();
-  return rows.map((q) => q.id);
-}
-
 /** Purges a document for good: its attachments lose their parent, its pages and quotes go (cascade). */
 export async function deleteDocument(trx: Trx, id: number): Promise<void> {
   await trx.updateTable('documents').set({ parent_id: null }).where('parent_id', '=', id).execute();
