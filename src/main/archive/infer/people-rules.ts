@@ -4,7 +4,8 @@
  * senators and officials a release names as acting in its lead, an email's headers.
  */
 import { linesOf, sourceAt } from './page-text.js';
-import { familyName, mailboxName, nameCase, PERSON } from './names.js';
+import { releaseIssuers } from './issuers.js';
+import { familyName, mailboxName, nameCase, PERSON, readName } from './names.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
 function labelled(input: InferInput, label: RegExp, field: 'authors' | 'recipients', rule: string): Finding[] {
@@ -28,22 +29,35 @@ const memoTo = (input: InferInput) => labelled(input, /^\s*to\s*:\s*/i, 'recipie
 function byline(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
-  const m = new RegExp(String.raw`(?:^|\n|\s)By\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})`).exec(head);
-  if (!m?.[1]) return [];
-  // Scrapers glue the byline to the next words: "NIESSEAssociated".
-  const name = m[1].replace(/([A-Z]{2,})[A-Z][a-z].*$/, '$1');
-  const at = m.index + m[0].length - m[1].length;
-  return [finding('authors', [nameCase(name)], 0.85, 'byline', sourceAt(text, 1, at, at + name.length))];
+  const m = new RegExp(
+    String.raw`(?:(?:^|\n|\s)By\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
+  ).exec(head);
+  const raw = m?.[1] ?? m?.[2];
+  if (!m || !raw) return [];
+  const at = m.index + m[0].length - raw.length;
+  // Scrapers glue the byline to the next words ("NIESSEAssociated"); a name ends at a word that is not one ("Erin Cunningham March").
+  const glued = /^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}?(?=[A-Z][a-z])/.exec(text.slice(at, at + 60))?.[0];
+  const name = glued ? { name: nameCase(glued), start: at, end: at + glued.length } : readName(text, at);
+  if (!name || !name.name.includes(' ')) return [];
+  return [finding('authors', [name.name], 0.85, 'byline', sourceAt(text, 1, name.start, name.end))];
 }
 
+/** "Statement attributable to Hoan Ton-That", "Statement of Brooklyn District Attorney Ken Thompson". */
 function attributable(input: InferInput): Finding[] {
   const text = faceText(input);
-  const m = new RegExp(String.raw`(?:attributable to|statement (?:of|from|by))\s+(?:\w+\s){0,2}?(${PERSON})`, 'i').exec(
+  const lead = /(?:[Aa]ttributable to|[Ss]tatement (?:[Oo]f|[Ff]rom|[Bb]y)|STATEMENT (?:OF|FROM|BY))\s+/.exec(
     text.slice(0, 3000),
   );
-  if (!m?.[1] || /^(Senator|Sen|Rep)\b/.test(m[1])) return [];
-  const at = m.index + m[0].length - m[1].length;
-  return [finding('authors', [m[1]], 0.85, 'statement-attribution', sourceAt(text, 1, at, at + m[1].length))];
+  if (!lead) return [];
+  // Titles and offices may stand before the name: "U.S. Senator", "Brooklyn District Attorney".
+  const rest = text.slice(lead.index + lead[0].length, lead.index + lead[0].length + 120);
+  const skip =
+    /^(?:(?:the\s+)?(?:U\.?\s{0,2}S\.?\s+|[A-Z][a-z]+\s+)*(?:Senator|Sen\.?|Representative|Rep\.?|District Attorney|State'?s Attorney|Attorney General|Governor|Mayor|Chief|Director|CEO)\s+)?/.exec(
+      rest,
+    );
+  const name = readName(text, lead.index + lead[0].length + (skip?.[0].length ?? 0));
+  if (!name || !name.name.includes(' ')) return [];
+  return [finding('authors', [name.name], 0.85, 'statement-attribution', sourceAt(text, 1, name.start, name.end))];
 }
 
 function signature(input: InferInput): Finding[] {
@@ -73,51 +87,6 @@ function salutation(input: InferInput): Finding[] {
   const value = named ?? m[2];
   const at = m.index + m[0].indexOf(m[2]);
   return [finding('recipients', [value], 0.8, 'letter-salutation', sourceAt(text, 1, at, at + m[2].length))];
-}
-
-const TITLED = new RegExp(
-  String.raw`\b(?:U\.?\s?S\.?\s)?(?:Sens?\.?|Senators?|Reps?\.?|Representatives?|Congressman|Congresswoman|Governor|Gov\.|Leader|Majority Leader)\s+(${PERSON}|[A-Z][a-z]+)((?:\s\(?[RDI][\s-]+[A-Z][\w.]*\)?)?(?:,?\s(?:and|&)\s(${PERSON}))?)`,
-  'g',
-);
-
-/** The officials a release names as acting, in the cluster of names that opens its head. */
-function releaseIssuers(input: InferInput): Finding[] {
-  const text = faceText(input);
-  const head = text.slice(0, 900);
-  const names: { name: string; at: number }[] = [];
-  let last = -1;
-  for (const m of head.matchAll(TITLED)) {
-    if (last >= 0 && m.index - last > 140) break;
-    const first = m[1] ?? '';
-    if (/^(The|From|Committee|Office)$/.test(first)) continue;
-    names.push({ name: first, at: m.index + m[0].indexOf(first) });
-    const second = m[3];
-    if (second) names.push({ name: second, at: m.index + m[0].lastIndexOf(second) });
-    last = m.index + m[0].length;
-  }
-  // Headlines name the issuers by family name: "SENS. COCHRAN, LOTT ANNOUNCE".
-  const caps = /^\s*SENS?\.?\s+([A-Z]+(?:,\s[A-Z]+)*)\b/.exec(head);
-  for (const family of caps?.[1]?.split(/,\s/) ?? []) {
-    if (!names.some((n) => familyName(n.name) === family.toLowerCase()))
-      names.push({ name: nameCase(family), at: (caps?.index ?? 0) + (caps?.[0].indexOf(family) ?? 0) });
-  }
-  const unique = names.filter((n, i) => names.findIndex((o) => familyName(o.name) === familyName(n.name)) === i);
-  // A family name alone where the full name also stands: keep the full one.
-  const kept = unique.filter(
-    (n) => n.name.includes(' ') || !unique.some((o) => o !== n && familyName(o.name) === familyName(n.name)),
-  );
-  if (kept.length === 0) return [];
-  const first = kept[0];
-  if (!first) return [];
-  return [
-    finding(
-      'authors',
-      kept.map((n) => n.name),
-      0.8,
-      'release-issuer',
-      sourceAt(text, 1, first.at, first.at + first.name.length),
-    ),
-  ];
 }
 
 function emailHeaders(input: InferInput): Finding[] {
