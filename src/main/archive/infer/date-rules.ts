@@ -8,8 +8,20 @@ import { linesOf, sourceAt } from './page-text.js';
 import { dateOf, datesIn } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
-/** How far into the first page the head of a document may reach. */
+/** How much of the first page's writing (white space not counted) is its head. */
 const HEAD_CHARS = 700;
+
+/** The offset where the head ends: after HEAD_CHARS characters that are not white space (scrapers indent by hundreds of spaces). */
+export function headEnd(text: string, chars = HEAD_CHARS): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!/\s/.test(text[i] ?? '') && ++seen >= chars) return i + 1;
+  }
+  return text.length;
+}
+
+/** Words after which a date is an event's, not the document's: "founded on", "born", "since". */
+const EVENT = /\b(founded|established|born|died|since|launched|created|enacted|signed|passed)\b[^.\n]{0,20}$/i;
 /** Words after which a date belongs to a sentence, not to the document. */
 const IN_SENTENCE =
   /\b(on|in|since|by|until|till|of|from|to|before|after|this|last|next|through|between|and|dated|as of|effective|until|deadline)\s*[,:]?\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
@@ -60,8 +72,13 @@ function letterDateLine(input: InferInput): Finding[] {
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
   const text = faceText(input);
-  const head = text.slice(0, HEAD_CHARS);
-  const dates = datesIn(head).filter((d) => !IN_SENTENCE.test(head.slice(Math.max(0, d.index - 30), d.index)));
+  const head = text.slice(0, headEnd(text));
+  const dates = datesIn(head).filter((d) => {
+    const before = head.slice(Math.max(0, d.index - 30), d.index);
+    // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
+    const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
+    return !IN_SENTENCE.test(before) && !EVENT.test(before) && !lead;
+  });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
   // A date followed by its dateline ("… 2007 WASHINGTON", "2020 — Visage") is the release date.
@@ -85,7 +102,9 @@ function headDate(input: InferInput): Finding[] {
         : chosen === onOwnLine
           ? 'date-line-at-top'
           : 'date-in-heading';
-  const confidence = chosen === dates[0] || chosen === byline ? 0.85 : 0.8;
+  // A date that is only the first in the head, inside a line of other words, is a guess:
+  // offered, not applied (a wrong applied date is worse than none).
+  const confidence = chosen === byline ? 0.85 : chosen === dateline || chosen === onOwnLine ? 0.8 : 0.6;
   return [
     finding('date', chosen.value, confidence, rule, sourceAt(text, 1, chosen.index, chosen.index + chosen.length)),
   ];
