@@ -3,6 +3,7 @@
  * to Y", an email's Subject (or the release it carries), a page's headline without its
  * site's suffix, a release's headline (in sentence case when it is all capitals).
  */
+import { readName } from './names.js';
 import { findOnPage, linesOf, sourceAt } from './page-text.js';
 import { isAllCaps, sentenceCase } from './sentence-case.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
@@ -23,6 +24,17 @@ function subjectLine(input: InferInput): Finding[] {
 const BOILERPLATE =
   /^(?:(?:latest )?news(?: room| releases?)?|press (?:releases?|room|office)|releases?|for immediate release|contact\b.*|phone\b.*|statement|topics|media advisory|united states senator.*|senator [\w .]+ press releases?|u\.?\s?s\.? senator [\w .]+|.*\bpress releases?|official - subject to final review|\d+)$/i;
 
+/** Words of a site's navigation: a line made only of them is chrome, not a headline. */
+const CHROME_WORD =
+  /^(?:news|newsroom|press|room|releases?|latest|topics|home|contact|us|media|office|statements?|speeches|and|advisories|center|centre|skip|to|content|main|menu|search)$/i;
+const isChrome = (line: string) => line.split(/\s+/).every((w) => CHROME_WORD.test(w.replace(/[^\p{L}]/gu, '')));
+/** "John Thune", "Senator Jim Webb", "U.S. Senator Richard Shelby": a name is not a headline. */
+const isOnlyName = (line: string) => {
+  const bare = line.replace(/^(?:(?:United States|U\.?\s?S\.?)\s+)?(?:Senator|Sen\.|Representative|Rep\.)\s+/i, '');
+  const name = readName(bare, 0);
+  return name !== null && bare.slice(name.end).trim() === '';
+};
+
 /** The headline: the first line (or run of words before the date or dateline) that is not furniture. */
 function headline(input: InferInput): Finding[] {
   const text = faceText(input);
@@ -38,24 +50,28 @@ function headline(input: InferInput): Finding[] {
     return out;
   });
   const date =
-    /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2} \d{1,2} \d{4}\b|\bWASHINGTON\b|\bPress Release\b|\bFOR IMMEDIATE RELEASE/i;
+    /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2} \d{1,2} \d{4}\b|(?<!\b(?:from|in|to|of|by) )\bWASHINGTON\b(?:,?\s*D\.?\s?C\.?)?|\bPress Release\b|\bFOR IMMEDIATE RELEASE/i;
   for (const piece of pieces) {
     let value = piece.text.trim();
     let start = piece.start + piece.text.indexOf(value);
-    const cut = date.exec(value);
-    if (cut) {
-      if (cut.index < 12) {
-        // Furniture first ("10 01 2007 Levin Announces…"): the headline may follow it.
-        const rest = value.slice(cut.index + cut[0].length);
-        const next = date.exec(rest);
-        const trimmed = (next ? rest.slice(0, next.index) : rest).trim();
-        if (trimmed.split(/\s+/).length < 4) continue;
-        start += value.indexOf(trimmed, cut.index + cut[0].length);
-        value = trimmed;
-      } else value = value.slice(0, cut.index).trim();
+    // Furniture first ("10 01 2007 Levin Announces…", "FOR IMMEDIATE RELEASE  September 21  2005 Senate Passes…"):
+    // the headline may follow it.
+    for (let cut = date.exec(value); cut && cut.index < 12; cut = date.exec(value)) {
+      const rest = value.slice(cut.index + cut[0].length);
+      const trimmed = rest.replace(/^[\s,:.–—-]+/, '');
+      start += value.length - trimmed.length;
+      value = trimmed;
     }
+    const cut = date.exec(value);
+    if (cut) value = value.slice(0, cut.index).trim();
     value = value.replace(/^(?:press releases?|news releases?|releases|latest news)\s+/i, '');
-    if (value.length < 8 || BOILERPLATE.test(value)) continue;
+    // A headline starts with a word, is more than a few words, and is not navigation or a name.
+    if (!/^[\p{L}\p{N}"“‘']/u.test(value) || value.split(/\s+/).length < 3) continue;
+    // A long line ending in a full stop is the lead's sentence, not a headline.
+    if (value.length > 120 && /\.["”]?$/.test(value)) continue;
+    // A line ending in a colon introduces what follows: "Senator Boxer today sent the following letter:".
+    if (/:$/.test(value)) continue;
+    if (value.length < 8 || BOILERPLATE.test(value) || isChrome(value) || isOnlyName(value)) continue;
     if (value.length > 250) value = value.slice(0, 250).replace(/\s+\S*$/, '');
     const at = text.indexOf(value, start);
     if (at < 0) continue;
