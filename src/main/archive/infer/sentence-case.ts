@@ -25,14 +25,40 @@ export function isAllCaps(text: string): boolean {
   return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** Acronyms a headline writes in capitals that carry vowels, so the no-vowel test misses them. */
+const ACRONYMS = new Set(
+  'U.S. US USA UK UN EU FBI CIA NASA NATO FEMA EPA IRS AMT VA DOD DOJ DHS HUD USDA NIH CDC FDA FAA FCC SEC NSA ATF DEA ICE AIDS HIV OPEC WTO IMF ANWR NAFTA CAFTA AP MS-13'.split(
+    ' ',
+  ),
+);
+/** Titles a caps headline abbreviates: "SEN." is "Sen.". */
+const TITLES: Record<string, string> = {
+  'sen.': 'Sen.',
+  'sens.': 'Sens.',
+  'rep.': 'Rep.',
+  'reps.': 'Reps.',
+  'gov.': 'Gov.',
+  'dr.': 'Dr.',
+};
+
+/** A word in capitals that stays so: a listed acronym, or up to four letters with no vowel ("LNG", "CJS"). */
+function isAcronym(word: string): boolean {
+  return ACRONYMS.has(word) || (/^[A-Z]{2,4}$/.test(word) && !/[AEIOUY]/.test(word));
+}
+
 export function sentenceCase(headline: string, body: string): string {
   const forms = bodyForms(body.replace(headline, ' '));
   let first = true;
   return headline
     .replace(/[\p{L}][\p{L}'’.-]*/gu, (word) => {
-      const known = forms.get(word.toLowerCase());
-      let out = word.toLowerCase();
-      if (known && known !== known.toLowerCase()) out = known;
+      const lower = word.toLowerCase();
+      const known = forms.get(lower);
+      let out = lower;
+      if (TITLES[lower]) out = TITLES[lower];
+      else if (isAcronym(word)) out = word;
+      // The body's own spelling: a name it capitalises, an acronym it writes in capitals.
+      else if (known && known !== known.toLowerCase() && (known !== known.toUpperCase() || known.length <= 5))
+        out = known;
       else if (/\./.test(word) && word.length <= 5) out = word;
       if (first) out = out.charAt(0).toUpperCase() + out.slice(1);
       first = false;
