@@ -84,9 +84,12 @@ function headDate(input: InferInput): Finding[] {
   // A date followed by its dateline ("… 2007 WASHINGTON", "2020 — Visage") is the release date.
   const dateline = dates.find((d) => /^\s*(?:[-–—(]|\(?[A-Z]{4,}\b|Washington\b)/.test(after(d)));
   const onOwnLine = dates.find((d) => {
-    const lineStart = head.lastIndexOf('\n', d.index - 1) + 1;
-    const lineEnd = head.indexOf('\n', d.index + d.length);
-    const line = head.slice(lineStart, lineEnd < 0 ? head.length : lineEnd);
+    // Scrapers write runs of spaces where line breaks were: they end a line too.
+    const before = head.slice(0, d.index);
+    const breakBefore = /(?:\n|\s{3,})(?!.*(?:\n|\s{3,}))/s.exec(before);
+    const lineStart = breakBefore ? breakBefore.index + breakBefore[0].length : 0;
+    const lineEnd = head.slice(d.index + d.length).search(/\n|\s{3,}/);
+    const line = head.slice(lineStart, lineEnd < 0 ? head.length : d.index + d.length + lineEnd);
     return line.trim().length <= d.length + 25;
   });
   const byline = dates.find((d) =>

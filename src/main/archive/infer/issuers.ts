@@ -92,9 +92,17 @@ function headlineFamilies(text: string, limit: number): NameAt[] {
 }
 
 /** "Lincoln" as "Blanche Lincoln" where the text names a person in full with that family name. */
-function inFull(family: NameAt, full: NameAt[]): NameAt {
+function inFull(family: NameAt, full: NameAt[], text: string): NameAt {
   const key = familyName(family.name);
-  return full.find((n) => n.name.includes(' ') && familyName(n.name) === key) ?? family;
+  const titled = full.find((n) => n.name.includes(' ') && familyName(n.name) === key);
+  if (titled || family.name.includes(' ')) return titled ?? family;
+  // Untitled in the lead: "and Bob Casey, the junior Senator from Pennsylvania".
+  const escaped = family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(String.raw`\b([A-Z][a-z]+(?:\s{1,2}[A-Z]\.?)?)\s{1,2}${escaped}\b`, 'g'))) {
+    const name = readName(text, m.index);
+    if (name && familyName(name.name) === key && name.name.includes(' ')) return name;
+  }
+  return family;
 }
 
 export function releaseIssuers(input: InferInput): Finding[] {
@@ -103,7 +111,7 @@ export function releaseIssuers(input: InferInput): Finding[] {
   const titled = titledNames(text, limit);
   const run = leadRun(text, titled);
   const families = headlineFamilies(text, limit);
-  const all = [...run, ...families].map((n) => inFull(n, titled));
+  const all = [...run, ...families].map((n) => inFull(n, titled, text.slice(0, limit)));
   // A name that is another's first word ("Mark" beside "Mark Pryor"), or whose first word is
   // another's family name ("Craig Accepting Applications" beside "Larry Craig"), is a misreading.
   const firstWord = (n: NameAt) => n.name.split(' ')[0]?.toLowerCase() ?? '';

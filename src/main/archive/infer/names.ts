@@ -60,7 +60,7 @@ export function isNameWord(word: string): boolean {
   return (
     /^(?:[A-Z][\p{L}'’-]*|[A-Z]\.?)$/u.test(word) &&
     !/^[RDI]-/.test(word) && // a party and state: "D-Del"
-    !NOT_NAME.has(word.toLowerCase().replace(/\.$/, ''))
+    (/^[A-Z]\.?$/.test(word) || !NOT_NAME.has(word.toLowerCase().replace(/\.$/, '')))
   );
 }
 
