@@ -33,6 +33,7 @@ describe('names end where the name ends', () => {
   it('stops at a headline verb, chrome words, a party and state, and keeps an initial', () => {
     const casey = 'Senators Specter and Casey Announce Senate Approval';
     expect(readName(casey, 'Senators '.length)?.name).toBe('Specter');
+    expect(readName(casey, casey.indexOf('Casey'))?.name).toBe('Casey');
     expect(readName('Senator Carl Levin   News Release', 8)?.name).toBe('Carl Levin');
     expect(readName('Senator John Kerry  D   Mass  that will', 8)?.name).toBe('John Kerry');
     expect(readName('Sen  Barbara A  Mikulski  D Md', 5)?.name).toBe('Barbara A Mikulski');
@@ -92,9 +93,9 @@ describe('dates', () => {
     expect(infer(text).find((i) => i.field === 'date')).toBeUndefined();
   });
 
-  it('does not take a founding date in the body as the page date (Wikipedia)', () => {
+  it("does not take an infobox's founding date as the page's date (Wikipedia, Mozilla)", () => {
     const text =
-      'Wikipedia\nFrom Wikipedia, the free encyclopedia\nThe project was founded on February 28, 1998 by volunteers.';
+      'Mozilla\nFrom Wikipedia, the free encyclopedia\nMozilla\nType\nFree software community\nFounded\n                        February 28, 1998; 18 years ago (1998-02-28)\n';
     expect(infer(text).find((i) => i.field === 'date')).toBeUndefined();
   });
 });

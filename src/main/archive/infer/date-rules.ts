@@ -21,7 +21,8 @@ export function headEnd(text: string, chars = HEAD_CHARS): number {
 }
 
 /** Words after which a date is an event's, not the document's: "founded on", "born", "since". */
-const EVENT = /\b(founded|established|born|died|since|launched|created|enacted|signed|passed)\b[^.\n]{0,20}$/i;
+const EVENT =
+  /\b(founded|established|born|died|since|launched|created|enacted|signed|passed)\b(?:[^.\n]{0,20}|:?\s*)$/i;
 /** Words after which a date belongs to a sentence, not to the document. */
 const IN_SENTENCE =
   /\b(on|in|since|by|until|till|of|from|to|before|after|this|last|next|through|between|and|dated|as of|effective|until|deadline)\s*[,:]?\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
@@ -73,11 +74,19 @@ function letterDateLine(input: InferInput): Finding[] {
 function headDate(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, headEnd(text));
+  const lineOf = (index: number) => head.lastIndexOf('\n', index - 1);
+  const eventLines = new Set<number>();
   const dates = datesIn(head).filter((d) => {
     const before = head.slice(Math.max(0, d.index - 30), d.index);
+    // An event's date, and the same date restated on its line ("February 28, 1998; 18 years ago (1998-02-28)").
+    const words = head.slice(Math.max(0, d.index - 80), d.index).replace(/[ \t]+/g, ' ');
+    if (EVENT.test(words) || eventLines.has(lineOf(d.index))) {
+      eventLines.add(lineOf(d.index));
+      return false;
+    }
     // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
     const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
-    return !IN_SENTENCE.test(before) && !EVENT.test(before) && !lead;
+    return !IN_SENTENCE.test(before) && !lead;
   });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
