@@ -15,9 +15,31 @@ const HEAD_CHARS = 700;
 export function headEnd(text: string, chars = HEAD_CHARS): number {
   let seen = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!/\s/.test(text[i] ?? '') && ++seen >= chars) return i + 1;
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0xff && /\s/.test(text[i] ?? ''));
+    if (!space && ++seen >= chars) return i + 1;
   }
   return text.length;
+}
+
+/**
+ * Where the line holding `index` starts. Scrapers write runs of spaces where line breaks
+ * were: three white-space characters end a line too. Scans back from `index` (a pattern
+ * anchored on the last break re-scans the text for every date: quadratic).
+ */
+export function lineStartBefore(text: string, index: number): number {
+  let spaces = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1 + spaces;
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0) {
+      if (++spaces >= 3) {
+        // The line starts after the whole run of white space.
+        return i + spaces;
+      }
+    } else spaces = 0;
+  }
+  return 0;
 }
 
 /** Words after which a date is an event's, not the document's: "founded on", "born", "since". */
@@ -93,12 +115,8 @@ function headDate(input: InferInput): Finding[] {
   // A date followed by its dateline ("… 2007 WASHINGTON", "2020 — Visage") is the release date.
   const dateline = dates.find((d) => /^\s*(?:[-–—(]|\(?[A-Z]{4,}\b|Washington\b)/.test(after(d)));
   const onOwnLine = dates.find((d) => {
-    // Scrapers write runs of spaces where line breaks were: they end a line too.
-    const before = head.slice(0, d.index);
-    const breakBefore = /(?:\n|\s{3,})(?!.*(?:\n|\s{3,}))/s.exec(before);
-    const lineStart = breakBefore ? breakBefore.index + breakBefore[0].length : 0;
     const lineEnd = head.slice(d.index + d.length).search(/\n|\s{3,}/);
-    const line = head.slice(lineStart, lineEnd < 0 ? head.length : d.index + d.length + lineEnd);
+    const line = head.slice(lineStartBefore(head, d.index), lineEnd < 0 ? head.length : d.index + d.length + lineEnd);
     return line.trim().length <= d.length + 25;
   });
   const byline = dates.find((d) =>

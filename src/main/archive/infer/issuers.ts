@@ -14,6 +14,8 @@ import { faceText, finding, type Finding, type InferInput } from './types.js';
 /** Titles that introduce an issuing official; "U.S." and "State" may precede them. */
 const TITLE = String.raw`(?:U\.?\s{0,2}S\.?\s+)?(?:SENS?\b\.?|Sens?\b\.?|SENATORS?|Senators?|REPS?\b\.?|Reps?\b\.?|Representative|Congress(?:wo)?man|Governor|Gov\.|Mayor|(?:Majority |Minority |Republican |Democratic )?Leader|District Attorney|State'?s Attorney|Attorney General)`;
 const TITLED = new RegExp(String.raw`\b${TITLE}\s+`, 'g');
+const ONLY_TITLE = new RegExp(String.raw`^${TITLE}$`, 'i');
+const isTitle = (word: string) => ONLY_TITLE.test(word);
 /** What ends a lead's run of names: its verb, or a date or dateline. */
 const LEAD_VERB =
   /\b(?:today|announced?|announces|applaud(?:ed|s)?|praised?|said|says|introduced?|urged?|urges|called|calls|joined|joins|secured|secures|released|sent|sends|welcomed|hailed|unveil(?:ed|s)?|expressed|issued|made|wrote|spoke|hosted|seeks?|sought|will|has|have|is|are|was|were)\b/;
@@ -76,14 +78,12 @@ function headlineFamilies(text: string, limit: number): NameAt[] {
     let at = lineStart + m.index + m[0].indexOf(m[1]);
     const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/);
     // Every word before the verb must be a name or a title: "VETERAN'S HISTORY PROJECT RECEIVES" names no one.
-    const isTitle = (w: string) => new RegExp(String.raw`^${TITLE}$`, 'i').test(w);
     if (parts.some((w, i) => i % 2 === 0 && !isTitle(w) && !isNameWord(readName(w, 0)?.name ?? ''))) continue;
     for (const word of parts) {
       const cased = readName(word, 0)?.name;
       const again =
         cased && cased.length > 2 && !cased.includes(' ') && new RegExp(String.raw`\b${cased}\b`).test(body);
-      if (again && !new RegExp(String.raw`^${TITLE}$`, 'i').test(word))
-        out.push({ name: cased, start: at, end: at + word.length });
+      if (again && !isTitle(word)) out.push({ name: cased, start: at, end: at + word.length });
       at += word.length;
     }
     if (out.length) return out;

@@ -63,7 +63,8 @@ function attributable(input: InferInput): Finding[] {
 function signature(input: InferInput): Finding[] {
   for (const [index, page] of input.pages.entries()) {
     const m = new RegExp(
-      String.raw`\n\s*(?:Sincerely|Respectfully|Yours (?:truly|sincerely)|Regards)(?: yours)?,?\s*\n\s*(${PERSON})\s*(?:\n|$)`,
+      String.raw`^[ \t]*(?:Sincerely|Respectfully|Yours (?:truly|sincerely)|Regards)(?: yours)?,?\s*\n\s*(${PERSON})\s*(?:\n|$)`,
+      'm', // Anchored per line: "\n\s*Sincerely" re-scans every run of blank lines from each of its line ends.
     ).exec(page.text);
     if (!m?.[1]) continue;
     const at = m.index + m[0].indexOf(m[1], m[0].search(/\n\s*[A-Z]/) + 1);

@@ -3,9 +3,14 @@
  * a word the body writes capitalised stays capitalised, one it writes in capitals stays so.
  */
 
-function bodyForms(body: string): Map<string, string> {
+/** The body's most frequent spelling of each of the headline's words (only those: the body may be long). */
+function bodyForms(body: string, headline: string): Map<string, string> {
+  const wanted = [...new Set(headline.toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [])];
   const counts = new Map<string, Map<string, number>>();
-  for (const m of body.slice(0, 20_000).matchAll(/[\p{L}][\p{L}'’.-]*/gu)) {
+  if (wanted.length === 0) return new Map();
+  const escaped = wanted.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = new RegExp(String.raw`(?<![\p{L}'’.-])(?:${escaped.join('|')})(?![\p{L}'’.-])`, 'giu');
+  for (const m of body.slice(0, 20_000).matchAll(words)) {
     const word = m[0];
     const key = word.toLowerCase();
     const forms = counts.get(key) ?? new Map<string, number>();
@@ -21,8 +26,10 @@ function bodyForms(body: string): Map<string, string> {
 }
 
 export function isAllCaps(text: string): boolean {
+  // Most text is in mixed case: say so before stripping it to its letters.
+  if (text !== text.toUpperCase()) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return letters.length >= 4 && letters !== letters.toLowerCase();
 }
 
 /** Acronyms a headline writes in capitals that carry vowels, so the no-vowel test misses them. */
@@ -47,7 +54,7 @@ function isAcronym(word: string): boolean {
 }
 
 export function sentenceCase(headline: string, body: string): string {
-  const forms = bodyForms(body.replace(headline, ' '));
+  const forms = bodyForms(body.replace(headline, ' '), headline);
   let first = true;
   return headline
     .replace(/[\p{L}][\p{L}'’.-]*/gu, (word) => {

@@ -17,7 +17,7 @@ function firstMatch(text: string, pattern: RegExp): string | undefined {
 /** Speaker turns ("MR. MERCER:", "JUSTICE SCALIA:", "Q.", "A.") or a hearing's front matter. */
 function transcriptSignal(text: string): string | undefined {
   const turns =
-    text.match(/^\s*(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|^\s*(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|^\s*[QA][.:]\s/gm) ?? [];
+    text.match(/^[ \t]*(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|^[ \t]*(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|^[ \t]*[QA][.:]\s/gm) ?? [];
   if (turns.length >= 3) return turns[0]?.trim();
   return firstMatch(
     text,
