@@ -5,6 +5,7 @@
  * ("on November 13, the department…") is never the document's date.
  */
 import { linesOf, sourceAt } from './page-text.js';
+import { isOtherDate } from './date-labels.js';
 import { dateOf, datesIn } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -108,7 +109,8 @@ function headDate(input: InferInput): Finding[] {
     }
     // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
     const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
-    return !IN_SENTENCE.test(before) && !lead;
+    const onLine = head.slice(lineStartBefore(head, d.index), d.index);
+    return !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine);
   });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
@@ -174,6 +176,39 @@ function lastModified(input: InferInput): Finding[] {
   return date ? [finding('date', date.value, 0.7, 'last-modified-line', sourceAt(text, 1, at, at + date.length))] : [];
 }
 
+/** How far into the first page a date standing alone on its line is looked for: past a site's navigation. */
+const STANDALONE_CHARS = 4000;
+/** What may follow a date alone on its line: a time ("9:00PM", "13:29:24", "7:30 a.m. EDT"), or a colon or dash and the headline. */
+const AFTER_STANDALONE =
+  /^[ \t]*(?:,?[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?(?:$|\n|[:–—][ \t]+\S)/i;
+
+/**
+ * A date standing alone at the start of a line near the top (an article's "March 13, 2015
+ * 9:00PM" under its byline, an agenda's "April 6, 2016", a news list's "June 5, 2026:
+ * Judge Dismisses…"), where the head's writing ends before it. Applied when every such
+ * date agrees; a choice between different ones is only offered.
+ */
+function standaloneDate(input: InferInput): Finding[] {
+  const text = faceText(input).slice(0, STANDALONE_CHARS);
+  const alone = datesIn(text).filter((d) => {
+    const start = lineStartBefore(text, d.index);
+    const before = text.slice(start, d.index);
+    return before.trim() === '' && AFTER_STANDALONE.test(text.slice(d.index + d.length, d.index + d.length + 40));
+  });
+  const first = alone[0];
+  if (!first) return [];
+  const agreed = alone.every((d) => d.value === first.value);
+  return [
+    finding(
+      'date',
+      first.value,
+      agreed ? 0.78 : 0.6,
+      'date-alone-on-line',
+      sourceAt(faceText(input), 1, first.index, first.index + first.length),
+    ),
+  ];
+}
+
 export const DATE_RULES = [
   emailHeader,
   labelledLine,
@@ -181,5 +216,6 @@ export const DATE_RULES = [
   htmlPublished,
   headDate,
   letterDateLine,
+  standaloneDate,
   lastModified,
 ];

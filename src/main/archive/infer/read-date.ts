@@ -68,6 +68,16 @@ export function datesIn(text: string): FoundDate[] {
     chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
   );
   for (const { result, index } of results) {
+    // A date does not run across a line break: "2026\nJanuary" is a list of years and
+    // months, "Sun\nMarch 13, 2015" a site's name then a date. Each line is read alone.
+    if (result.text.includes('\n')) {
+      let at = 0;
+      for (const line of result.text.split('\n')) {
+        for (const d of datesIn(line)) found.push({ ...d, index: index + at + d.index });
+        at += line.length + 1;
+      }
+      continue;
+    }
     const start = result.start;
     if (!start.isCertain('year') || !start.isCertain('month')) continue;
     const value = iso(
