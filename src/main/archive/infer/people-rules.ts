@@ -5,7 +5,8 @@
  */
 import { linesOf, sourceAt } from './page-text.js';
 import { releaseIssuers } from './issuers.js';
-import { familyName, mailboxName, nameCase, PERSON, readName } from './names.js';
+import { LETTER_PEOPLE_RULES } from './letter-rules.js';
+import { mailboxName, nameCase, PERSON, readName } from './names.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
 function labelled(input: InferInput, label: RegExp, field: 'authors' | 'recipients', rule: string): Finding[] {
@@ -60,36 +61,6 @@ function attributable(input: InferInput): Finding[] {
   return [finding('authors', [name.name], 0.85, 'statement-attribution', sourceAt(text, 1, name.start, name.end))];
 }
 
-function signature(input: InferInput): Finding[] {
-  for (const [index, page] of input.pages.entries()) {
-    const m = new RegExp(
-      String.raw`^[ \t]*(?:Sincerely|Respectfully|Yours (?:truly|sincerely)|Regards)(?: yours)?,?\s*\n\s*(${PERSON})\s*(?:\n|$)`,
-      'm', // Anchored per line: "\n\s*Sincerely" re-scans every run of blank lines from each of its line ends.
-    ).exec(page.text);
-    if (!m?.[1]) continue;
-    const at = m.index + m[0].indexOf(m[1], m[0].search(/\n\s*[A-Z]/) + 1);
-    return [finding('authors', [m[1]], 0.85, 'signature-block', sourceAt(page.text, index + 1, at, at + m[1].length))];
-  }
-  return [];
-}
-
-function salutation(input: InferInput): Finding[] {
-  const text = faceText(input);
-  const m =
-    /(?:^|\n)\s*Dear\s+((?:Mr|Ms|Mrs|Dr|Senator|Secretary|Chairman|Director)\.?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*[:,]/.exec(
-      text.slice(0, 4000),
-    );
-  if (!m?.[2]) return [];
-  // The inside address names the person in full ("Mr. Jonah Pell") just above.
-  const before = text.slice(Math.max(0, m.index - 400), m.index);
-  const full = new RegExp(String.raw`(${PERSON})`, 'g');
-  const family = familyName(m[2]);
-  const named = [...before.matchAll(full)].map((x) => x[1] ?? '').find((n) => familyName(n) === family);
-  const value = named ?? m[2];
-  const at = m.index + m[0].indexOf(m[2]);
-  return [finding('recipients', [value], 0.8, 'letter-salutation', sourceAt(text, 1, at, at + m[2].length))];
-}
-
 function emailHeaders(input: InferInput): Finding[] {
   if (input.format !== 'email') return [];
   const out: Finding[] = [];
@@ -117,7 +88,6 @@ export const PEOPLE_RULES = [
   attributable,
   byline,
   htmlAuthor,
-  signature,
-  salutation,
+  ...LETTER_PEOPLE_RULES,
   releaseIssuers,
 ];

@@ -38,6 +38,10 @@ const ACRONYMS = new Set(
     ' ',
   ),
 );
+/** Words that are never names nor acronyms inside a headline. */
+const FUNCTION_WORDS = new Set(
+  'a an and as at but by for from in into of on onto or over per than the to under upon via with'.split(' '),
+);
 /** Titles a caps headline abbreviates: "SEN." is "Sen.". */
 const TITLES: Record<string, string> = {
   'sen.': 'Sen.',
@@ -64,7 +68,13 @@ export function sentenceCase(headline: string, body: string): string {
       if (TITLES[lower]) out = TITLES[lower];
       else if (isAcronym(word)) out = word;
       // The body's own spelling: a name it capitalises, an acronym it writes in capitals.
-      else if (known && known !== known.toLowerCase() && (known !== known.toUpperCase() || known.length <= 5))
+      // (A function word is never an acronym, whatever a caps heading in the body says.)
+      else if (
+        known &&
+        known !== known.toLowerCase() &&
+        (known !== known.toUpperCase() || known.length <= 5) &&
+        !FUNCTION_WORDS.has(lower)
+      )
         out = known;
       else if (/\./.test(word) && word.length <= 5) out = word;
       if (first) out = out.charAt(0).toUpperCase() + out.slice(1);

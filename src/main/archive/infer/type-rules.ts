@@ -3,6 +3,7 @@
  * 'statement': DocumentType has no 'press-release' of its own.
  */
 import type { DocumentType } from '../../../shared/document.js';
+import { letterSignal } from './letter-rules.js';
 import { findOnPage } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -78,6 +79,9 @@ export function inferType(input: InferInput): Finding[] {
   if (official) return [typed(input, 'statement', 0.8, 'release-lead', official)];
   if (dear && !/^(?:Friends?|Colleagues?|Neighbou?rs?|Constituents?|Supporters?|Fellow)\b/i.test(dear[2] ?? ''))
     return [typed(input, 'letter', 0.85, 'letter-salutation', dear[0].trim())];
+  // A letter by its structure, whatever its language: a salutation, and a closing line above a signature.
+  const letter = letterSignal(input);
+  if (letter) return [typed(input, 'letter', 0.85, 'letter-structure', letter)];
   if (dear && /\b(?:SEN\.?|Sen\.|Senator|Rep\.|Congress(?:wo)?man)\s+[A-Z]/.test(head))
     return [typed(input, 'statement', 0.75, 'newsletter-to-constituents', dear[0].trim())];
   const statement = firstMatch(head.slice(0, 300), /\bstatement (by|of|from|on)\b/i);
