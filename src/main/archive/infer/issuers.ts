@@ -26,7 +26,7 @@ const HEADLINE_NAMES = new RegExp(
   'iu',
 );
 const PASSES = new RegExp(
-  String.raw`\b(?:Passes|Approves|Adopts|Clears)\s+([A-Z][\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s{2,})[A-Z][\p{L}'’-]+){0,2})\s+(?:Bipartisan\s+)?(?:Bill|Legislation|Amendment|Resolution|Measure)\b`,
+  String.raw`\b(?:Passes|Approves|Adopts|Clears)\s+([A-Z][\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s{1,})[A-Z][\p{L}'’-]+){0,2})\s+(?:(?:Bipartisan|Senate|House|Joint)\s+){0,2}(?:Bill|Legislation|Amendment|Resolution|Measure)\b`,
   'u',
 );
 
@@ -82,13 +82,28 @@ function headlineFamilies(text: string, limit: number): NameAt[] {
     for (const word of parts) {
       const cased = readName(word, 0)?.name;
       const again =
-        cased && cased.length > 2 && !cased.includes(' ') && new RegExp(String.raw`\b${cased}\b`).test(body);
+        cased &&
+        cased.length > 2 &&
+        !cased.includes(' ') &&
+        (new RegExp(String.raw`\b${cased}\b`).test(body) || writtenAsName(cased, body));
       if (again && !isTitle(word)) out.push({ name: cased, start: at, end: at + word.length });
       at += word.length;
     }
     if (out.length) return out;
   }
   return [];
+}
+
+/**
+ * Whether the body writes `word` as a name: capitalised, whatever the rest's case
+ * ("DeWine" for "DEWINE"), and not only where a sentence starts ("Joint", "Delegation").
+ */
+function writtenAsName(word: string, body: string): boolean {
+  for (const m of body.matchAll(new RegExp(String.raw`\b${word}\b`, 'gi'))) {
+    const sentenceStart = /(?:^|[.!?"“]\s*|\n\s*)$/.test(body.slice(Math.max(0, m.index - 3), m.index));
+    if (/^\p{Lu}/u.test(m[0]) && m[0] !== m[0].toUpperCase() && !sentenceStart) return true;
+  }
+  return false;
 }
 
 /** "Lincoln" as "Blanche Lincoln" where the text names a person in full with that family name. */
@@ -111,7 +126,9 @@ export function releaseIssuers(input: InferInput): Finding[] {
   const titled = titledNames(text, limit);
   const run = leadRun(text, titled);
   const families = headlineFamilies(text, limit);
-  const all = [...run, ...families].map((n) => inFull(n, titled, text.slice(0, limit)));
+  // A headline that names its issuers names them all ("Klobuchar Announces…" though Cantwell
+  // joins her in the lead); without one, the lead's run of officials issues the release.
+  const all = (families.length ? families : run).map((n) => inFull(n, titled, text.slice(0, limit)));
   // A name that is another's first word ("Mark" beside "Mark Pryor"), or whose first word is
   // another's family name ("Craig Accepting Applications" beside "Larry Craig"), is a misreading.
   const firstWord = (n: NameAt) => n.name.split(' ')[0]?.toLowerCase() ?? '';

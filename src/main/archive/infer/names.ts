@@ -36,6 +36,7 @@ export function familyName(name: string): string {
 const NOT_NAME = new Set(
   (
     'a an and as at by for from in of on or the to with ' +
+    'regarding concerning following about after before during against upon over under between through into via amid re skip ' +
     'announce announces announced applaud applauds applauded says said say urge urges urged call calls called ' +
     'seek seeks join joins introduce introduces unveil unveils secure secures praise praises welcome welcomes ' +
     'express expresses comment comments statement statements issue issues issued question questions hail hails ' +

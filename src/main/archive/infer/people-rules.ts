@@ -31,7 +31,7 @@ function byline(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
   const m = new RegExp(
-    String.raw`(?:(?:^|\n|\s)By\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
+    String.raw`(?:(?:^|\n|\s)By:?\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
   ).exec(head);
   const raw = m?.[1] ?? m?.[2];
   if (!m || !raw) return [];

@@ -26,15 +26,17 @@ function transcriptSignal(text: string): string | undefined {
   );
 }
 
+/** An official's title, as releases write it: "U.S. Senator", "SEN.", "Sen ", "Republican Leader", "District Attorney". */
+const OFFICIAL =
+  /\b(?:SENS?\b\.?|Sens?\b\.?|SENATORS?|Senators?|REPS?\b\.?|Reps?\b\.?|Representatives?|Congress(?:wo)?man|Governor|Gov\.|Mayor|(?:Majority|Minority|Republican|Democratic)\s+Leader|District Attorney|State'?s Attorney|Attorney General)\s+[A-Z]/;
+/** What officials do in a release's lead. */
+const RELEASE_VERB =
+  /\b(?:today|announce[ds]?|applaud(?:ed|s)?|praised?|said|says|introduced?|urged?|urges|call(?:ed|s)|join(?:ed|s)|secured?|secures|released|sent|welcomed?|hailed|unveil(?:ed|s)?|expressed|issued|spoke|hosted|seeks?|sought|questions|comment(?:ed|s)?|testified|voted|won|received)\b/i;
+
 /** An official named with a release's verb: "U.S. Senator Mark Pryor announced today". */
 function releaseLead(head: string): string | undefined {
-  const official = firstMatch(
-    head,
-    /\b(?:SENS?\.?|Sen\.|Senators?|Sens\.|Rep\.|Congress(?:wo)?man|Governor|District Attorney)\s+[A-Z]/,
-  );
-  const verb =
-    /\b(today|announced?|announces|said|applaud(?:ed|s)?|praised?|introduced?|urged?|urges|called|calls|seeks?|questions)\b/i;
-  return official && verb.test(head) ? official : undefined;
+  const official = firstMatch(head, OFFICIAL);
+  return official && RELEASE_VERB.test(head) ? official : undefined;
 }
 
 /** A report by its structure: several pages with a contents list, chapters, an abstract or a revision history. */
@@ -84,16 +86,28 @@ export function inferType(input: InferInput): Finding[] {
   if (letter) return [typed(input, 'letter', 0.85, 'letter-structure', letter)];
   if (dear && /\b(?:SEN\.?|Sen\.|Senator|Rep\.|Congress(?:wo)?man)\s+[A-Z]/.test(head))
     return [typed(input, 'statement', 0.75, 'newsletter-to-constituents', dear[0].trim())];
-  const statement = firstMatch(head.slice(0, 300), /\bstatement (by|of|from|on)\b/i);
+  const statement = firstMatch(head.slice(0, 300), /\b(?:statement|comments?|remarks) (by|of|from|on)\b/i);
   if (statement) return [typed(input, 'statement', 0.85, 'statement-heading', statement)];
   const law = firstMatch(
     text.slice(0, 3000),
-    /\bBe it enacted\b|^\s*(?:An Act|A BILL|AN ACT)\s*$|CONCURRENT RESOLUTION/m,
+    /\bBe it enacted\b|^\s*(?:An Act|A BILL|AN ACT)\s*$|CONCURRENT RESOLUTION|^\s*(?:Proposed Rules|Rules and Regulations)\s*$|\bFEDERAL REGISTER\b/m,
   );
   if (law) return [typed(input, 'other', 0.75, 'legislation-text', law)];
   const face = input.face;
   if (face && (face.meta['og:type'] === 'article' || face.meta['article:published_time'] || face.jsonLd.datePublished))
     return [typed(input, 'article', 0.85, 'html-article-meta')];
+  // A paper, a draft standard, a report: an abstract, or a title that names it a report.
+  const abstract = firstMatch(
+    text.slice(0, 3000),
+    /^[ \t]*(?:Abstract|ABSTRACT|Executive Summary|EXECUTIVE SUMMARY)[ \t]*$/m,
+  );
+  if (abstract) return [typed(input, 'report', 0.75, 'abstract-heading', abstract)];
+  const named = firstMatch(
+    text.slice(0, 300),
+    /^[^\n]{0,80}\b(?:Report|REPORT)\b(?! (?:on|that|shows|finds|says))[^\n]{0,80}$/m,
+  );
+  if (named && input.format !== 'html' && input.format !== 'text')
+    return [typed(input, 'report', 0.7, 'report-title', named)];
   if (input.format === 'html') return [typed(input, 'article', 0.6, 'web-page')];
   const report = reportSignal(input);
   if (report) return [typed(input, 'report', 0.7, 'report-structure', report)];
