@@ -6,7 +6,7 @@
  */
 import { linesOf, sourceAt } from './page-text.js';
 import { isOtherDate } from './date-labels.js';
-import { dateOf, datesIn } from './read-date.js';
+import { dateOf, datesIn, type FoundDate } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
 /** How much of the first page's writing (white space not counted) is its head. */
@@ -176,11 +176,17 @@ function lastModified(input: InferInput): Finding[] {
   return date ? [finding('date', date.value, 0.7, 'last-modified-line', sourceAt(text, 1, at, at + date.length))] : [];
 }
 
+const LINE_OPENING_DATE =
+  /^[ \t]*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gim;
+
 /** How far into the first page a date standing alone on its line is looked for: past a site's navigation. */
 const STANDALONE_CHARS = 4000;
-/** What may follow a date alone on its line: a time ("9:00PM", "13:29:24", "7:30 a.m. EDT"), or a colon or dash and the headline. */
+/**
+ * What may follow a date alone on its line: a time ("9:00PM", "13:29:24", "7:30 a.m. EDT";
+ * chrono may have taken its hour into the date), or a colon or dash and the headline.
+ */
 const AFTER_STANDALONE =
-  /^[ \t]*(?:,?[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?(?:$|\n|[:–—][ \t]+\S)/i;
+  /^(?::\d\d(?::\d\d)?)?[ \t]*(?:,?[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?(?:$|\n|[:–—][ \t]+\S)/i;
 
 /**
  * A date standing alone at the start of a line near the top (an article's "March 13, 2015
@@ -190,7 +196,14 @@ const AFTER_STANDALONE =
  */
 function standaloneDate(input: InferInput): Finding[] {
   const text = faceText(input).slice(0, STANDALONE_CHARS);
-  const alone = datesIn(text).filter((d) => {
+  // Only lines that open on a digit or a month's or weekday's name can open on a date: read those alone.
+  const candidates: FoundDate[] = [];
+  for (const m of text.matchAll(LINE_OPENING_DATE)) {
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(m.index, lineEnd < 0 ? text.length : lineEnd);
+    for (const d of datesIn(line)) candidates.push({ ...d, index: m.index + d.index });
+  }
+  const alone = candidates.filter((d) => {
     const start = lineStartBefore(text, d.index);
     const before = text.slice(start, d.index);
     return before.trim() === '' && AFTER_STANDALONE.test(text.slice(d.index + d.length, d.index + d.length + 40));

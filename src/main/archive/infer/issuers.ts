@@ -68,9 +68,15 @@ function leadRun(text: string, names: (NameAt & { title: number })[]): NameAt[] 
 
 /** The headline's family names before its verb, when the body writes each of them again. */
 function headlineFamilies(text: string, limit: number): NameAt[] {
-  for (const piece of text.slice(0, Math.min(limit, 700)).matchAll(/[^\n]+?(?=\s{3,}|\n|$)/g)) {
-    const line = piece[0].replace(/^[\s\d]*(?:FOR IMMEDIATE RELEASE|Press Release)?[\s:]*/i, '');
-    const lineStart = piece.index + piece[0].length - line.length;
+  // The head's lines; scrapers write runs of spaces where lines ended. (Split, not a lazy
+  // pattern with a look-ahead at every character: this runs on every release.)
+  let offset = 0;
+  for (const part of text.slice(0, Math.min(limit, 700)).split(/(\s{3,}|\n)/)) {
+    const pieceStart = offset;
+    offset += part.length;
+    if (part === '' || /^\s+$/.test(part)) continue;
+    const line = part.replace(/^[\s\d]*(?:FOR IMMEDIATE RELEASE|Press Release)?[\s:]*/i, '');
+    const lineStart = pieceStart + part.length - line.length;
     const m = HEADLINE_NAMES.exec(line) ?? PASSES.exec(line);
     if (!m?.[1]) continue;
     const body = text.slice(lineStart + m.index + m[0].length);

@@ -3,23 +3,37 @@
  * a word the body writes capitalised stays capitalised, one it writes in capitals stays so.
  */
 
-/** The body's most frequent spelling of each of the headline's words (only those: the body may be long). */
+const WORD = /[\p{L}][\p{L}'’.-]*/gu;
+const WORD_CHAR = /[\p{L}'’.-]/u;
+
+/**
+ * The body's most frequent spelling of each of the headline's words (only those: the body
+ * may be long). Found with indexOf in the lower-cased body, whose offsets are the body's
+ * where lower-casing keeps every character's length (else a word-by-word scan).
+ */
 function bodyForms(body: string, headline: string): Map<string, string> {
-  const wanted = [...new Set(headline.toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [])];
+  const text = body.slice(0, 20_000);
+  const lower = text.toLowerCase();
+  // Function words are never taken from the body (and are its most frequent words).
+  const wanted = new Set((headline.toLowerCase().match(WORD) ?? []).filter((w) => !FUNCTION_WORDS.has(w)));
   const counts = new Map<string, Map<string, number>>();
-  if (wanted.length === 0) return new Map();
-  const escaped = wanted.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const words = new RegExp(String.raw`(?<![\p{L}'’.-])(?:${escaped.join('|')})(?![\p{L}'’.-])`, 'giu');
-  for (const m of body.slice(0, 20_000).matchAll(words)) {
-    const word = m[0];
-    const key = word.toLowerCase();
+  const count = (key: string, form: string) => {
     const forms = counts.get(key) ?? new Map<string, number>();
-    forms.set(word, (forms.get(word) ?? 0) + 1);
+    forms.set(form, (forms.get(form) ?? 0) + 1);
     counts.set(key, forms);
+  };
+  if (lower.length === text.length) {
+    for (const key of wanted)
+      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+        const end = at + key.length;
+        if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[end] ?? ' ')) count(key, text.slice(at, end));
+      }
+  } else {
+    for (const m of text.matchAll(WORD)) if (wanted.has(m[0].toLowerCase())) count(m[0].toLowerCase(), m[0]);
   }
   const best = new Map<string, string>();
   for (const [key, forms] of counts) {
-    const sorted = [...forms].sort((a, b) => b[1] - a[1]);
+    const sorted = [...forms].sort((x, y) => y[1] - x[1]);
     if (sorted[0]) best.set(key, sorted[0][0]);
   }
   return best;
