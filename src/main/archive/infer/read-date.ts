@@ -64,7 +64,8 @@ export function yearWindows(text: string): [number, number][] {
 /** Every date in `text` that states its year, in order. */
 export function datesIn(text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  const results = yearWindows(text).flatMap(([from, to]) =>
+  const windows = yearWindows(text);
+  const results = windows.flatMap(([from, to]) =>
     chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
   );
   for (const { result, index } of results) {
@@ -96,11 +97,13 @@ export function datesIn(text: string): FoundDate[] {
     const value = iso(Number(match[3]), Number(match[1]), Number(match[2]));
     if (value) found.push({ value, index: match.index, length: match[0].length });
   }
-  for (const match of text.matchAll(MONTH_YEAR)) {
-    const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
-    const value = overlaps(match) ? null : iso(Number(match[2]), month);
-    if (value) found.push({ value, index: match.index, length: match[0].length });
-  }
+  for (const [from, to] of windows)
+    for (const match of text.slice(from, to).matchAll(MONTH_YEAR)) {
+      match.index += from;
+      const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
+      const value = overlaps(match) ? null : iso(Number(match[2]), month);
+      if (value) found.push({ value, index: match.index, length: match[0].length });
+    }
   return found.sort((a, b) => a.index - b.index);
 }
 

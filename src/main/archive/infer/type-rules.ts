@@ -18,7 +18,8 @@ function firstMatch(text: string, pattern: RegExp): string | undefined {
 /** Speaker turns ("MR. MERCER:", "JUSTICE SCALIA:", "Q.", "A.") or a hearing's front matter. */
 function transcriptSignal(text: string): string | undefined {
   const turns =
-    text.match(/^[ \t]*(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|^[ \t]*(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|^[ \t]*[QA][.:]\s/gm) ?? [];
+    // Anchored on a line break, not on ^ in multiline mode: the engine then skips to each line's start.
+    `\n${text}`.match(/\n[ \t]*(?:(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|[QA][.:]\s)/g) ?? [];
   if (turns.length >= 3) return turns[0]?.trim();
   return firstMatch(
     text,
@@ -64,7 +65,7 @@ export function inferType(input: InferInput): Finding[] {
     if (release) return [typed(input, 'statement', 0.85, 'email-carrying-release', release)];
     return [typed(input, 'email', 0.95, 'email-format')];
   }
-  const memo = firstMatch(head, /^\s*MEMORANDUM\b|^\s*MEMO\b/m);
+  const memo = firstMatch(`\n${head}`, /\n\s*MEMO(?:RANDUM)?\b/)?.trim();
   const memoLines = head.match(/^\s*(to|from|subject|date|re)\s*:/gim)?.length ?? 0;
   if (memo || memoLines >= 3) return [typed(input, 'memo', memo ? 0.95 : 0.85, 'memo-header', memo)];
   const transcript = transcriptSignal(text.slice(0, 8000));
@@ -73,7 +74,10 @@ export function inferType(input: InferInput): Finding[] {
   const carried = firstMatch(head, /\b(?:sent|released|issued|made) the following (?:letter|statement|remarks)/i);
   if (carried) return [typed(input, 'statement', 0.85, 'release-carrying-letter', carried)];
   // A wire story reposted by an office is an article, whoever reposted it.
-  const wire = firstMatch(head, /\((?:AP|Reuters|AFP)\)|Associated Press Writer|^\s*By\s+[A-Z][^\n]{2,40}(?:·|\n)/m);
+  const wire = firstMatch(
+    `\n${head}`,
+    /\((?:AP|Reuters|AFP)\)|Associated Press Writer|\n\s*By\s+[A-Z][^\n]{2,40}(?:·|\n)/,
+  )?.trim();
   if (wire) return [typed(input, 'article', 0.8, 'byline', wire)];
   const dear = /(^|\n|\s)Dear\s+([A-Z][^\n:,]{1,60})[:,]/.exec(text.slice(0, 1500));
   // A release that quotes a letter: the official and the release's verb stand before the salutation.
