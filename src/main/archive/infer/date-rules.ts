@@ -6,6 +6,7 @@
  */
 import { linesOf, sourceAt } from './page-text.js';
 import { isOtherDate } from './date-labels.js';
+import { isTabularLine } from './tabular.js';
 import { dateOf, datesIn, type FoundDate } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -93,6 +94,15 @@ function letterDateLine(input: InferInput): Finding[] {
   return [finding('date', date.value, 0.85, 'letter-date-line', sourceAt(text, 1, at, at + date.length))];
 }
 
+const ROW_REACH = 100;
+/** Whether the line holding `index` (runs of spaces end lines too) is a row of a table: its dates are cells. */
+function inTableRow(text: string, index: number): boolean {
+  // Within a row's reach of the date: a scraped page may run a whole paragraph on one line.
+  const rest = text.slice(index, index + ROW_REACH).search(/\n|\s{3,}/);
+  const start = Math.max(lineStartBefore(text, index), index - ROW_REACH);
+  return isTabularLine(text.slice(start, rest < 0 ? index + ROW_REACH : index + rest));
+}
+
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
   const text = faceText(input);
@@ -110,7 +120,7 @@ function headDate(input: InferInput): Finding[] {
     // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
     const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
     const onLine = head.slice(lineStartBefore(head, d.index), d.index);
-    return !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine);
+    return !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine) && !inTableRow(head, d.index);
   });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
