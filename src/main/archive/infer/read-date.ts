@@ -37,6 +37,9 @@ const MONTH_YEAR =
   /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?[ \t]{1,3}((?:18|19|20)\d\d)(?![\d-])/gi;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A month named (any of its abbreviations) or written in digits beside a separator. */
+const MONTH_OR_DIGITS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[-/.]\d/i;
+
 /** A year as dates write it: what every date this reads must state. */
 const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
 /** How far before its year a date may start ("Wednesday, September 21st, 2005") and end after it ("2007-03-01"). */
@@ -65,7 +68,9 @@ export function yearWindows(text: string): [number, number][] {
 export function datesIn(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   const windows = yearWindows(text);
-  const results = windows.flatMap(([from, to]) =>
+  // chrono's strict parsers read a date only with its month, named or in digits: a stretch
+  // with neither ("in 2005 the Act", "S 2464") is not given to them.
+  const results = windows.filter(([from, to]) => MONTH_OR_DIGITS.test(text.slice(from, to))).flatMap(([from, to]) =>
     chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
   );
   for (const { result, index } of results) {

@@ -11,8 +11,9 @@ const WORD_CHAR = /[\p{L}'’.-]/u;
  * may be long). Found with indexOf in the lower-cased body, whose offsets are the body's
  * where lower-casing keeps every character's length (else a word-by-word scan).
  */
+const BODY_CHARS = 8000;
 function bodyForms(body: string, headline: string): Map<string, string> {
-  const text = body.slice(0, 20_000);
+  const text = body.slice(0, BODY_CHARS);
   const lower = text.toLowerCase();
   // Function words are never taken from the body (and are its most frequent words).
   const wanted = new Set((headline.toLowerCase().match(WORD) ?? []).filter((w) => !FUNCTION_WORDS.has(w)));
@@ -72,7 +73,7 @@ function isAcronym(word: string): boolean {
 }
 
 export function sentenceCase(headline: string, body: string): string {
-  const forms = bodyForms(body.replace(headline, ' '), headline);
+  const forms = bodyForms(body.slice(0, BODY_CHARS + headline.length).replace(headline, ' '), headline);
   let first = true;
   return headline
     .replace(/[\p{L}][\p{L}'’.-]*/gu, (word) => {

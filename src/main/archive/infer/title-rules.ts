@@ -126,9 +126,10 @@ function headline(input: InferInput): Finding[] {
     const { written, end } = whole
       ? continued(value, pieces, index, input.format === 'pdf')
       : { written: value, end: at + value.length };
-    const title = isAllCaps(written) ? sentenceCase(written, text) : written;
+    const caps = isAllCaps(written);
+    const title = caps ? sentenceCase(written, text) : written;
     return [
-      finding('title', title, 0.8, isAllCaps(written) ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end)),
+      finding('title', title, 0.8, caps ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end)),
     ];
   }
   return [];

@@ -54,13 +54,25 @@ function reportSignal(input: InferInput): string | undefined {
   );
 }
 
+const RELEASE_WORDS = ['for immediate release', 'press release', 'news release', 'media advisory', 'statement attributable to'];
+
+/** The first of a release's words in `head`, as written (found in the lower-cased text: a case-blind alternation is slow). */
+function releaseWords(head: string): string | undefined {
+  const lower = head.toLowerCase();
+  let first: { at: number; length: number } | undefined;
+  for (const words of RELEASE_WORDS) {
+    const at = lower.indexOf(words);
+    if (at >= 0 && (!first || at < first.at)) first = { at, length: words.length };
+  }
+  // Lower-casing keeps the length of the text it is given here unless it holds rare letters ("İ"): then read it again.
+  if (!first || lower.length !== head.length) return first && firstMatch(head, /for immediate release|press release|news release|media advisory|statement attributable to/i);
+  return head.slice(first.at, first.at + first.length);
+}
+
 export function inferType(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
-  const release = firstMatch(
-    head,
-    /for immediate release|press release|news release|media advisory|statement attributable to/i,
-  );
+  const release = releaseWords(head);
   if (input.format === 'email') {
     if (release) return [typed(input, 'statement', 0.85, 'email-carrying-release', release)];
     return [typed(input, 'email', 0.95, 'email-format')];
