@@ -4,45 +4,13 @@
  * email's Date header, a page's published time. A date inside a sentence of the body
  * ("on November 13, the department…") is never the document's date.
  */
+import { datesBetween, faceOf } from './face-cache.js';
+import { lineStartBefore } from './head.js';
 import { linesOf, sourceAt } from './page-text.js';
 import { isOtherDate } from './date-labels.js';
 import { isTabularLine } from './tabular.js';
-import { dateOf, datesIn, type FoundDate } from './read-date.js';
+import { dateOf, datesIn } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
-
-/** How much of the first page's writing (white space not counted) is its head. */
-const HEAD_CHARS = 700;
-
-/** The offset where the head ends: after HEAD_CHARS characters that are not white space (scrapers indent by hundreds of spaces). */
-export function headEnd(text: string, chars = HEAD_CHARS): number {
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0xff && /\s/.test(text[i] ?? ''));
-    if (!space && ++seen >= chars) return i + 1;
-  }
-  return text.length;
-}
-
-/**
- * Where the line holding `index` starts. Scrapers write runs of spaces where line breaks
- * were: three white-space characters end a line too. Scans back from `index` (a pattern
- * anchored on the last break re-scans the text for every date: quadratic).
- */
-export function lineStartBefore(text: string, index: number): number {
-  let spaces = 0;
-  for (let i = index - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1 + spaces;
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0) {
-      if (++spaces >= 3) {
-        // The line starts after the whole run of white space.
-        return i + spaces;
-      }
-    } else spaces = 0;
-  }
-  return 0;
-}
 
 /** Words after which a date is an event's, not the document's: "founded on", "born", "since". */
 const EVENT =
@@ -66,15 +34,25 @@ function labelledLine(input: InferInput): Finding[] {
   return [];
 }
 
+const RELEASE_LINE = /(for immediate release|news release|press release|embargoed until)[\s:–—-]*/;
+
 function releaseLine(input: InferInput): Finding[] {
-  const text = faceText(input).slice(0, 3000);
-  const m = /(for immediate release|news release|press release|embargoed until)[\s:–—-]*/i.exec(text);
+  const face = faceOf(input);
+  // The lower-cased top, shared: a case-blind alternation over the page costs more.
+  const m = RELEASE_LINE.exec(face.lowerTop?.slice(0, 3000) ?? face.text.slice(0, 3000).toLowerCase());
   if (!m) return [];
   const after = m.index + m[0].length;
-  const date = datesIn(text.slice(after, after + 60)).find((d) => d.index < 25);
+  const date = datesBetween(face, after, after + 60).find((d) => d.index < after + 25);
   if (!date) return [];
-  const at = after + date.index;
-  return [finding('date', date.value, 0.95, 'release-date-line', sourceAt(text, 1, at, at + date.length))];
+  return [
+    finding(
+      'date',
+      date.value,
+      0.95,
+      'release-date-line',
+      sourceAt(face.text, 1, date.index, date.index + date.length),
+    ),
+  ];
 }
 
 /** The letter's date line: a date on its own line (or sentence) shortly before "Dear …". */
@@ -105,11 +83,12 @@ function inTableRow(text: string, index: number): boolean {
 
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
-  const text = faceText(input);
-  const head = text.slice(0, headEnd(text));
+  const face = faceOf(input);
+  const text = face.text;
+  const head = text.slice(0, face.headEnd);
   const lineOf = (index: number) => head.lastIndexOf('\n', index - 1);
   const eventLines = new Set<number>();
-  const dates = datesIn(head).filter((d) => {
+  const dates = datesBetween(face, 0, face.headEnd).filter((d) => {
     const before = head.slice(Math.max(0, d.index - 30), d.index);
     // An event's date, and the same date restated on its line ("February 28, 1998; 18 years ago (1998-02-28)").
     const words = head.slice(Math.max(0, d.index - 80), d.index).replace(/[ \t]+/g, ' ');
@@ -187,9 +166,6 @@ function lastModified(input: InferInput): Finding[] {
   return date ? [finding('date', date.value, 0.7, 'last-modified-line', sourceAt(text, 1, at, at + date.length))] : [];
 }
 
-const LINE_OPENING_DATE =
-  /^[ \t]*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gim;
-
 /** How far into the first page a date standing alone on its line is looked for: past a site's navigation. */
 const STANDALONE_CHARS = 4000;
 /**
@@ -206,14 +182,9 @@ const AFTER_STANDALONE =
  * date agrees; a choice between different ones is only offered.
  */
 function standaloneDate(input: InferInput): Finding[] {
-  const text = faceText(input).slice(0, STANDALONE_CHARS);
-  // Only lines that open on a digit or a month's or weekday's name can open on a date: read those alone.
-  const candidates: FoundDate[] = [];
-  for (const m of text.matchAll(LINE_OPENING_DATE)) {
-    const lineEnd = text.indexOf('\n', m.index);
-    const line = text.slice(m.index, lineEnd < 0 ? text.length : lineEnd);
-    for (const d of datesIn(line)) candidates.push({ ...d, index: m.index + d.index });
-  }
+  const face = faceOf(input);
+  const text = face.text.slice(0, STANDALONE_CHARS);
+  const candidates = datesBetween(face, 0, STANDALONE_CHARS);
   const alone = candidates.filter((d) => {
     const start = lineStartBefore(text, d.index);
     const before = text.slice(start, d.index);
@@ -228,7 +199,7 @@ function standaloneDate(input: InferInput): Finding[] {
       first.value,
       agreed ? 0.78 : 0.6,
       'date-alone-on-line',
-      sourceAt(faceText(input), 1, first.index, first.index + first.length),
+      sourceAt(face.text, 1, first.index, first.index + first.length),
     ),
   ];
 }

@@ -70,9 +70,11 @@ export function datesIn(text: string): FoundDate[] {
   const windows = yearWindows(text);
   // chrono's strict parsers read a date only with its month, named or in digits: a stretch
   // with neither ("in 2005 the Act", "S 2464") is not given to them.
-  const results = windows.filter(([from, to]) => MONTH_OR_DIGITS.test(text.slice(from, to))).flatMap(([from, to]) =>
-    chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
-  );
+  const results = windows
+    .filter(([from, to]) => MONTH_OR_DIGITS.test(text.slice(from, to)))
+    .flatMap(([from, to]) =>
+      chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
+    );
   for (const { result, index } of results) {
     // A date does not run across a line break: "2026\nJanuary" is a list of years and
     // months, "Sun\nMarch 13, 2015" a site's name then a date. Each line is read alone.

@@ -128,9 +128,7 @@ function headline(input: InferInput): Finding[] {
       : { written: value, end: at + value.length };
     const caps = isAllCaps(written);
     const title = caps ? sentenceCase(written, text) : written;
-    return [
-      finding('title', title, 0.8, caps ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end)),
-    ];
+    return [finding('title', title, 0.8, caps ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end))];
   }
   return [];
 }

@@ -4,6 +4,7 @@
  */
 import type { DocumentType } from '../../../shared/document.js';
 import { letterSignal } from './letter-rules.js';
+import { faceOf } from './face-cache.js';
 import { findOnPage } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -54,25 +55,29 @@ function reportSignal(input: InferInput): string | undefined {
   );
 }
 
-const RELEASE_WORDS = ['for immediate release', 'press release', 'news release', 'media advisory', 'statement attributable to'];
+const RELEASE_WORDS = [
+  'for immediate release',
+  'press release',
+  'news release',
+  'media advisory',
+  'statement attributable to',
+];
 
-/** The first of a release's words in `head`, as written (found in the lower-cased text: a case-blind alternation is slow). */
-function releaseWords(head: string): string | undefined {
-  const lower = head.toLowerCase();
+/** The first of a release's words in the head, as written: found in the shared lower-cased top (a case-blind alternation is slow). */
+function releaseWords(input: InferInput, head: string): string | undefined {
+  const lower = faceOf(input).lowerTop?.slice(0, head.length) ?? head.toLowerCase();
   let first: { at: number; length: number } | undefined;
   for (const words of RELEASE_WORDS) {
     const at = lower.indexOf(words);
     if (at >= 0 && (!first || at < first.at)) first = { at, length: words.length };
   }
-  // Lower-casing keeps the length of the text it is given here unless it holds rare letters ("İ"): then read it again.
-  if (!first || lower.length !== head.length) return first && firstMatch(head, /for immediate release|press release|news release|media advisory|statement attributable to/i);
-  return head.slice(first.at, first.at + first.length);
+  return first && head.slice(first.at, first.at + first.length);
 }
 
 export function inferType(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
-  const release = releaseWords(head);
+  const release = releaseWords(input, head);
   if (input.format === 'email') {
     if (release) return [typed(input, 'statement', 0.85, 'email-carrying-release', release)];
     return [typed(input, 'email', 0.95, 'email-format')];
