@@ -45,7 +45,8 @@ function titledNames(text: string, limit: number): (NameAt & { title: number })[
         name = { name: nameCase(first), start: name.start, end: name.start + first.length };
       }
       out.push({ ...name, title: m.index });
-      const joined = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/.exec(text.slice(name.end, name.end + 12));
+      // "and" in any case: a headline in capitals joins its officials with "AND".
+      const joined = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/i.exec(text.slice(name.end, name.end + 12));
       name = joined ? readName(text, name.end + joined[0].length) : null;
     }
   }
@@ -82,7 +83,7 @@ function headlineFamilies(text: string, limit: number): NameAt[] {
     const body = text.slice(lineStart + m.index + m[0].length);
     const out: NameAt[] = [];
     let at = lineStart + m.index + m[0].indexOf(m[1]);
-    const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/);
+    const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/i);
     // Every word before the verb must be a name or a title: "VETERAN'S HISTORY PROJECT RECEIVES" names no one.
     if (parts.some((w, i) => i % 2 === 0 && !isTitle(w) && !isNameWord(readName(w, 0)?.name ?? ''))) continue;
     for (const word of parts) {

@@ -87,8 +87,11 @@ export function readName(text: string, at: number): NameAt | null {
     const m = word.exec(text);
     if (!m) break;
     const token = m[0].replace(/[.'’-]+$/, (tail) => (/^\.$/.test(tail) && m[0].length === 2 ? tail : ''));
-    if (!isNameWord(token)) break;
-    words.push({ text: token, start: m.index, end: m.index + token.length });
+    // A possessive ends the name: "HATCH'S FLAG-PROTECTION AMENDMENT" names Hatch.
+    const possessive = /^(.+?)['’][sS]$/.exec(token)?.[1];
+    if (!isNameWord(possessive ?? token)) break;
+    words.push({ text: possessive ?? token, start: m.index, end: m.index + (possessive ?? token).length });
+    if (possessive) break;
     const gap = /^[ \t]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8))?.[0] ?? '';
     const initial = /^[A-Z]\.?$/.test(token);
     if (gap.length === 0 || (gap.length >= 2 && !initial) || /\n/.test(gap)) break;
