@@ -6,6 +6,7 @@
  */
 import { datesBetween, faceOf } from './face-cache.js';
 import { lineStartBefore } from './head.js';
+import { isListing } from './listing.js';
 import { linesOf, sourceAt } from './page-text.js';
 import { isOtherDate } from './date-labels.js';
 import { isTabularLine } from './tabular.js';
@@ -83,6 +84,8 @@ function inTableRow(text: string, index: number): boolean {
 
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
+  // A list of dated items has many dates at its top and none of its own.
+  if (isListing(input)) return [];
   const face = faceOf(input);
   const text = face.text;
   const head = text.slice(0, face.headEnd);
@@ -182,6 +185,7 @@ const AFTER_STANDALONE =
  * date agrees; a choice between different ones is only offered.
  */
 function standaloneDate(input: InferInput): Finding[] {
+  if (isListing(input)) return [];
   const face = faceOf(input);
   const text = face.text.slice(0, STANDALONE_CHARS);
   const candidates = datesBetween(face, 0, STANDALONE_CHARS);

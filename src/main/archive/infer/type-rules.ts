@@ -5,6 +5,7 @@
 import type { DocumentType } from '../../../shared/document.js';
 import { letterSignal } from './letter-rules.js';
 import { faceOf } from './face-cache.js';
+import { isListing } from './listing.js';
 import { findOnPage } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -87,6 +88,8 @@ export function inferType(input: InferInput): Finding[] {
   if (memo || memoLines >= 3) return [typed(input, 'memo', memo ? 0.95 : 0.85, 'memo-header', memo)];
   const transcript = transcriptSignal(text.slice(0, 8000));
   if (transcript) return [typed(input, 'transcript', 0.85, 'transcript-structure', transcript)];
+  // An index of releases says "Press Releases" above its items: it is a list, not a release.
+  if (isListing(input)) return [typed(input, 'other', 0.8, 'listing-of-dated-items')];
   if (release) return [typed(input, 'statement', 0.9, 'release-words', release)];
   const carried = firstMatch(head, /\b(?:sent|released|issued|made) the following (?:letter|statement|remarks)/i);
   if (carried) return [typed(input, 'statement', 0.85, 'release-carrying-letter', carried)];
