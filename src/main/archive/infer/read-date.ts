@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { isPartialDate } from '../../../shared/document.js';
+import { FOREIGN_MONTH, foreignMonthYears, foreignParse } from './foreign-dates.js';
 
 export interface FoundDate {
   value: string;
@@ -70,11 +71,16 @@ export function datesIn(text: string): FoundDate[] {
   const windows = yearWindows(text);
   // chrono's strict parsers read a date only with its month, named or in digits: a stretch
   // with neither ("in 2005 the Act", "S 2464") is not given to them.
-  const results = windows
-    .filter(([from, to]) => MONTH_OR_DIGITS.test(text.slice(from, to)))
-    .flatMap(([from, to]) =>
-      chrono.en.strict.parse(text.slice(from, to), REFERENCE).map((result) => ({ result, index: from + result.index })),
-    );
+  // A stretch naming a month of another language chrono reads is read in that language
+  // where English finds nothing ("28 mars 2012").
+  const results = windows.flatMap(([from, to]) => {
+    const stretch = text.slice(from, to);
+    const foreign = FOREIGN_MONTH.test(stretch);
+    if (!foreign && !MONTH_OR_DIGITS.test(stretch)) return [];
+    let parsed = chrono.en.strict.parse(stretch, REFERENCE);
+    if (parsed.length === 0 && foreign) parsed = foreignParse(stretch, REFERENCE);
+    return parsed.map((result) => ({ result, index: from + result.index }));
+  });
   for (const { result, index } of results) {
     // A date does not run across a line break: "2026\nJanuary" is a list of years and
     // months, "Sun\nMarch 13, 2015" a site's name then a date. Each line is read alone.
@@ -110,6 +116,14 @@ export function datesIn(text: string): FoundDate[] {
       const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1;
       const value = overlaps(match) ? null : iso(Number(match[2]), month);
       if (value) found.push({ value, index: match.index, length: match[0].length });
+    }
+  for (const [from, to] of windows)
+    for (const my of foreignMonthYears(text.slice(from, to))) {
+      const at = from + my.index;
+      const value = found.some((f) => at < f.index + f.length && f.index < at + my.length)
+        ? null
+        : iso(my.year, my.month);
+      if (value) found.push({ value, index: at, length: my.length });
     }
   return found.sort((a, b) => a.index - b.index);
 }

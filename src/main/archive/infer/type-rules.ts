@@ -120,7 +120,7 @@ export function inferType(input: InferInput): Finding[] {
   const face = input.face;
   if (face && (face.meta['og:type'] === 'article' || face.meta['article:published_time'] || face.jsonLd.datePublished))
     return [typed(input, 'article', 0.85, 'html-article-meta')];
-  // A paper, a draft standard, a report: an abstract, or a title that names it a report.
+  // A paper, a draft standard, a report: an abstract, or a title that names it a report (in the languages dates are read in).
   const abstract = firstMatch(
     text.slice(0, 3000),
     /^[ \t]*(?:Abstract|ABSTRACT|Executive Summary|EXECUTIVE SUMMARY)[ \t]*$/m,
@@ -128,7 +128,7 @@ export function inferType(input: InferInput): Finding[] {
   if (abstract) return [typed(input, 'report', 0.75, 'abstract-heading', abstract)];
   const named = firstMatch(
     text.slice(0, 300),
-    /^[^\n]{0,80}\b(?:Report|REPORT)\b(?! (?:on|that|shows|finds|says))[^\n]{0,80}$/m,
+    /^[^\n]{0,80}\b(?:Report|REPORT|Rapport|RAPPORT|Bericht|BERICHT|Informe|INFORME|Relatório|Relazione)\b(?! (?:on|that|shows|finds|says))[^\n]{0,80}$/m,
   );
   if (named && input.format !== 'html' && input.format !== 'text')
     return [typed(input, 'report', 0.7, 'report-title', named)];
