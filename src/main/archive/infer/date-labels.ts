@@ -12,3 +12,11 @@ const OTHER_DATE_LABEL =
 export function isOtherDate(before: string): boolean {
   return OTHER_DATE_LABEL.test(before.slice(-40));
 }
+
+/**
+ * Labels that open a line and give the document's own date: a policy's "In force from",
+ * "Effective date:", "Issued:", a page's "Last reviewed". In a sentence ("effective
+ * January 1, the rule…") the same words date something else: only a line's start counts.
+ */
+export const OWN_DATE_LABEL =
+  /^[ \t]*(?:in\s+force\s+(?:from|as\s+(?:of|at))|in\s+effect\s+(?:from|as\s+of)|effective(?:\s+(?:from|date|as\s+of|on))?|valid\s+from|current\s+as\s+(?:of|at)|issued(?:\s+on)?|date\s+of\s+issue|published(?:\s+on)?|approved(?:\s+on)?|adopted(?:\s+on)?|last\s+(?:reviewed|revised|updated)(?:\s+on)?)[ \t]*:?[ \t]*/i;

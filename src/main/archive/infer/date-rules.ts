@@ -8,7 +8,7 @@ import { datesBetween, faceOf } from './face-cache.js';
 import { lineStartBefore } from './head.js';
 import { isListing } from './listing.js';
 import { linesOf, sourceAt } from './page-text.js';
-import { isOtherDate } from './date-labels.js';
+import { isOtherDate, OWN_DATE_LABEL } from './date-labels.js';
 import { isTabularLine } from './tabular.js';
 import { dateOf, datesIn } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
@@ -36,6 +36,21 @@ function labelledLine(input: InferInput): Finding[] {
 }
 
 const RELEASE_LINE = /(for immediate release|news release|press release|embargoed until)[\s:–—-]*/;
+
+/** A line opening on a label of the document's own date: "In force from 28 March 2012", "Effective date: 1 July 2020". */
+function ownDateLabel(input: InferInput): Finding[] {
+  const text = faceOf(input).text;
+  for (const line of linesOf(text, 40)) {
+    const m = OWN_DATE_LABEL.exec(line.text);
+    if (!m) continue;
+    const date = datesIn(line.text.slice(m[0].length, m[0].length + 60))[0];
+    if (date && date.index < 4) {
+      const at = line.start + m[0].length + date.index;
+      return [finding('date', date.value, 0.85, 'own-date-label', sourceAt(text, 1, at, at + date.length))];
+    }
+  }
+  return [];
+}
 
 function releaseLine(input: InferInput): Finding[] {
   const face = faceOf(input);
@@ -213,6 +228,7 @@ export const DATE_RULES = [
   labelledLine,
   releaseLine,
   htmlPublished,
+  ownDateLabel,
   headDate,
   letterDateLine,
   standaloneDate,

@@ -3,6 +3,7 @@
  * to Y", an email's Subject (or the release it carries), a page's headline without its
  * site's suffix, a release's headline (in sentence case when it is all capitals).
  */
+import { OWN_DATE_LABEL } from './date-labels.js';
 import { LETTER_TITLE_RULES } from './letter-rules.js';
 import { beforeGlue, isFurniture, isLeadSentence, withoutSiteSuffix } from './title-furniture.js';
 import { readName } from './names.js';
@@ -92,6 +93,9 @@ function headline(input: InferInput): Finding[] {
       contactLines--;
       continue;
     } else contactLines = 0;
+    // "In force from 28 March 2012": the document's date above its title, not the title.
+    const ownDate = OWN_DATE_LABEL.exec(value);
+    if (ownDate && /^[^\n]{0,30}\b\d{4}\W*$/.test(value.slice(ownDate[0].length))) continue;
     let dateline = false;
     // Furniture first ("10 01 2007 Levin Announces…", "FOR IMMEDIATE RELEASE  September 21  2005 Senate Passes…"):
     // the headline may follow it.
