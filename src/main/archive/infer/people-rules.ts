@@ -71,12 +71,24 @@ function emailHeaders(input: InferInput): Finding[] {
   return out;
 }
 
+/** An editor's label as pages write it: "责任编辑：", "Editor:", "Edited by", "Rédaction :", "Redakteur:". */
+const EDITOR_LABEL = String.raw`(?:责任编辑|编辑|編輯|editor|edited\s+by|r[ée]dact(?:eur|rice|ion)|redakt(?:eur|eurin|ion))\s*[:：︱|]?\s*`;
+
+/**
+ * Whether the page names `name` as its editor: news sites put the page's editor in the
+ * author meta tag ("责任编辑：肖春芳"), and an editor is not the author.
+ */
+function namedAsEditor(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(EDITOR_LABEL + escaped, 'i').test(text.slice(0, 50_000));
+}
+
 function htmlAuthor(input: InferInput): Finding[] {
   const face = input.face;
   if (!face) return [];
   const candidates = [...face.jsonLd.authors, face.meta['author'] ?? '', face.meta['byl'] ?? '']
     .map((a) => a.replace(/^by\s+/i, '').trim())
-    .filter((a) => a && !/^https?:/i.test(a) && a.length < 80);
+    .filter((a) => a && !/^https?:/i.test(a) && a.length < 80 && !namedAsEditor(faceText(input), a));
   const first = candidates[0];
   return first ? [finding('authors', [first], 0.85, 'html-author-meta', null)] : [];
 }
