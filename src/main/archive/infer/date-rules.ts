@@ -74,7 +74,8 @@ function releaseLine(input: InferInput): Finding[] {
 /** The letter's date line: a date on its own line (or sentence) shortly before "Dear …". */
 function letterDateLine(input: InferInput): Finding[] {
   const text = faceText(input).slice(0, 8000);
-  const dear = /(^|\n|\s)Dear\s+[A-Z]/.exec(text);
+  // Most pages greet no one: the pattern runs only where "Dear" is written.
+  const dear = text.includes('Dear') ? /(^|\n|\s)Dear\s+[A-Z]/.exec(text) : null;
   if (!dear) return [];
   const before = text.slice(Math.max(0, dear.index - 400), dear.index);
   const offset = Math.max(0, dear.index - 400);

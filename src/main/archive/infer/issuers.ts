@@ -68,6 +68,8 @@ function leadRun(text: string, names: (NameAt & { title: number })[]): NameAt[] 
   return run;
 }
 
+const BODY_CHARS = 5000;
+
 /** The headline's family names before its verb, when the body writes each of them again. */
 function headlineFamilies(text: string, limit: number): NameAt[] {
   // The head's lines; scrapers write runs of spaces where lines ended. (Split, not a lazy
@@ -81,7 +83,8 @@ function headlineFamilies(text: string, limit: number): NameAt[] {
     const lineStart = pieceStart + part.length - line.length;
     const m = HEADLINE_NAMES.exec(line) ?? PASSES.exec(line);
     if (!m?.[1]) continue;
-    const body = text.slice(lineStart + m.index + m[0].length);
+    // The lead and the paragraphs after it: where a release writes its issuers' names again.
+    const body = text.slice(lineStart + m.index + m[0].length, lineStart + m.index + m[0].length + BODY_CHARS);
     const out: NameAt[] = [];
     let at = lineStart + m.index + m[0].indexOf(m[1]);
     const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/i);

@@ -30,6 +30,8 @@ const memoTo = (input: InferInput) => labelled(input, /^\s*to\s*:\s*/i, 'recipie
 function byline(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
+  // Most pages have no byline: the name pattern runs only where "By" is written.
+  if (!head.includes('By')) return [];
   const m = new RegExp(
     String.raw`(?:(?:^|\n|\s)By:?\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
   ).exec(head);

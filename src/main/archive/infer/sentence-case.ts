@@ -11,7 +11,7 @@ const WORD_CHAR = /[\p{L}'’.-]/u;
  * may be long). Found with indexOf in the lower-cased body, whose offsets are the body's
  * where lower-casing keeps every character's length (else a word-by-word scan).
  */
-const BODY_CHARS = 8000;
+const BODY_CHARS = 4000;
 function bodyForms(body: string, headline: string): Map<string, string> {
   const text = body.slice(0, BODY_CHARS);
   const lower = text.toLowerCase();
