@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inference } from '../../src/shared/inference.js';
 import { inferMetadata } from '../../src/main/archive/infer/index.js';
-import { isTabularLine } from '../../src/main/archive/infer/tabular.js';
+import { isTablePage, isTabularLine } from '../../src/main/archive/infer/tabular.js';
 
 function date(text: string, format: 'text' | 'pdf' = 'text'): Inference | undefined {
   return inferMetadata({ format, metadata: {}, pages: [{ text }] }).find((i) => i.field === 'date');
@@ -30,6 +30,19 @@ describe('dates in a table are not datelines', () => {
     // Real head lines of seen releases: a date and its dateline, a contact's phone number.
     expect(isTabularLine('Tuesday  February 1  2005       WASHINGTON')).toBe(false);
     expect(isTabularLine('Contact: Jennifer Graff 202-224-5521 April 19, 2007 WASHINGTON, D.C.')).toBe(false);
+  });
+
+  it('takes no official a ledger names for the issuer of a release', () => {
+    const rows = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `${400 + i}.50STAFF TRAVEL0${i + 1}/02/20210${i + 1}/01/2021OFC2021000${i} 0${i + 2}/09/2021 AMTRAK - TRAVEL CARD\n` +
+        `RAIL FARE FOR SEN ${i % 2 ? 'TESTER' : 'DAINES'} AS FOLLOWS: 3/21 HELENA TO WASHINGTON DC\n`,
+    ).join('');
+    const text = `VOUCHER NO. DATE PAYEE NAME PURPOSE AMOUNT ($)\nSTART END\n${rows}`;
+    expect(isTablePage(text)).toBe(true);
+    const found = inferMetadata({ format: 'pdf', metadata: {}, pages: [{ text }] });
+    expect(found.find((i) => i.field === 'authors')).toBeUndefined();
   });
 
   it('still reads a release’s date before its dateline', () => {

@@ -9,6 +9,7 @@
 import { familyName, isNameWord, nameCase, readName, type NameAt } from './names.js';
 import { isListing } from './listing.js';
 import { isAllCaps } from './sentence-case.js';
+import { isTablePage } from './tabular.js';
 import { sourceAt } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -133,7 +134,7 @@ function inFull(family: NameAt, full: NameAt[], text: string): NameAt {
 
 export function releaseIssuers(input: InferInput): Finding[] {
   // An index of releases names its office's official on every item: it issues none of them here.
-  if (isListing(input)) return [];
+  if (isListing(input) || isTablePage(faceText(input))) return [];
   const text = faceText(input);
   const limit = Math.min(text.length, 2500);
   const titled = titledNames(text, limit);

@@ -19,3 +19,21 @@ export function isTabularLine(line: string): boolean {
   const figures = line.match(FIGURE)?.length ?? 0;
   return (amounts >= 1 && figures >= 3) || figures >= 4;
 }
+
+/** How many of the top's lines are read, and how many of them must hold figures, for a page to be a table. */
+const TOP_LINES = 40;
+const FIGURE_LINES = 5;
+
+/**
+ * Whether a page's top is a table: at least FIGURE_LINES of its first TOP_LINES lines, and
+ * a third of them, hold an amount or are rows. An official a ledger names ("AIRFARE FOR SEN
+ * HAWLEY") is its payee's traveller, not the issuer of a release.
+ */
+export function isTablePage(text: string): boolean {
+  const lines = text
+    .slice(0, 6000)
+    .split('\n', TOP_LINES)
+    .filter((l) => l.trim() !== '');
+  const figures = lines.filter((l) => (l.match(AMOUNT)?.length ?? 0) > 0 || isTabularLine(l)).length;
+  return figures >= FIGURE_LINES && figures * 3 >= lines.length;
+}
