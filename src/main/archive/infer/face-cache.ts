@@ -21,6 +21,8 @@ export interface Face {
   lowerTop: string | null;
 }
 
+const RELEASE_WORDS = /for immediate release|news release|press release|embargoed until/;
+
 const faces = new WeakMap<InferInput, Face>();
 
 export function faceOf(input: InferInput): Face {
@@ -30,7 +32,17 @@ export function faceOf(input: InferInput): Face {
   const end = headEnd(text);
   const top = text.slice(0, Math.max(TOP_CHARS, end));
   const lower = top.toLowerCase();
-  const face = { text, headEnd: end, topDates: datesIn(top), lowerTop: lower.length === top.length ? lower : null };
+  // Past the head, the rules read only dates that open or close a line (a date alone, a
+  // listing's items) or follow a release's words: other stretches are not parsed.
+  const release = lower.search(RELEASE_WORDS);
+  const wanted = (from: number, to: number) =>
+    from < end || (release >= 0 && from < release + 120 && to > release) || top.slice(from, to).search(/[\n\t]/) >= 0;
+  const face = {
+    text,
+    headEnd: end,
+    topDates: datesIn(top, wanted),
+    lowerTop: lower.length === top.length ? lower : null,
+  };
   faces.set(input, face);
   return face;
 }

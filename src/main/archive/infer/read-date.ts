@@ -65,33 +65,64 @@ export function yearWindows(text: string): [number, number][] {
   return windows;
 }
 
+/** Between stretches given to chrono together: a paragraph break, which no date crosses. */
+const SEPARATOR = '\n\n';
+
+/**
+ * chrono's English results for the stretches, read in one call (each call's fixed cost is
+ * most of the cost of a short stretch), each placed at its offset in `text`. A result that
+ * runs across a line break (or a separator) is read again line by line.
+ */
+function parseStretches(text: string, stretches: [number, number][]): { result: chrono.ParsedResult; index: number }[] {
+  if (stretches.length === 0) return [];
+  const starts: number[] = [];
+  let joined = '';
+  for (const [from, to] of stretches) {
+    if (joined) joined += SEPARATOR;
+    starts.push(joined.length);
+    joined += text.slice(from, to);
+  }
+  const place = (at: number) => {
+    let k = starts.length - 1;
+    while (k > 0 && (starts[k] ?? 0) > at) k--;
+    return (stretches[k]?.[0] ?? 0) + at - (starts[k] ?? 0);
+  };
+  return chrono.en.strict.parse(joined, REFERENCE).flatMap((result) => {
+    if (!result.text.includes('\n')) return [{ result, index: place(result.index) }];
+    // Across a line break or a separator: each line of it is read alone.
+    const out: { result: chrono.ParsedResult; index: number }[] = [];
+    let at = result.index;
+    for (const line of result.text.split('\n')) {
+      if (line.trim())
+        for (const r of chrono.en.strict.parse(line, REFERENCE)) out.push({ result: r, index: place(at + r.index) });
+      at += line.length + 1;
+    }
+    return out;
+  });
+}
+
 /** Every date in `text` that states its year, in order. */
-export function datesIn(text: string): FoundDate[] {
+export function datesIn(text: string, wanted?: (from: number, to: number) => boolean): FoundDate[] {
   const found: FoundDate[] = [];
-  const windows = yearWindows(text);
+  const windows = wanted ? yearWindows(text).filter(([from, to]) => wanted(from, to)) : yearWindows(text);
   // chrono's strict parsers read a date only with its month, named or in digits: a stretch
   // with neither ("in 2005 the Act", "S 2464") is not given to them.
-  // A stretch naming a month of another language chrono reads is read in that language
-  // where English finds nothing ("28 mars 2012").
-  const results = windows.flatMap(([from, to]) => {
+  const read = windows.filter(([from, to]) => {
     const stretch = text.slice(from, to);
-    const foreign = FOREIGN_MONTH.test(stretch);
-    if (!foreign && !MONTH_OR_DIGITS.test(stretch)) return [];
-    let parsed = chrono.en.strict.parse(stretch, REFERENCE);
-    if (parsed.length === 0 && foreign) parsed = foreignParse(stretch, REFERENCE);
-    return parsed.map((result) => ({ result, index: from + result.index }));
+    return MONTH_OR_DIGITS.test(stretch) || FOREIGN_MONTH.test(stretch);
   });
+  const results = parseStretches(text, read);
+  // A stretch naming a month of another language chrono reads is read in that language
+  // where English finds nothing in it ("28 mars 2012").
+  for (const [from, to] of read) {
+    const stretch = text.slice(from, to);
+    if (!FOREIGN_MONTH.test(stretch) || results.some((r) => r.index >= from && r.index < to)) continue;
+    for (const result of foreignParse(stretch, REFERENCE)) results.push({ result, index: from + result.index });
+  }
   for (const { result, index } of results) {
     // A date does not run across a line break: "2026\nJanuary" is a list of years and
-    // months, "Sun\nMarch 13, 2015" a site's name then a date. Each line is read alone.
-    if (result.text.includes('\n')) {
-      let at = 0;
-      for (const line of result.text.split('\n')) {
-        for (const d of datesIn(line)) found.push({ ...d, index: index + at + d.index });
-        at += line.length + 1;
-      }
-      continue;
-    }
+    // months, "Sun\nMarch 13, 2015" a site's name then a date (parseStretches read such lines alone).
+    if (result.text.includes('\n')) continue;
     const start = result.start;
     if (!start.isCertain('year') || !start.isCertain('month')) continue;
     const value = iso(
