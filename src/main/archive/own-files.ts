@@ -67,15 +67,18 @@ async function canonical(path: string): Promise<string> {
 export async function ownFileKind(path: string): Promise<string | null> {
   if (openArchives.size === 0) return null;
   const info = await statOrNull(path);
-  const name = await canonical(path);
   for (const archive of openArchives.keys()) {
-    const archiveName = await canonical(archive);
-    for (const { suffix, what } of FAMILY) {
+    // One round of system calls at once, not one after another: an import asks this of every
+    // file. Siblings are stat'ed now, not when the archive opened: a WAL is deleted and made anew.
+    const [name, archiveName, ...siblings] = await Promise.all([
+      canonical(path),
+      canonical(archive),
+      ...FAMILY.map(({ suffix }) => (info ? statOrNull(archive + suffix) : null)),
+    ]);
+    for (const [i, { suffix, what }] of FAMILY.entries()) {
       if (name === archiveName + suffix || resolve(path) === archive + suffix) return what;
-      if (!info) continue;
-      // Stat the sibling now, not when the archive opened: a WAL is deleted and made anew.
-      const sibling = await statOrNull(archive + suffix);
-      if (sibling && sibling.dev === info.dev && sibling.ino === info.ino) return what;
+      const sibling = siblings[i];
+      if (info && sibling && sibling.dev === info.dev && sibling.ino === info.ino) return what;
     }
   }
   return null;
