@@ -59,12 +59,19 @@ async function resultingState(trx: Trx, entry: NewHistoryEntry): Promise<string 
 }
 
 /**
+ * The chain's head as this transaction last wrote it. A transaction holds the write lock
+ * (BEGIN IMMEDIATE) and every entry goes through recordHistory, so after its first entry
+ * the head is known without reading it again (a read per entry, 40,000 in a bulk store).
+ */
+const headsWithin = new WeakMap<Trx, { id: number; hash: string }>();
+
+/**
  * Appends one entry with the state the change left behind. Call it inside the transaction
  * that makes the change, after the change.
  */
 export async function recordHistory(trx: Trx, entry: NewHistoryEntry): Promise<HistoryEntry> {
   const state = await resultingState(trx, entry);
-  const last = await lastEntry(trx);
+  const last = headsWithin.get(trx) ?? (await lastEntry(trx));
   const base = {
     id: (last?.id ?? 0) + 1,
     at: new Date().toISOString(),
@@ -77,6 +84,7 @@ export async function recordHistory(trx: Trx, entry: NewHistoryEntry): Promise<H
   };
   const row: HistoryRow = { ...base, hash: entryHash(base) };
   await insertEntry(trx, row);
+  headsWithin.set(trx, { id: row.id, hash: row.hash });
   return rowToEntry(row);
 }
 
