@@ -5,7 +5,7 @@
  * history breaks the chain where it happened. Each entry also records the state its change
  * left behind (state-hash.ts) for the object it is about and any others it touched.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HistoryEntry } from '../../shared/contract-types.js';
 import type { Db, Trx } from './db/repos/db.js';
 import {
@@ -40,7 +40,7 @@ function entryHash(row: Omit<HistoryRow, 'hash'>): string {
   // Entries written before migration 0005 carry no state and keep their hash.
   if (row.state !== null) fields.push(row.state);
   const canonical = JSON.stringify(fields);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /** The object an entry is about: its `quote:`/`collection:` subject, else its document. */
