@@ -6,15 +6,18 @@
  * digits; a type when equal.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Inference } from '../../src/shared/inference.js';
 import { detectFormat, IMPORTERS } from '../../src/main/archive/importers/index.js';
 import type { ExtractedDocument } from '../../src/main/archive/importers/types.js';
 import { inferMetadata } from '../../src/main/archive/infer/index.js';
 import { familyName } from '../../src/main/archive/infer/names.js';
+import { ROOT, SHARED_CORPUS } from '../helpers/archive.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const CORPUS = resolve(process.env['EXHIBIT_CORPUS'] ?? join(ROOT, '../shared/corpus'));
+export { ROOT };
+
+/** Labels whose documents live outside the repository, in the shared corpus (`corpus:` paths). */
+const IN_CORPUS = 'corpus:';
 
 export interface Label {
   path: string;
@@ -38,8 +41,11 @@ export function labels(): Label[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { documents: Label[] }).documents;
 }
 
+/** Whether the labelled document is kept in the repository (so `npm test` can read it in any clone). */
+export const inRepository = (label: Label): boolean => !label.path.startsWith(IN_CORPUS);
+
 export function fileOf(label: Label): string | null {
-  const path = label.path.startsWith('corpus:') ? join(CORPUS, label.path.slice(7)) : join(ROOT, label.path);
+  const path = inRepository(label) ? join(ROOT, label.path) : join(SHARED_CORPUS, label.path.slice(IN_CORPUS.length));
   return existsSync(path) ? path : null;
 }
 

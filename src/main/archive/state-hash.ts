@@ -40,13 +40,10 @@ export interface ObjectState {
 /** Each object's state after a change; null when the change took it out of the archive. */
 export type StateRecord = Record<string, ObjectState | null>;
 
-export const DOCUMENT_FIELDS = DOCUMENT_STATE_FIELDS;
-export const QUOTE_FIELDS = QUOTE_STATE_FIELDS;
-
 /** Each kind's fingerprinted fields, in the order a stored state lists them. */
 export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
-  document: [...DOCUMENT_FIELDS, 'tags'],
-  quote: [...QUOTE_FIELDS, 'tags'],
+  document: [...DOCUMENT_STATE_FIELDS, 'tags'],
+  quote: [...QUOTE_STATE_FIELDS, 'tags'],
   collection: ['name', 'title', 'introduction', 'order'],
 };
 
@@ -85,13 +82,13 @@ export function documentStateFromPageHashes(
   tagNames: readonly string[],
   pageHashes: readonly string[],
 ): ObjectState {
-  const fields: Array<readonly [string, unknown]> = DOCUMENT_FIELDS.map((name) => [name, row[name]] as const);
+  const fields: Array<readonly [string, unknown]> = DOCUMENT_STATE_FIELDS.map((name) => [name, row[name]] as const);
   fields.push(['tags', [...tagNames].sort()]);
   return stateOfFields(fields, pageHashes);
 }
 
 export function quoteState(row: QuoteStateRow, tagNames: readonly string[]): ObjectState {
-  const fields: Array<readonly [string, unknown]> = QUOTE_FIELDS.map((name) => [name, row[name]] as const);
+  const fields: Array<readonly [string, unknown]> = QUOTE_STATE_FIELDS.map((name) => [name, row[name]] as const);
   fields.push(['tags', [...tagNames].sort()]);
   return stateOfFields(fields);
 }
