@@ -15,6 +15,7 @@ const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [
   () => import('./export.js'),
   () => import('./renderer.js'),
   () => import('./cli.js'),
+  () => import('./infer.js'),
 ];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');

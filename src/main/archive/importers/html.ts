@@ -4,6 +4,7 @@
  */
 import type { DocumentMetadata } from '../../../shared/document.js';
 import { decodeText } from './decode-text.js';
+import { htmlFace } from './html-face.js';
 import { htmlToText, type HtmlText } from './html-text.js';
 import { partialDate } from './partial-date.js';
 import type { ExtractedDocument, ImportHints } from './types.js';
@@ -120,5 +121,6 @@ export async function importHtml(
     pages: [{ text: page.text }],
     warnings,
     extra: { encoding: decoded.encoding, declaredCharset: declared },
+    face: htmlFace(decoded.text, page),
   };
 }

@@ -1,6 +1,7 @@
 /** What every importer returns: text per page, metadata guesses, warnings. */
 import type { PageLayout } from '../../../shared/contract-types.js';
 import type { DocumentFormat, DocumentMetadata } from '../../../shared/document.js';
+import type { HtmlFace } from './html-face.js';
 
 export type { PageLayout };
 
@@ -34,6 +35,8 @@ export interface ExtractedDocument {
   extra?: Record<string, unknown>;
   /** Files carried inside (email attachments): imported as documents of their own. */
   attachments?: ExtractedAttachment[];
+  /** What a web page says of itself (meta, JSON-LD, <time>), for the metadata inference. */
+  face?: HtmlFace;
 }
 
 export type Importer = (bytes: Uint8Array, fileName: string, hints?: ImportHints) => Promise<ExtractedDocument>;

@@ -1,0 +1,122 @@
+/**
+ * Who wrote a document and to whom, where its face says so: a memo's From and To lines, a
+ * byline, a statement's attribution, a signature block, a letter's salutation, the
+ * senators and officials a release names as acting in its lead, an email's headers.
+ */
+import { linesOf, sourceAt } from './page-text.js';
+import { releaseIssuers } from './issuers.js';
+import { familyName, mailboxName, nameCase, PERSON, readName } from './names.js';
+import { faceText, finding, type Finding, type InferInput } from './types.js';
+
+function labelled(input: InferInput, label: RegExp, field: 'authors' | 'recipients', rule: string): Finding[] {
+  const text = faceText(input);
+  for (const line of linesOf(text, 60)) {
+    const m = label.exec(line.text);
+    if (!m) continue;
+    const rest = line.text.slice(m[0].length);
+    const value = rest.split(/\s*[,;(]\s*/)[0]?.trim() ?? '';
+    if (!value || value.length > 120) continue;
+    const at = line.start + m[0].length;
+    return [finding(field, [nameCase(value)], 0.9, rule, sourceAt(text, 1, at, at + value.length))];
+  }
+  return [];
+}
+
+const memoFrom = (input: InferInput) => labelled(input, /^\s*from\s*:\s*/i, 'authors', 'memo-from-line');
+const memoTo = (input: InferInput) => labelled(input, /^\s*to\s*:\s*/i, 'recipients', 'memo-to-line');
+
+/** "By Priya Raman · November 16, 2020", "By MARK NIESSEAssociated Press Writer". */
+function byline(input: InferInput): Finding[] {
+  const text = faceText(input);
+  const head = text.slice(0, 1500);
+  const m = new RegExp(
+    String.raw`(?:(?:^|\n|\s)By\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
+  ).exec(head);
+  const raw = m?.[1] ?? m?.[2];
+  if (!m || !raw) return [];
+  const at = m.index + m[0].length - raw.length;
+  // Scrapers glue the byline to the next words ("NIESSEAssociated"); a name ends at a word that is not one ("Erin Cunningham March").
+  const glued = /^[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}?(?=[A-Z][a-z])/.exec(text.slice(at, at + 60))?.[0];
+  const name = glued ? { name: nameCase(glued), start: at, end: at + glued.length } : readName(text, at);
+  if (!name || !name.name.includes(' ')) return [];
+  return [finding('authors', [name.name], 0.85, 'byline', sourceAt(text, 1, name.start, name.end))];
+}
+
+/** "Statement attributable to Hoan Ton-That", "Statement of Brooklyn District Attorney Ken Thompson". */
+function attributable(input: InferInput): Finding[] {
+  const text = faceText(input);
+  const lead = /(?:[Aa]ttributable to|[Ss]tatement (?:[Oo]f|[Ff]rom|[Bb]y)|STATEMENT (?:OF|FROM|BY))\s+/.exec(
+    text.slice(0, 3000),
+  );
+  if (!lead) return [];
+  // Titles and offices may stand before the name: "U.S. Senator", "Brooklyn District Attorney".
+  const rest = text.slice(lead.index + lead[0].length, lead.index + lead[0].length + 120);
+  const skip =
+    /^(?:(?:the\s+)?(?:U\.?\s{0,2}S\.?\s+|[A-Z][a-z]+\s+)*(?:Senator|Sen\.?|Representative|Rep\.?|District Attorney|State'?s Attorney|Attorney General|Governor|Mayor|Chief|Director|CEO)\s+)?/.exec(
+      rest,
+    );
+  const name = readName(text, lead.index + lead[0].length + (skip?.[0].length ?? 0));
+  if (!name || !name.name.includes(' ')) return [];
+  return [finding('authors', [name.name], 0.85, 'statement-attribution', sourceAt(text, 1, name.start, name.end))];
+}
+
+function signature(input: InferInput): Finding[] {
+  for (const [index, page] of input.pages.entries()) {
+    const m = new RegExp(
+      String.raw`\n\s*(?:Sincerely|Respectfully|Yours (?:truly|sincerely)|Regards)(?: yours)?,?\s*\n\s*(${PERSON})\s*(?:\n|$)`,
+    ).exec(page.text);
+    if (!m?.[1]) continue;
+    const at = m.index + m[0].indexOf(m[1], m[0].search(/\n\s*[A-Z]/) + 1);
+    return [finding('authors', [m[1]], 0.85, 'signature-block', sourceAt(page.text, index + 1, at, at + m[1].length))];
+  }
+  return [];
+}
+
+function salutation(input: InferInput): Finding[] {
+  const text = faceText(input);
+  const m =
+    /(?:^|\n)\s*Dear\s+((?:Mr|Ms|Mrs|Dr|Senator|Secretary|Chairman|Director)\.?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*[:,]/.exec(
+      text.slice(0, 4000),
+    );
+  if (!m?.[2]) return [];
+  // The inside address names the person in full ("Mr. Jonah Pell") just above.
+  const before = text.slice(Math.max(0, m.index - 400), m.index);
+  const full = new RegExp(String.raw`(${PERSON})`, 'g');
+  const family = familyName(m[2]);
+  const named = [...before.matchAll(full)].map((x) => x[1] ?? '').find((n) => familyName(n) === family);
+  const value = named ?? m[2];
+  const at = m.index + m[0].indexOf(m[2]);
+  return [finding('recipients', [value], 0.8, 'letter-salutation', sourceAt(text, 1, at, at + m[2].length))];
+}
+
+function emailHeaders(input: InferInput): Finding[] {
+  if (input.format !== 'email') return [];
+  const out: Finding[] = [];
+  const from = (input.metadata.authors ?? []).map(mailboxName).filter(Boolean);
+  if (from.length) out.push(finding('authors', from, 0.9, 'email-from-header', null));
+  const to = (input.metadata.recipients ?? []).map(mailboxName).filter(Boolean);
+  if (to.length) out.push(finding('recipients', to, 0.9, 'email-to-cc-headers', null));
+  return out;
+}
+
+function htmlAuthor(input: InferInput): Finding[] {
+  const face = input.face;
+  if (!face) return [];
+  const candidates = [...face.jsonLd.authors, face.meta['author'] ?? '', face.meta['byl'] ?? '']
+    .map((a) => a.replace(/^by\s+/i, '').trim())
+    .filter((a) => a && !/^https?:/i.test(a) && a.length < 80);
+  const first = candidates[0];
+  return first ? [finding('authors', [first], 0.85, 'html-author-meta', null)] : [];
+}
+
+export const PEOPLE_RULES = [
+  emailHeaders,
+  memoFrom,
+  memoTo,
+  attributable,
+  byline,
+  htmlAuthor,
+  signature,
+  salutation,
+  releaseIssuers,
+];
