@@ -18,6 +18,7 @@ import type { Db } from './db/repos/db.js';
 
 export type { Db, DocumentStateRow, QuoteStateRow };
 import {
+  DOCUMENT_LATER_STATE_FIELDS,
   DOCUMENT_STATE_FIELDS,
   QUOTE_STATE_FIELDS,
   readCollectionStateInputs,
@@ -45,7 +46,7 @@ export const QUOTE_FIELDS = QUOTE_STATE_FIELDS;
 
 /** Each kind's fingerprinted fields, in the order a stored state lists them. */
 export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
-  document: [...DOCUMENT_FIELDS, 'tags'],
+  document: [...DOCUMENT_FIELDS, 'tags', ...Object.keys(DOCUMENT_LATER_STATE_FIELDS)],
   quote: [...QUOTE_FIELDS, 'tags'],
   collection: ['name', 'title', 'introduction', 'order'],
 };
@@ -60,10 +61,23 @@ function sha256(text: string): string {
 
 const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, FINGERPRINT_LENGTH);
 
-function stateOfFields(fields: ReadonlyArray<readonly [string, unknown]>, pageHashes?: readonly string[]): ObjectState {
+/**
+ * `later` fields are fingerprinted always (the encoding names fields by position) but join
+ * the hashed value only when they differ from their default (DOCUMENT_LATER_STATE_FIELDS).
+ */
+function stateOfFields(
+  fields: ReadonlyArray<readonly [string, unknown]>,
+  pageHashes?: readonly string[],
+  later: ReadonlyArray<readonly [string, unknown]> = [],
+): ObjectState {
   const f: Record<string, string> = {};
-  for (const [name, value] of fields) f[name] = fingerprint(value);
-  const whole = JSON.stringify([fields.map(([, value]) => value ?? null), pageHashes ?? null]);
+  for (const [name, value] of [...fields, ...later]) f[name] = fingerprint(value);
+  const values: unknown[] = fields.map(([, value]) => value ?? null);
+  const set = later.filter(
+    ([name, value]) => value !== DOCUMENT_LATER_STATE_FIELDS[name as keyof typeof DOCUMENT_LATER_STATE_FIELDS],
+  );
+  const hashed = set.length > 0 ? [values, Object.fromEntries(set)] : values;
+  const whole = JSON.stringify([hashed, pageHashes ?? null]);
   const state: ObjectState = { h: sha256(whole), f };
   if (pageHashes) state.p = pageHashes.map((hash) => hash.slice(0, FINGERPRINT_LENGTH));
   return state;
@@ -87,7 +101,10 @@ export function documentStateFromPageHashes(
 ): ObjectState {
   const fields: Array<readonly [string, unknown]> = DOCUMENT_FIELDS.map((name) => [name, row[name]] as const);
   fields.push(['tags', [...tagNames].sort()]);
-  return stateOfFields(fields, pageHashes);
+  const later = Object.entries(DOCUMENT_LATER_STATE_FIELDS).map(
+    ([name, unset]) => [name, row[name as keyof typeof DOCUMENT_LATER_STATE_FIELDS] ?? unset] as const,
+  );
+  return stateOfFields(fields, pageHashes, later);
 }
 
 export function quoteState(row: QuoteStateRow, tagNames: readonly string[]): ObjectState {

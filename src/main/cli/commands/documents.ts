@@ -71,7 +71,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
-    .action(async (paths: string[], opts: { type?: string; tag: string[] }) => {
+    .option('--no-infer', 'do not read metadata from the documents’ faces nor group their versions')
+    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
@@ -79,6 +80,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         importPaths(archive, paths, {
           ...(type ? { type } : {}),
           ...(opts.tag.length ? { tags: opts.tag } : {}),
+          infer: opts.infer,
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,

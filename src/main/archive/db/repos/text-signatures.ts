@@ -1,0 +1,30 @@
+/** The text_signatures table: each document's MinHash signature (versions.ts), as bytes. */
+import type { Db, Trx } from './db.js';
+
+const encode = (signature: Uint32Array): Buffer =>
+  Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+
+function decode(bytes: Uint8Array): Uint32Array {
+  // Copied: a Buffer from the driver may sit at an offset not aligned to 4 bytes.
+  const copy = new Uint8Array(bytes);
+  return new Uint32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4));
+}
+
+export async function putSignature(trx: Trx, documentId: number, signature: Uint32Array): Promise<void> {
+  await trx
+    .insertInto('text_signatures')
+    .values({ document_id: documentId, signature: encode(signature) })
+    .onConflict((oc) => oc.column('document_id').doUpdateSet({ signature: encode(signature) }))
+    .execute();
+}
+
+/** The signatures of these documents, by id. */
+export async function signaturesOf(db: Db, ids: readonly number[]): Promise<Map<number, Uint32Array>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('text_signatures')
+    .select(['document_id', 'signature'])
+    .where('document_id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.document_id, decode(r.signature)]));
+}
