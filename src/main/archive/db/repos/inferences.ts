@@ -96,3 +96,14 @@ export async function setInferenceStatus(
     .where('field', 'in', [...fields])
     .execute();
 }
+
+/** Removes a document's inferences of fields no longer inferred, keeping rejected ones (a decision). */
+export async function dropInferencesExcept(
+  trx: Trx,
+  documentId: number,
+  keep: readonly InferredField[],
+): Promise<void> {
+  let query = trx.deleteFrom('inferences').where('document_id', '=', documentId).where('status', '!=', 'rejected');
+  if (keep.length > 0) query = query.where('field', 'not in', [...keep]);
+  await query.execute();
+}
