@@ -5,6 +5,7 @@
  * Each is one transaction with its custody entry.
  */
 import { basename, extname } from 'node:path';
+import type { InferenceDecisionResult } from '../../../shared/contract-inference.js';
 import type { DocumentRecord } from '../../../shared/document.js';
 import { INFERRED_FIELDS, type Inference, type InferredField } from '../../../shared/inference.js';
 import type { Archive } from '../archive.js';
@@ -51,10 +52,7 @@ function emptyValue(doc: DocumentRecord, field: InferredField): InferredMetadata
   }
 }
 
-export interface DecisionResult {
-  documentId: number;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
+export type DecisionResult = InferenceDecisionResult;
 
 /** Accepts the inferred value of each field: sets it, marks the field as the person's. */
 export async function acceptInferences(

@@ -1,16 +1,12 @@
 /** What `show --json` and the details panel add to a document: its inferences, file dates and versions. */
-import type { FileDates, Inference } from '../../../shared/inference.js';
+import type { DocumentInference } from '../../../shared/contract-inference.js';
+import type { FileDates } from '../../../shared/inference.js';
 import type { Db } from '../db/repos/db.js';
 import { findInferenceBasis, otherVersions } from '../db/repos/documents.js';
 import { listInferences } from '../db/repos/inferences.js';
 import { ArchiveError } from '../errors.js';
 
-export interface DocumentInference {
-  inferences: Inference[];
-  fileDates: FileDates;
-  /** The other live documents that are versions of the same text, by id. */
-  versions: number[];
-}
+export type { DocumentInference };
 
 function fileDates(stored: Record<string, unknown>): FileDates {
   const dates: FileDates = {};

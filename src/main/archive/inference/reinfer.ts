@@ -4,7 +4,7 @@
  * transaction the confident values are applied to fields no person set, the rest kept as
  * suggestions, the document grouped with its versions, and the change recorded in custody.
  */
-import type { InferredField } from '../../../shared/inference.js';
+import type { ReinferResult } from '../../../shared/contract-inference.js';
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
 import type { Trx } from '../db/repos/db.js';
@@ -20,14 +20,7 @@ import { fileDatesFor, isFileDate } from './file-dates.js';
 import { metadataColumns, valueChanges } from './metadata-columns.js';
 import { groupVersions } from './version-groups.js';
 
-export interface ReinferResult {
-  documentId: number;
-  /** Fields set by this run, with their old and new values. */
-  changes: Record<string, { from: unknown; to: unknown }>;
-  /** Fields offered as suggestions. */
-  suggested: InferredField[];
-  versionGroup: number | null;
-}
+export type { ReinferResult };
 
 async function storeReinference(trx: Trx, id: number, extracted: ExtractedDocument): Promise<ReinferResult> {
   const doc = await getDocument(trx, id);
