@@ -61,6 +61,11 @@ function sha256(text: string): string {
 
 const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, FINGERPRINT_LENGTH);
 
+/** What a document's later fields fingerprint to at their defaults: a state recorded before them has no fingerprint for them. */
+export const LATER_DEFAULT_FINGERPRINTS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(DOCUMENT_LATER_STATE_FIELDS).map(([name, unset]) => [name, fingerprint(unset)]),
+);
+
 /**
  * `later` fields are fingerprinted always (the encoding names fields by position) but join
  * the hashed value only when they differ from their default (DOCUMENT_LATER_STATE_FIELDS).

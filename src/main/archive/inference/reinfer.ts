@@ -6,7 +6,7 @@
  */
 import type { ReinferResult } from '../../../shared/contract-inference.js';
 import type { Archive } from '../archive.js';
-import { recordHistory } from '../custody.js';
+import { listHistory, recordHistory } from '../custody.js';
 import type { Trx } from '../db/repos/db.js';
 import { findInferenceBasis, liveDocumentIds, updateDocumentColumns } from '../db/repos/documents.js';
 import { dropInferencesExcept, listInferences, putInferences } from '../db/repos/inferences.js';
@@ -22,10 +22,20 @@ import { groupVersions } from './version-groups.js';
 
 export type { ReinferResult };
 
+/** The fields a person's `edit` entries in the custody history changed. */
+async function editedFields(trx: Trx, id: number): Promise<string[]> {
+  const entries = (await listHistory(trx, id)).filter((e) => e.action === 'edit');
+  return entries.flatMap((e) => {
+    const changes = e.details['changes'];
+    return changes && typeof changes === 'object' ? Object.keys(changes) : [];
+  });
+}
+
 async function storeReinference(trx: Trx, id: number, extracted: ExtractedDocument): Promise<ReinferResult> {
   const doc = await getDocument(trx, id);
   const basis = await findInferenceBasis(trx, id);
-  const userFields = new Set(basis?.userFields ?? []);
+  // Edits made before schema 6 were not marked; the custody history names them.
+  const userFields = new Set([...(basis?.userFields ?? []), ...(await editedFields(trx, id))]);
   const fileDates = basis?.fileDates && Object.keys(basis.fileDates).length > 0 ? basis.fileDates : null;
   const newFileDates = fileDates ?? fileDatesFor(extracted, null);
   const inferences = inferMetadata({ ...extracted, fileModified: (fileDates?.['fileModified'] as string) ?? null });
