@@ -13,6 +13,8 @@ export interface DocumentInference {
   fileDates: FileDates;
   /** The other live documents that are versions of the same text, by id. */
   versions: number[];
+  /** Fields a person set, edited or accepted: inference never overwrites them. */
+  userFields: InferredField[];
 }
 
 /** A field's value before and after a change. */

@@ -17,6 +17,7 @@ interface Shown {
   inferences: { field: string; value: unknown; status: string; rule: string }[];
   fileDates: Record<string, string>;
   versions: number[];
+  userFields: string[];
 }
 
 function archiveRunner(path = join(tempDir(), 'case.exhibit')) {
@@ -70,6 +71,7 @@ describe('exhibit meta --infer', () => {
     const id = importOne(run, MEMO);
     expect(run('meta', String(id), '--title', 'The interim ban', '--date', '2020-11-14').code).toBe(0);
     expect(run('meta', String(id), '--organization', '').code).toBe(0);
+    expect(show(id).userFields).toEqual(['date', 'organization', 'title']);
     for (const args of [
       [String(id), '--infer'],
       ['--infer', '--all'],
@@ -85,6 +87,16 @@ describe('exhibit meta --infer', () => {
       });
       expectClean();
     }
+  });
+
+  it('keeps the type given at import as the person’s', () => {
+    const { run, show } = archiveRunner();
+    const id = importOne(run, MEMO, '--type', 'report');
+    expect(show(id).document.type).toBe('report');
+    expect(show(id).inferences.find((i) => i.field === 'type')).toMatchObject({ value: 'memo', status: 'suggested' });
+    expect(run('meta', String(id), '--infer').code).toBe(0);
+    expect(show(id).document.type).toBe('report');
+    expect(show(id).userFields).toEqual(['type']);
   });
 
   it('accepts and rejects inferred values, each in custody, with check clean after each', () => {

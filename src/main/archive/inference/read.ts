@@ -1,6 +1,6 @@
 /** What `show --json` and the details panel add to a document: its inferences, file dates and versions. */
 import type { DocumentInference } from '../../../shared/contract-inference.js';
-import type { FileDates } from '../../../shared/inference.js';
+import { INFERRED_FIELDS, type FileDates } from '../../../shared/inference.js';
 import type { Db } from '../db/repos/db.js';
 import { findInferenceBasis, otherVersions } from '../db/repos/documents.js';
 import { listInferences } from '../db/repos/inferences.js';
@@ -24,5 +24,6 @@ export async function documentInference(db: Db, id: number): Promise<DocumentInf
     inferences: await listInferences(db, id),
     fileDates: fileDates(basis.fileDates),
     versions: await otherVersions(db, id),
+    userFields: INFERRED_FIELDS.filter((field) => basis.userFields.includes(field)),
   };
 }
