@@ -156,8 +156,8 @@ export interface TextSignaturesTable {
 }
 
 export interface SignatureBandsTable {
-  band: number;
-  hash: number;
+  /** band × 2³² + the band's hash: one indexed key per band. */
+  band_key: number;
   document_id: number;
 }
 

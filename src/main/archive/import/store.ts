@@ -100,6 +100,7 @@ export async function storeDocument(trx: Trx, input: StoreInput): Promise<number
       trx,
       id,
       pages.map((page) => page.text),
+      { replace: false },
     );
   }
   // The state is hashed from the text in hand rather than read back: a new document has no tags yet.

@@ -59,6 +59,7 @@ async function storeReinference(trx: Trx, id: number, extracted: ExtractedDocume
     trx,
     id,
     pages.map((p) => p.text),
+    { replace: true },
   );
   const suggested = decision.inferences.filter((i) => i.status === 'suggested').map((i) => i.field);
   const details = { changes, suggested, versionGroup, ...(fileDates ? {} : { fileDates: newFileDates }) };

@@ -42,11 +42,12 @@ export async function groupVersions(
   trx: Trx,
   documentId: number,
   pageTexts: readonly string[],
+  options: { replace: boolean },
 ): Promise<number | null> {
   const signature = textSignature(pageTexts.join('\n'));
   const bands = bandHashes(signature);
   await putSignature(trx, documentId, signature);
-  await putBands(trx, documentId, bands);
+  await putBands(trx, documentId, bands, options.replace);
   const candidates = await bandCandidates(trx, documentId, bands);
   if (candidates.length === 0) return null;
   let best: { id: number; resemblance: number } | null = null;

@@ -10,7 +10,7 @@
  * - `documents.version_group`: the id of the first document of its group of versions, null
  *   when it has none. Versions: MinHash estimate of the Jaccard resemblance of word 5-gram
  *   shingles ≥ 0.95 (infer/versions.ts). `text_signatures` keeps each document's 128-value
- *   signature; `signature_bands` its 16 bands of 8 rows hashed (LSH), so a new document's
+ *   signature; `signature_bands` its 16 bands of 8 rows hashed (LSH; band × 2³² + hash in one key), so a new document's
  *   candidates are the documents sharing any band, found by index, not by comparing all.
  *
  * Existing documents keep '{}' and '[]', the values state-hash.ts leaves out of a document's
@@ -44,10 +44,9 @@ CREATE TABLE text_signatures (
 );
 
 CREATE TABLE signature_bands (
-  band INTEGER NOT NULL,
-  hash INTEGER NOT NULL,
+  band_key INTEGER NOT NULL,
   document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-  PRIMARY KEY (band, hash, document_id)
+  PRIMARY KEY (band_key, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX signature_bands_document ON signature_bands (document_id);
 `;

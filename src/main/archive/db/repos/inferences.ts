@@ -57,27 +57,40 @@ export async function putInferences(
   inferences: readonly Inference[],
   at: string,
 ): Promise<void> {
-  for (const i of inferences) {
-    const row: InferenceRow = {
-      document_id: documentId,
-      field: i.field,
-      value: JSON.stringify(i.value),
-      confidence: i.confidence,
-      rule: i.rule,
-      source_page: i.source?.page ?? null,
-      source_start: i.source?.start ?? null,
-      source_end: i.source?.end ?? null,
-      source_text: i.source?.text ?? null,
-      status: i.status,
-      inferred_at: at,
-      decided_at: null,
-    };
-    await trx
-      .insertInto('inferences')
-      .values(row)
-      .onConflict((oc) => oc.columns(['document_id', 'field']).doUpdateSet(row))
-      .execute();
-  }
+  if (inferences.length === 0) return;
+  const rows: InferenceRow[] = inferences.map((i) => ({
+    document_id: documentId,
+    field: i.field,
+    value: JSON.stringify(i.value),
+    confidence: i.confidence,
+    rule: i.rule,
+    source_page: i.source?.page ?? null,
+    source_start: i.source?.start ?? null,
+    source_end: i.source?.end ?? null,
+    source_text: i.source?.text ?? null,
+    status: i.status,
+    inferred_at: at,
+    decided_at: null,
+  }));
+  // One statement for all fields: import runs it for every document.
+  await trx
+    .insertInto('inferences')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['document_id', 'field']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'),
+        confidence: eb.ref('excluded.confidence'),
+        rule: eb.ref('excluded.rule'),
+        source_page: eb.ref('excluded.source_page'),
+        source_start: eb.ref('excluded.source_start'),
+        source_end: eb.ref('excluded.source_end'),
+        source_text: eb.ref('excluded.source_text'),
+        status: eb.ref('excluded.status'),
+        inferred_at: eb.ref('excluded.inferred_at'),
+        decided_at: eb.ref('excluded.decided_at'),
+      })),
+    )
+    .execute();
 }
 
 /** Sets the status of some of a document's inferences, as a person decided. */

@@ -18,13 +18,15 @@ export async function putSignature(trx: Trx, documentId: number, signature: Uint
     .execute();
 }
 
-/** The signatures of these documents, by id. */
+/** The signatures of these documents, by id, of the live ones only (a version in the trash is no version). */
 export async function signaturesOf(db: Db, ids: readonly number[]): Promise<Map<number, Uint32Array>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('text_signatures')
-    .select(['document_id', 'signature'])
-    .where('document_id', 'in', [...ids])
+    .innerJoin('documents', 'documents.id', 'text_signatures.document_id')
+    .select(['text_signatures.document_id', 'text_signatures.signature'])
+    .where('text_signatures.document_id', 'in', [...ids])
+    .where('documents.deleted_at', 'is', null)
     .execute();
   return new Map(rows.map((r) => [r.document_id, decode(r.signature)]));
 }
