@@ -6,6 +6,7 @@
  */
 import type { ReinferResult } from '../../../shared/contract-inference.js';
 import type { Archive } from '../archive.js';
+import { retryWhileBusy, type BusyOptions } from '../busy.js';
 import { listHistory, recordHistory } from '../custody.js';
 import type { Trx } from '../db/repos/db.js';
 import { findInferenceBasis, liveDocumentIds, updateDocumentColumns } from '../db/repos/documents.js';
@@ -79,18 +80,18 @@ export async function reinferDocument(archive: Archive, id: number): Promise<Rei
 /** Re-runs inference on every live document, one transaction each; a document that fails is reported, the rest go on. */
 export async function reinferAll(
   archive: Archive,
-  onDocument?: (done: number, total: number) => void,
+  busy: BusyOptions = {},
 ): Promise<{ results: ReinferResult[]; failures: Array<{ documentId: number; error: string }> }> {
   const ids = await liveDocumentIds(archive.db);
   const results: ReinferResult[] = [];
   const failures: Array<{ documentId: number; error: string }> = [];
-  for (const [index, id] of ids.entries()) {
+  for (const id of ids) {
     try {
-      results.push(await reinferDocument(archive, id));
+      // One document is one transaction: only it is tried again while another program writes.
+      results.push(await retryWhileBusy(() => reinferDocument(archive, id), busy));
     } catch (error) {
       failures.push({ documentId: id, error: error instanceof Error ? error.message : String(error) });
     }
-    onDocument?.(index + 1, ids.length);
   }
   return { results, failures };
 }

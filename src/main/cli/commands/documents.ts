@@ -145,6 +145,11 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         print(`  type ${document.type} · date ${document.date ?? '—'} · authors ${document.authors.join('; ') || '—'}`);
         print(`  file ${document.fileName} · ${document.size} bytes · sha256 ${document.sha256}`);
         for (const w of document.warnings) print(`  warning: ${w}`);
+        const dates = Object.entries(inferred.fileDates).map(([k, v]) => `${k} ${v}`);
+        if (dates.length) print(`  file dates (the file's, not the document's): ${dates.join(' · ')}`);
+        for (const i of inferred.inferences.filter((x) => x.status === 'suggested'))
+          print(`  suggested ${i.field}: ${JSON.stringify(i.value)} (${i.rule}, ${Math.round(i.confidence * 100)}%)`);
+        if (inferred.versions.length) print(`  versions: ${inferred.versions.join(', ')}`);
         for (const p of pages) {
           print(`\n--- page ${p.number} ---`);
           print(p.text);

@@ -9,6 +9,7 @@ import {
   parseId,
   print,
   printJson,
+  sayBusy,
   UsageError,
   withArchive,
   writeArchive,
@@ -106,7 +107,9 @@ export function registerMetaCommand(
       if (o['all'] === true && o['infer'] !== true) throw new UsageError('meta: --all goes with --infer');
       if (o['all'] === true) {
         if (idArg !== undefined) throw new UsageError('meta --infer --all: give no document id');
-        const { results, failures } = await withArchive(g, inferenceCore, (a, { reinferAll }) => reinferAll(a));
+        const { results, failures } = await withArchive(g, inferenceCore, (a, { reinferAll }) =>
+          reinferAll(a, { onBusy: sayBusy }),
+        );
         if (g.json) printJson({ results, failures });
         else {
           for (const r of results) changeLines(r.documentId, r.changes);
