@@ -2,8 +2,10 @@
  * What inference (issue 13) adds to the import time of the 20,000-release benchmark: the
  * same releases stored through the core's store path as bench/search.ts stores them
  * (storeDocument in transactions of 500, five pages each, two tags), once without
- * inference and once with it (inferMetadata, the decision, the inferences' rows, the
- * MinHash signature and its LSH bands, the version lookup), each into a fresh archive.
+ * inference, once with it (inferMetadata, the decision, the inferences' rows, the MinHash
+ * signature and its LSH bands, the version lookup), and once with the engine's output
+ * computed beforehand (the storage side alone), each into a fresh archive, the three
+ * alternated for BENCH_INFER_ROUNDS rounds (default 3) and compared by median CPU seconds.
  * Run: `npx tsx bench/infer-store.ts` (BENCH_INFER_DOCS=N for fewer documents).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,9 +14,23 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../src/main/archive/index.js';
-import { storeDocument } from '../src/main/archive/import/store.js';
+import {
+  inferForStore,
+  storeDocument,
+  type InferredForStore,
+  type StoreInput,
+} from '../src/main/archive/import/store.js';
 import { addTagsInTransaction } from '../src/main/archive/tags/tags.js';
 import { round } from './table.js';
+import {
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = process.env['EXHIBIT_CORPUS'] ?? resolve(ROOT, '../shared/corpus');
@@ -23,7 +39,13 @@ const DOCUMENTS = Math.max(100, Number(process.env['BENCH_INFER_DOCS'] ?? 20_000
 const PAGES = 5;
 const BATCH = 500;
 
-function releases(): Array<{ senator: string; fileName: string; text: string }> {
+interface Release {
+  senator: string;
+  fileName: string;
+  text: string;
+}
+
+function releases(): Release[] {
   const dir = join(WORK, 'corpus', 'grimmer-senate-press-releases');
   if (!existsSync(dir)) {
     mkdirSync(join(WORK, 'corpus'), { recursive: true });
@@ -61,63 +83,128 @@ function paginate(text: string): string[] {
   return pages;
 }
 
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+  queries: number;
+  groups: number;
+}
+
+/** Counts the statements run through a Kysely instance (a transaction included). */
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+type Mode = 'plain' | 'infer' | 'stored';
+
+function inputOf(r: Release): Omit<StoreInput, 'inferred' | 'infer'> {
+  const bytes = Buffer.from(r.text, 'utf8');
+  return {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    fileName: r.fileName,
+    extracted: {
+      format: 'text',
+      mimeType: 'text/plain',
+      metadata: {},
+      pages: paginate(r.text).map((text) => ({ text })),
+      warnings: [],
+    },
+  };
+}
+
+/**
+ * Stores the releases into a fresh archive. 'plain' without inference, 'infer' running the
+ * engine inside the store path, 'stored' with the engine's output computed beforehand (the
+ * storage side alone: the inferences' rows, the signature, its bands, the version lookup).
+ */
 async function storeAll(
-  docs: ReturnType<typeof releases>,
-  infer: boolean,
-): Promise<{ seconds: number; groups: number }> {
-  const path = join(WORK, `archive-${infer ? 'infer' : 'plain'}.exhibit`);
+  inputs: Array<Omit<StoreInput, 'inferred' | 'infer'>>,
+  senators: string[],
+  mode: Mode,
+  engine: InferredForStore[],
+): Promise<Run> {
+  const path = join(WORK, `archive-${mode}.exhibit`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const archive = await openArchive(path);
+  const counter = new QueryCounter();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let groups = 0;
   try {
-    for (let i = 0; i < docs.length; i += BATCH) {
-      await archive.db.transaction().execute(async (trx) => {
-        for (const [j, r] of docs.slice(i, i + BATCH).entries()) {
-          const bytes = Buffer.from(r.text, 'utf8');
+    for (let i = 0; i < inputs.length; i += BATCH) {
+      await archive.db.transaction().execute(async (plainTrx) => {
+        const trx = plainTrx.withPlugin(counter);
+        for (let j = i; j < Math.min(i + BATCH, inputs.length); j++) {
+          const input = inputs[j]!;
           const id = await storeDocument(trx, {
-            bytes,
-            sha256: createHash('sha256').update(bytes).digest('hex'),
-            fileName: r.fileName,
-            extracted: {
-              format: 'text',
-              mimeType: 'text/plain',
-              metadata: {},
-              pages: paginate(r.text).map((text) => ({ text })),
-              warnings: [],
-            },
-            infer,
+            ...input,
+            infer: mode === 'infer',
+            ...(mode === 'stored' ? { inferred: engine[j]! } : {}),
           });
-          await addTagsInTransaction(trx, [`senator/${r.senator}`, `batch/${(i + j) % 10}`], { documentIds: [id] });
+          await addTagsInTransaction(trx, [`senator/${senators[j]!}`, `batch/${j % 10}`], { documentIds: [id] });
         }
       });
     }
+    const used = process.cpuUsage(cpu);
     const seconds = (performance.now() - started) / 1000;
-    if (infer) {
-      const { sql } = await import('kysely');
+    if (mode !== 'plain') {
       const row = await sql<{ n: number }>`select count(*) as n from documents where version_group is not null`.execute(
         archive.db,
       );
       groups = row.rows[0]?.n ?? 0;
     }
-    return { seconds, groups };
+    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, queries: counter.count, groups };
   } finally {
     await archive.close();
   }
 }
 
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const docs = releases();
-process.stderr.write(`${docs.length} releases\n`);
-const plain = await storeAll(docs, false);
-const inferred = await storeAll(docs, true);
-const plain2 = await storeAll(docs, false);
-const best = Math.min(plain.seconds, plain2.seconds);
+const ROUNDS = Math.max(1, Number(process.env['BENCH_INFER_ROUNDS'] ?? 3));
+process.stderr.write(`${docs.length} releases, ${ROUNDS} rounds\n`);
+const inputs = docs.map(inputOf);
+const senators = docs.map((d) => d.senator);
+const engineCpu = process.cpuUsage();
+const engine = inputs.map((input) => inferForStore(input));
+const engineUsed = process.cpuUsage(engineCpu);
+const runs: Record<Mode, Run[]> = { plain: [], infer: [], stored: [] };
+// Alternated, so a load on the shared machine falls on every mode alike.
+for (let round = 0; round < ROUNDS; round++)
+  for (const mode of ['plain', 'stored', 'infer'] as const) {
+    const run = await storeAll(inputs, senators, mode, engine);
+    runs[mode].push(run);
+    process.stderr.write(`${mode}: ${round} ${JSON.stringify(run)}\n`);
+  }
+const cpuOf = (mode: Mode) => median(runs[mode].map((r) => r.cpuSeconds));
+const wallOf = (mode: Mode) => median(runs[mode].map((r) => r.seconds));
+const plainCpu = cpuOf('plain');
 console.log(
   JSON.stringify({
     documents: docs.length,
-    withoutInferenceSeconds: [round(plain.seconds, 1), round(plain2.seconds, 1)],
-    withInferenceSeconds: round(inferred.seconds, 1),
-    addedPercent: round(((inferred.seconds - best) / best) * 100, 1),
-    documentsInAVersionGroup: inferred.groups,
+    rounds: ROUNDS,
+    engineCpuSeconds: round((engineUsed.user + engineUsed.system) / 1e6, 2),
+    medianCpuSeconds: { plain: round(plainCpu, 2), stored: round(cpuOf('stored'), 2), infer: round(cpuOf('infer'), 2) },
+    medianWallSeconds: {
+      plain: round(wallOf('plain'), 2),
+      stored: round(wallOf('stored'), 2),
+      infer: round(wallOf('infer'), 2),
+    },
+    queriesPerDocument: {
+      plain: round(runs.plain[0]!.queries / docs.length, 2),
+      stored: round(runs.stored[0]!.queries / docs.length, 2),
+    },
+    storageAddedPercentCpu: round(((cpuOf('stored') - plainCpu) / plainCpu) * 100, 1),
+    inferenceAddedPercentCpu: round(((cpuOf('infer') - plainCpu) / plainCpu) * 100, 1),
+    documentsInAVersionGroup: runs.stored[0]!.groups,
   }),
 );

@@ -153,6 +153,8 @@ export interface TextSignaturesTable {
   document_id: number;
   /** 128 little-endian uint32: the MinHash signature of the document's text. */
   signature: Buffer;
+  /** JSON array of the signature's band keys; triggers copy them to signature_bands. */
+  band_keys: Generated<string>;
 }
 
 export interface SignatureBandsTable {

@@ -15,8 +15,8 @@ import type { ExtractedDocument } from '../importers/types.js';
 import { inferMetadata } from '../infer/index.js';
 import { decide, type Decision } from '../inference/decide.js';
 import { fileDatesFor } from '../inference/file-dates.js';
-import { groupVersions } from '../inference/version-groups.js';
-import { putInferences } from '../db/repos/inferences.js';
+import { groupVersions, pagesSignature } from '../inference/version-groups.js';
+import { insertInferences } from '../db/repos/inferences.js';
 
 export interface StoreInput {
   bytes: Uint8Array;
@@ -32,14 +32,26 @@ export interface StoreInput {
   infer?: boolean;
   /** The file system's modification time (ISO), kept as a file date. */
   fileModified?: string | null;
+  /** Inference already run on this input (inferForStore), e.g. before the transaction; implies `infer`. */
+  inferred?: InferredForStore;
 }
 
-/** Inference's decision for a new document; a type the importer was told counts as set by a person. */
-function inferFor(input: StoreInput): Decision {
+/** What inference read from a new document: the decision and its text's signature. */
+export interface InferredForStore {
+  decision: Decision;
+  signature: Uint32Array;
+}
+
+/**
+ * Runs the inference engine on a new document (pure CPU work, no archive access); a type the
+ * importer was told counts as set by a person.
+ */
+export function inferForStore(input: Omit<StoreInput, 'inferred'>): InferredForStore {
   const extracted = input.extracted;
   const inferences = inferMetadata({ ...extracted, fileModified: input.fileModified ?? null });
   const userFields = new Set(input.type ? ['type'] : []);
-  return decide({ format: extracted.format, given: extracted.metadata, inferences, userFields });
+  const decision = decide({ format: extracted.format, given: extracted.metadata, inferences, userFields });
+  return { decision, signature: pagesSignature(extracted.pages.map((page) => page.text)) };
 }
 
 function defaults(input: StoreInput): DocumentMetadata {
@@ -60,7 +72,8 @@ function defaults(input: StoreInput): DocumentMetadata {
 
 /** Inserts the document; returns its id. Runs inside the caller's transaction. */
 export async function storeDocument(trx: Trx, input: StoreInput): Promise<number> {
-  const decision = input.infer ? inferFor(input) : null;
+  const inferred = input.inferred ?? (input.infer ? inferForStore(input) : null);
+  const decision = inferred?.decision ?? null;
   const meta = { ...defaults(input), ...decision?.set };
   const now = new Date().toISOString();
   await insertOriginal(trx, input.sha256, input.bytes);
@@ -94,14 +107,9 @@ export async function storeDocument(trx: Trx, input: StoreInput): Promise<number
   const pages = input.extracted.pages;
   await insertPages(trx, id, pages);
   let versionGroup: number | null = null;
-  if (decision) {
-    await putInferences(trx, id, decision.inferences, now);
-    versionGroup = await groupVersions(
-      trx,
-      id,
-      pages.map((page) => page.text),
-      { replace: false },
-    );
+  if (inferred) {
+    await insertInferences(trx, id, inferred.decision.inferences, now);
+    versionGroup = await groupVersions(trx, id, inferred.signature);
   }
   // The state is hashed from the text in hand rather than read back: a new document has no tags yet.
   const state = {

@@ -19,7 +19,7 @@ import { inferMetadata } from '../infer/index.js';
 import { decide, type InferredMetadata } from './decide.js';
 import { fileDatesFor, isFileDate } from './file-dates.js';
 import { metadataColumns, valueChanges } from './metadata-columns.js';
-import { groupVersions } from './version-groups.js';
+import { groupVersions, pagesSignature } from './version-groups.js';
 
 export type { ReinferResult };
 
@@ -56,12 +56,7 @@ async function storeReinference(trx: Trx, id: number, extracted: ExtractedDocume
   );
   await putInferences(trx, id, decision.inferences, now);
   const pages = await getPages(trx, id);
-  const versionGroup = await groupVersions(
-    trx,
-    id,
-    pages.map((p) => p.text),
-    { replace: true },
-  );
+  const versionGroup = await groupVersions(trx, id, pagesSignature(pages.map((p) => p.text)));
   const suggested = decision.inferences.filter((i) => i.status === 'suggested').map((i) => i.field);
   const details = { changes, suggested, versionGroup, ...(fileDates ? {} : { fileDates: newFileDates }) };
   await recordHistory(trx, { action: 'infer', documentId: id, details });

@@ -9,7 +9,7 @@
  */
 import type { Trx } from '../db/repos/db.js';
 import { setVersionGroup, versionGroupsOf } from '../db/repos/documents.js';
-import { bandCandidates, putBands } from '../db/repos/signature-bands.js';
+import { bandCandidates, bandKeys } from '../db/repos/signature-bands.js';
 import { putSignature, signaturesOf } from '../db/repos/text-signatures.js';
 import { signatureResemblance, textSignature, VERSION_THRESHOLD } from '../infer/index.js';
 
@@ -34,20 +34,16 @@ export function bandHashes(signature: Uint32Array): number[] {
   return hashes;
 }
 
+/** The MinHash signature of a document's text, its pages joined as they are searched. */
+export const pagesSignature = (pageTexts: readonly string[]): Uint32Array => textSignature(pageTexts.join('\n'));
+
 /**
- * Stores a document's signature and puts it in the group of its closest version, if any.
+ * Stores (or replaces) a document's signature and puts it in the group of its closest version, if any.
  * Returns the group's id, or null. Runs in the caller's transaction.
  */
-export async function groupVersions(
-  trx: Trx,
-  documentId: number,
-  pageTexts: readonly string[],
-  options: { replace: boolean },
-): Promise<number | null> {
-  const signature = textSignature(pageTexts.join('\n'));
+export async function groupVersions(trx: Trx, documentId: number, signature: Uint32Array): Promise<number | null> {
   const bands = bandHashes(signature);
-  await putSignature(trx, documentId, signature);
-  await putBands(trx, documentId, bands, options.replace);
+  await putSignature(trx, documentId, signature, bandKeys(bands));
   const candidates = await bandCandidates(trx, documentId, bands);
   if (candidates.length === 0) return null;
   let best: { id: number; resemblance: number } | null = null;

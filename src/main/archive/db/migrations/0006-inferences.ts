@@ -11,7 +11,8 @@
  *   when it has none. Versions: MinHash estimate of the Jaccard resemblance of word 5-gram
  *   shingles ≥ 0.95 (infer/versions.ts). `text_signatures` keeps each document's 128-value
  *   signature; `signature_bands` its 16 bands of 8 rows hashed (LSH; band × 2³² + hash in one key), so a new document's
- *   candidates are the documents sharing any band, found by index, not by comparing all.
+ *   candidates are the documents sharing any band, found by index, not by comparing all. The
+ *   signature's row holds its band keys (JSON) and triggers keep signature_bands in step.
  *
  * Existing documents keep '{}' and '[]', the values state-hash.ts leaves out of a document's
  * state, so states recorded before this migration stay valid.
@@ -40,7 +41,8 @@ CREATE TABLE inferences (
 
 CREATE TABLE text_signatures (
   document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-  signature BLOB NOT NULL
+  signature BLOB NOT NULL,
+  band_keys TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE signature_bands (
@@ -49,4 +51,17 @@ CREATE TABLE signature_bands (
   PRIMARY KEY (band_key, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX signature_bands_document ON signature_bands (document_id);
+
+-- The bands follow the signature's row, so storing a document's signature and its bands is
+-- one statement: import runs it for every document, and a statement's round trip costs more
+-- than the rows it writes.
+CREATE TRIGGER text_signatures_bands_insert AFTER INSERT ON text_signatures BEGIN
+  INSERT OR IGNORE INTO signature_bands (band_key, document_id)
+    SELECT value, NEW.document_id FROM json_each(NEW.band_keys);
+END;
+CREATE TRIGGER text_signatures_bands_update AFTER UPDATE OF band_keys ON text_signatures BEGIN
+  DELETE FROM signature_bands WHERE document_id = NEW.document_id;
+  INSERT OR IGNORE INTO signature_bands (band_key, document_id)
+    SELECT value, NEW.document_id FROM json_each(NEW.band_keys);
+END;
 `;

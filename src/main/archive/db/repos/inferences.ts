@@ -50,15 +50,8 @@ export async function listInferences(db: Db, documentId: number): Promise<Infere
   return INFERRED_FIELDS.flatMap((field) => found.filter((i) => i.field === field));
 }
 
-/** Writes (or replaces) the document's inference of each field given. */
-export async function putInferences(
-  trx: Trx,
-  documentId: number,
-  inferences: readonly Inference[],
-  at: string,
-): Promise<void> {
-  if (inferences.length === 0) return;
-  const rows: InferenceRow[] = inferences.map((i) => ({
+function toRows(documentId: number, inferences: readonly Inference[], at: string): InferenceRow[] {
+  return inferences.map((i) => ({
     document_id: documentId,
     field: i.field,
     value: JSON.stringify(i.value),
@@ -72,10 +65,33 @@ export async function putInferences(
     inferred_at: at,
     decided_at: null,
   }));
-  // One statement for all fields: import runs it for every document.
+}
+
+/** Writes a new document's inferences, all fields in one plain insert: import runs it for every document. */
+export async function insertInferences(
+  trx: Trx,
+  documentId: number,
+  inferences: readonly Inference[],
+  at: string,
+): Promise<void> {
+  if (inferences.length === 0) return;
   await trx
     .insertInto('inferences')
-    .values(rows)
+    .values(toRows(documentId, inferences, at))
+    .execute();
+}
+
+/** Writes (or replaces) the document's inference of each field given. */
+export async function putInferences(
+  trx: Trx,
+  documentId: number,
+  inferences: readonly Inference[],
+  at: string,
+): Promise<void> {
+  if (inferences.length === 0) return;
+  await trx
+    .insertInto('inferences')
+    .values(toRows(documentId, inferences, at))
     .onConflict((oc) =>
       oc.columns(['document_id', 'field']).doUpdateSet((eb) => ({
         value: eb.ref('excluded.value'),

@@ -1,4 +1,4 @@
-/** The text_signatures table: each document's MinHash signature (versions.ts), as bytes. */
+/** The text_signatures table: each document's MinHash signature (versions.ts), as bytes, and its band keys. */
 import type { Db, Trx } from './db.js';
 
 const encode = (signature: Uint32Array): Buffer =>
@@ -10,11 +10,21 @@ function decode(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4));
 }
 
-export async function putSignature(trx: Trx, documentId: number, signature: Uint32Array): Promise<void> {
+/**
+ * Writes (or replaces) a document's signature with its LSH band keys; the table's triggers
+ * write the keys to signature_bands, replacing the ones it had.
+ */
+export async function putSignature(
+  trx: Trx,
+  documentId: number,
+  signature: Uint32Array,
+  bandKeys: readonly number[],
+): Promise<void> {
+  const values = { signature: encode(signature), band_keys: JSON.stringify(bandKeys) };
   await trx
     .insertInto('text_signatures')
-    .values({ document_id: documentId, signature: encode(signature) })
-    .onConflict((oc) => oc.column('document_id').doUpdateSet({ signature: encode(signature) }))
+    .values({ document_id: documentId, ...values })
+    .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
     .execute();
 }
 
