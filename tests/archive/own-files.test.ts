@@ -4,7 +4,7 @@
  * of that file, SQLite's included, and another process may then check-point or delete the
  * WAL under the live connection. The locks are read from /proc/locks (Linux).
  */
-import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../src/main/archive/index.js';
 import { verifyBundle } from '../../src/main/archive/export/verify.js';
 import { writeFileSafely } from '../../src/main/archive/export/safe-write.js';
+import { ownFileKind } from '../../src/main/archive/own-files.js';
 import { tempArchive, tempDir } from '../helpers/archive.js';
 
 const HAVE_PROC_LOCKS = existsSync('/proc/locks');
@@ -125,6 +126,26 @@ describe("the open archive's own files", () => {
     );
     expectLocksHeld(archive);
     expect((await checkArchive(archive)).problems).toEqual([]);
+  });
+
+  it('knows the archive and its siblings under any name: hard link, symlink, symlinked folder', async () => {
+    const archive = await archiveWithDocument();
+    const dir = tempDir();
+    linkSync(archive.path, join(dir, 'hard-link.exhibit'));
+    symlinkSync(archive.path, join(dir, 'symlink.exhibit'));
+    symlinkSync(`${archive.path}-wal`, join(dir, 'wal-link'));
+    const folderLink = join(dir, 'folder');
+    symlinkSync(join(archive.path, '..'), folderLink);
+    const viaFolder = join(folderLink, archive.path.split('/').at(-1) ?? '');
+    writeFileSync(join(dir, 'other.txt'), 'an unrelated file');
+
+    expect(await ownFileKind(join(dir, 'hard-link.exhibit'))).toBe('the archive itself');
+    expect(await ownFileKind(join(dir, 'symlink.exhibit'))).toBe('the archive itself');
+    expect(await ownFileKind(viaFolder)).toBe('the archive itself');
+    expect(await ownFileKind(join(dir, 'wal-link'))).toBe("the archive's write-ahead log");
+    expect(await ownFileKind(`${viaFolder}-journal`)).toBe("the archive's rollback journal");
+    expect(await ownFileKind(join(dir, 'other.txt'))).toBeNull();
+    expectLocksHeld(archive);
   });
 
   it('refuses to open an open archive’s -wal as an archive', async () => {

@@ -5,7 +5,7 @@
  * history breaks the chain where it happened. Each entry also records the state its change
  * left behind (state-hash.ts) for the object it is about and any others it touched.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HistoryEntry } from '../../shared/contract-types.js';
 import type { Db, Trx } from './db/repos/db.js';
 import {
@@ -40,7 +40,7 @@ function entryHash(row: Omit<HistoryRow, 'hash'>): string {
   // Entries written before migration 0005 carry no state and keep their hash.
   if (row.state !== null) fields.push(row.state);
   const canonical = JSON.stringify(fields);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /** The object an entry is about: its `quote:`/`collection:` subject, else its document. */
@@ -59,12 +59,19 @@ async function resultingState(trx: Trx, entry: NewHistoryEntry): Promise<string 
 }
 
 /**
+ * The chain's head as this transaction last wrote it. A transaction holds the write lock
+ * (BEGIN IMMEDIATE) and every entry goes through recordHistory, so after its first entry
+ * the head is known without reading it again (a read per entry, 40,000 in a bulk store).
+ */
+const headsWithin = new WeakMap<Trx, { id: number; hash: string }>();
+
+/**
  * Appends one entry with the state the change left behind. Call it inside the transaction
  * that makes the change, after the change.
  */
 export async function recordHistory(trx: Trx, entry: NewHistoryEntry): Promise<HistoryEntry> {
   const state = await resultingState(trx, entry);
-  const last = await lastEntry(trx);
+  const last = headsWithin.get(trx) ?? (await lastEntry(trx));
   const base = {
     id: (last?.id ?? 0) + 1,
     at: new Date().toISOString(),
@@ -77,6 +84,7 @@ export async function recordHistory(trx: Trx, entry: NewHistoryEntry): Promise<H
   };
   const row: HistoryRow = { ...base, hash: entryHash(base) };
   await insertEntry(trx, row);
+  headsWithin.set(trx, { id: row.id, hash: row.hash });
   return rowToEntry(row);
 }
 

@@ -21,11 +21,11 @@ import {
   findDocument,
   findInferenceBasis,
   listTrashedDocumentRows,
-  quoteIdsOfDocument,
   setDocumentDeletedAt,
   updateDocumentColumns,
   type DocumentColumns,
 } from './db/repos/documents.js';
+import { quoteIdsOfDocument } from './db/repos/quotes.js';
 import { deleteOriginal, findOriginalOf } from './db/repos/originals.js';
 import { listPagesOf } from './db/repos/pages.js';
 import { ArchiveError } from './errors.js';

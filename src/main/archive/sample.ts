@@ -59,10 +59,7 @@ export function readSampleManifest(filesDir: string): SampleManifest {
  * manifest (each edit in the custody history). Documents already in the archive are
  * reported as duplicates and left as the user may have edited them.
  */
-export async function importSampleCase(
-  archive: Archive,
-  options: Pick<ImportOptions, 'onBusy'> = {},
-): Promise<ImportResult[]> {
+export async function importSampleCase(archive: Archive, options: ImportOptions = {}): Promise<ImportResult[]> {
   const filesDir = sampleCaseDir();
   const manifest = readSampleManifest(filesDir);
   const results = await importPaths(archive, [filesDir], options);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listDocuments, messageOf } from '../archive/index.js';
-import { importSampleWithProgress } from '../ipc/sample-case.js';
+import { importSampleCase } from '../archive/sample.js';
 import { ArchiveSession } from '../ipc/session.js';
 import { startDevServer } from './server.js';
 
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const session = new ArchiveSession();
   const archive = await session.open(resolve(values.archive), { create: true });
   if (values.sample && (await listDocuments(archive.db)).length === 0) {
-    const results = await importSampleWithProgress(archive);
+    const results = await importSampleCase(archive);
     process.stdout.write(
       `sample case: ${results.filter((r) => r.status === 'imported').length} document(s) imported\n`,
     );

@@ -7,7 +7,7 @@ import { app } from 'electron';
 import type { ArchiveInfo } from '../../shared/contract.js';
 import { archiveSummary, listDocuments } from '../archive/index.js';
 import { toCallError } from '../ipc/errors.js';
-import { importSampleWithProgress } from '../ipc/sample-case.js';
+import { importSampleCase } from '../archive/sample.js';
 import type { AppController } from './controller.js';
 import { reportError } from './modal-dialogs.js';
 import { withRecent } from './settings.js';
@@ -56,7 +56,7 @@ export async function openSampleCase(controller: AppController): Promise<void> {
   if ((await listDocuments(archive.db)).length > 0) return;
   const jobId = shellJobId('sample');
   const job = controller.jobs.start(jobId);
-  importSampleWithProgress(archive, {
+  importSampleCase(archive, {
     signal: job.signal,
     onProgress: (p) => controller.emit('import.progress', { jobId, ...p }),
   })

@@ -4,21 +4,14 @@
  * email's Date header, a page's published time. A date inside a sentence of the body
  * ("on November 13, the department…") is never the document's date.
  */
+import { datesBetween, faceOf } from './face-cache.js';
+import { lineStartBefore } from './head.js';
+import { isListing } from './listing.js';
 import { linesOf, sourceAt } from './page-text.js';
+import { isOtherDate, OWN_DATE_LABEL } from './date-labels.js';
+import { isTabularLine } from './tabular.js';
 import { dateOf, datesIn } from './read-date.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
-
-/** How much of the first page's writing (white space not counted) is its head. */
-const HEAD_CHARS = 700;
-
-/** The offset where the head ends: after HEAD_CHARS characters that are not white space (scrapers indent by hundreds of spaces). */
-export function headEnd(text: string, chars = HEAD_CHARS): number {
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!/\s/.test(text[i] ?? '') && ++seen >= chars) return i + 1;
-  }
-  return text.length;
-}
 
 /** Words after which a date is an event's, not the document's: "founded on", "born", "since". */
 const EVENT =
@@ -42,21 +35,47 @@ function labelledLine(input: InferInput): Finding[] {
   return [];
 }
 
+const RELEASE_LINE = /(for immediate release|news release|press release|embargoed until)[\s:–—-]*/;
+
+/** A line opening on a label of the document's own date: "In force from 28 March 2012", "Effective date: 1 July 2020". */
+function ownDateLabel(input: InferInput): Finding[] {
+  const text = faceOf(input).text;
+  for (const line of linesOf(text, 40)) {
+    const m = OWN_DATE_LABEL.exec(line.text);
+    if (!m) continue;
+    const date = datesIn(line.text.slice(m[0].length, m[0].length + 60))[0];
+    if (date && date.index < 4) {
+      const at = line.start + m[0].length + date.index;
+      return [finding('date', date.value, 0.85, 'own-date-label', sourceAt(text, 1, at, at + date.length))];
+    }
+  }
+  return [];
+}
+
 function releaseLine(input: InferInput): Finding[] {
-  const text = faceText(input).slice(0, 3000);
-  const m = /(for immediate release|news release|press release|embargoed until)[\s:–—-]*/i.exec(text);
+  const face = faceOf(input);
+  // The lower-cased top, shared: a case-blind alternation over the page costs more.
+  const m = RELEASE_LINE.exec(face.lowerTop?.slice(0, 3000) ?? face.text.slice(0, 3000).toLowerCase());
   if (!m) return [];
   const after = m.index + m[0].length;
-  const date = datesIn(text.slice(after, after + 60)).find((d) => d.index < 25);
+  const date = datesBetween(face, after, after + 60).find((d) => d.index < after + 25);
   if (!date) return [];
-  const at = after + date.index;
-  return [finding('date', date.value, 0.95, 'release-date-line', sourceAt(text, 1, at, at + date.length))];
+  return [
+    finding(
+      'date',
+      date.value,
+      0.95,
+      'release-date-line',
+      sourceAt(face.text, 1, date.index, date.index + date.length),
+    ),
+  ];
 }
 
 /** The letter's date line: a date on its own line (or sentence) shortly before "Dear …". */
 function letterDateLine(input: InferInput): Finding[] {
   const text = faceText(input).slice(0, 8000);
-  const dear = /(^|\n|\s)Dear\s+[A-Z]/.exec(text);
+  // Most pages greet no one: the pattern runs only where "Dear" is written.
+  const dear = text.includes('Dear') ? /(^|\n|\s)Dear\s+[A-Z]/.exec(text) : null;
   if (!dear) return [];
   const before = text.slice(Math.max(0, dear.index - 400), dear.index);
   const offset = Math.max(0, dear.index - 400);
@@ -70,13 +89,25 @@ function letterDateLine(input: InferInput): Finding[] {
   return [finding('date', date.value, 0.85, 'letter-date-line', sourceAt(text, 1, at, at + date.length))];
 }
 
+const ROW_REACH = 100;
+/** Whether the line holding `index` (runs of spaces end lines too) is a row of a table: its dates are cells. */
+function inTableRow(text: string, index: number): boolean {
+  // Within a row's reach of the date: a scraped page may run a whole paragraph on one line.
+  const rest = text.slice(index, index + ROW_REACH).search(/\n|\s{3,}/);
+  const start = Math.max(lineStartBefore(text, index), index - ROW_REACH);
+  return isTabularLine(text.slice(start, rest < 0 ? index + ROW_REACH : index + rest));
+}
+
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
-  const text = faceText(input);
-  const head = text.slice(0, headEnd(text));
+  // A list of dated items has many dates at its top and none of its own.
+  if (isListing(input)) return [];
+  const face = faceOf(input);
+  const text = face.text;
+  const head = text.slice(0, face.headEnd);
   const lineOf = (index: number) => head.lastIndexOf('\n', index - 1);
   const eventLines = new Set<number>();
-  const dates = datesIn(head).filter((d) => {
+  const dates = datesBetween(face, 0, face.headEnd).filter((d) => {
     const before = head.slice(Math.max(0, d.index - 30), d.index);
     // An event's date, and the same date restated on its line ("February 28, 1998; 18 years ago (1998-02-28)").
     const words = head.slice(Math.max(0, d.index - 80), d.index).replace(/[ \t]+/g, ' ');
@@ -86,19 +117,16 @@ function headDate(input: InferInput): Finding[] {
     }
     // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
     const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
-    return !IN_SENTENCE.test(before) && !lead;
+    const onLine = head.slice(lineStartBefore(head, d.index), d.index);
+    return !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine) && !inTableRow(head, d.index);
   });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
   // A date followed by its dateline ("… 2007 WASHINGTON", "2020 — Visage") is the release date.
   const dateline = dates.find((d) => /^\s*(?:[-–—(]|\(?[A-Z]{4,}\b|Washington\b)/.test(after(d)));
   const onOwnLine = dates.find((d) => {
-    // Scrapers write runs of spaces where line breaks were: they end a line too.
-    const before = head.slice(0, d.index);
-    const breakBefore = /(?:\n|\s{3,})(?!.*(?:\n|\s{3,}))/s.exec(before);
-    const lineStart = breakBefore ? breakBefore.index + breakBefore[0].length : 0;
     const lineEnd = head.slice(d.index + d.length).search(/\n|\s{3,}/);
-    const line = head.slice(lineStart, lineEnd < 0 ? head.length : d.index + d.length + lineEnd);
+    const line = head.slice(lineStartBefore(head, d.index), lineEnd < 0 ? head.length : d.index + d.length + lineEnd);
     return line.trim().length <= d.length + 25;
   });
   const byline = dates.find((d) =>
@@ -149,11 +177,51 @@ function htmlPublished(input: InferInput): Finding[] {
 /** MediaWiki and others: "This page was last modified on 28 October 2016". */
 function lastModified(input: InferInput): Finding[] {
   const text = faceText(input);
-  const m = /last (?:modified|edited|updated) on\s+/i.exec(text);
+  // Case-blind by hand: a case-blind pattern run over a whole page costs more than every other date rule.
+  const m = /[Ll]ast (?:[Mm]odified|[Ee]dited|[Uu]pdated) on\s+|LAST (?:MODIFIED|EDITED|UPDATED) ON\s+/.exec(text);
   if (!m) return [];
   const at = m.index + m[0].length;
   const date = datesIn(text.slice(at, at + 40)).find((d) => d.index === 0);
   return date ? [finding('date', date.value, 0.7, 'last-modified-line', sourceAt(text, 1, at, at + date.length))] : [];
+}
+
+/** How far into the first page a date standing alone on its line is looked for: past a site's navigation. */
+const STANDALONE_CHARS = 4000;
+/**
+ * What may follow a date alone on its line: a time ("9:00PM", "13:29:24", "7:30 a.m. EDT";
+ * chrono may have taken its hour into the date), or a colon or dash and the headline.
+ */
+const AFTER_STANDALONE =
+  /^(?::\d\d(?::\d\d)?)?[ \t]*(?:,?[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*)?(?:$|\n|[:–—][ \t]+\S)/i;
+
+/**
+ * A date standing alone at the start of a line near the top (an article's "March 13, 2015
+ * 9:00PM" under its byline, an agenda's "April 6, 2016", a news list's "June 5, 2026:
+ * Judge Dismisses…"), where the head's writing ends before it. Applied when every such
+ * date agrees; a choice between different ones is only offered.
+ */
+function standaloneDate(input: InferInput): Finding[] {
+  if (isListing(input)) return [];
+  const face = faceOf(input);
+  const text = face.text.slice(0, STANDALONE_CHARS);
+  const candidates = datesBetween(face, 0, STANDALONE_CHARS);
+  const alone = candidates.filter((d) => {
+    const start = lineStartBefore(text, d.index);
+    const before = text.slice(start, d.index);
+    return before.trim() === '' && AFTER_STANDALONE.test(text.slice(d.index + d.length, d.index + d.length + 40));
+  });
+  const first = alone[0];
+  if (!first) return [];
+  const agreed = alone.every((d) => d.value === first.value);
+  return [
+    finding(
+      'date',
+      first.value,
+      agreed ? 0.78 : 0.6,
+      'date-alone-on-line',
+      sourceAt(face.text, 1, first.index, first.index + first.length),
+    ),
+  ];
 }
 
 export const DATE_RULES = [
@@ -161,7 +229,9 @@ export const DATE_RULES = [
   labelledLine,
   releaseLine,
   htmlPublished,
+  ownDateLabel,
   headDate,
   letterDateLine,
+  standaloneDate,
   lastModified,
 ];

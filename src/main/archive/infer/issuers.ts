@@ -7,13 +7,17 @@
  * written in full where the text names the person in full.
  */
 import { familyName, isNameWord, nameCase, readName, type NameAt } from './names.js';
+import { isListing } from './listing.js';
 import { isAllCaps } from './sentence-case.js';
+import { isTablePage } from './tabular.js';
 import { sourceAt } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
 /** Titles that introduce an issuing official; "U.S." and "State" may precede them. */
 const TITLE = String.raw`(?:U\.?\s{0,2}S\.?\s+)?(?:SENS?\b\.?|Sens?\b\.?|SENATORS?|Senators?|REPS?\b\.?|Reps?\b\.?|Representative|Congress(?:wo)?man|Governor|Gov\.|Mayor|(?:Majority |Minority |Republican |Democratic )?Leader|District Attorney|State'?s Attorney|Attorney General)`;
 const TITLED = new RegExp(String.raw`\b${TITLE}\s+`, 'g');
+const ONLY_TITLE = new RegExp(String.raw`^${TITLE}$`, 'i');
+const isTitle = (word: string) => ONLY_TITLE.test(word);
 /** What ends a lead's run of names: its verb, or a date or dateline. */
 const LEAD_VERB =
   /\b(?:today|announced?|announces|applaud(?:ed|s)?|praised?|said|says|introduced?|urged?|urges|called|calls|joined|joins|secured|secures|released|sent|sends|welcomed|hailed|unveil(?:ed|s)?|expressed|issued|made|wrote|spoke|hosted|seeks?|sought|will|has|have|is|are|was|were)\b/;
@@ -24,7 +28,7 @@ const HEADLINE_NAMES = new RegExp(
   'iu',
 );
 const PASSES = new RegExp(
-  String.raw`\b(?:Passes|Approves|Adopts|Clears)\s+([A-Z][\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s{2,})[A-Z][\p{L}'’-]+){0,2})\s+(?:Bipartisan\s+)?(?:Bill|Legislation|Amendment|Resolution|Measure)\b`,
+  String.raw`\b(?:Passes|Approves|Adopts|Clears)\s+([A-Z][\p{L}'’-]+(?:(?:\s*,\s*|\s+and\s+|\s{1,})[A-Z][\p{L}'’-]+){0,2})\s+(?:(?:Bipartisan|Senate|House|Joint)\s+){0,2}(?:Bill|Legislation|Amendment|Resolution|Measure)\b`,
   'u',
 );
 
@@ -43,7 +47,8 @@ function titledNames(text: string, limit: number): (NameAt & { title: number })[
         name = { name: nameCase(first), start: name.start, end: name.start + first.length };
       }
       out.push({ ...name, title: m.index });
-      const joined = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/.exec(text.slice(name.end, name.end + 12));
+      // "and" in any case: a headline in capitals joins its officials with "AND".
+      const joined = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/i.exec(text.slice(name.end, name.end + 12));
       name = joined ? readName(text, name.end + joined[0].length) : null;
     }
   }
@@ -64,31 +69,53 @@ function leadRun(text: string, names: (NameAt & { title: number })[]): NameAt[] 
   return run;
 }
 
+const BODY_CHARS = 5000;
+
 /** The headline's family names before its verb, when the body writes each of them again. */
 function headlineFamilies(text: string, limit: number): NameAt[] {
-  for (const piece of text.slice(0, Math.min(limit, 700)).matchAll(/[^\n]+?(?=\s{3,}|\n|$)/g)) {
-    const line = piece[0].replace(/^[\s\d]*(?:FOR IMMEDIATE RELEASE|Press Release)?[\s:]*/i, '');
-    const lineStart = piece.index + piece[0].length - line.length;
+  // The head's lines; scrapers write runs of spaces where lines ended. (Split, not a lazy
+  // pattern with a look-ahead at every character: this runs on every release.)
+  let offset = 0;
+  for (const part of text.slice(0, Math.min(limit, 700)).split(/(\s{3,}|\n)/)) {
+    const pieceStart = offset;
+    offset += part.length;
+    if (part === '' || /^\s+$/.test(part)) continue;
+    const line = part.replace(/^[\s\d]*(?:FOR IMMEDIATE RELEASE|Press Release)?[\s:]*/i, '');
+    const lineStart = pieceStart + part.length - line.length;
     const m = HEADLINE_NAMES.exec(line) ?? PASSES.exec(line);
     if (!m?.[1]) continue;
-    const body = text.slice(lineStart + m.index + m[0].length);
+    // The lead and the paragraphs after it: where a release writes its issuers' names again.
+    const body = text.slice(lineStart + m.index + m[0].length, lineStart + m.index + m[0].length + BODY_CHARS);
     const out: NameAt[] = [];
     let at = lineStart + m.index + m[0].indexOf(m[1]);
-    const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/);
+    const parts = m[1].split(/(\s*,\s*|\s+and\s+|\s*&\s*|\s+)/i);
     // Every word before the verb must be a name or a title: "VETERAN'S HISTORY PROJECT RECEIVES" names no one.
-    const isTitle = (w: string) => new RegExp(String.raw`^${TITLE}$`, 'i').test(w);
     if (parts.some((w, i) => i % 2 === 0 && !isTitle(w) && !isNameWord(readName(w, 0)?.name ?? ''))) continue;
     for (const word of parts) {
       const cased = readName(word, 0)?.name;
       const again =
-        cased && cased.length > 2 && !cased.includes(' ') && new RegExp(String.raw`\b${cased}\b`).test(body);
-      if (again && !new RegExp(String.raw`^${TITLE}$`, 'i').test(word))
-        out.push({ name: cased, start: at, end: at + word.length });
+        cased &&
+        cased.length > 2 &&
+        !cased.includes(' ') &&
+        (new RegExp(String.raw`\b${cased}\b`).test(body) || writtenAsName(cased, body));
+      if (again && !isTitle(word)) out.push({ name: cased, start: at, end: at + word.length });
       at += word.length;
     }
     if (out.length) return out;
   }
   return [];
+}
+
+/**
+ * Whether the body writes `word` as a name: capitalised, whatever the rest's case
+ * ("DeWine" for "DEWINE"), and not only where a sentence starts ("Joint", "Delegation").
+ */
+function writtenAsName(word: string, body: string): boolean {
+  for (const m of body.matchAll(new RegExp(String.raw`\b${word}\b`, 'gi'))) {
+    const sentenceStart = /(?:^|[.!?"“]\s*|\n\s*)$/.test(body.slice(Math.max(0, m.index - 3), m.index));
+    if (/^\p{Lu}/u.test(m[0]) && m[0] !== m[0].toUpperCase() && !sentenceStart) return true;
+  }
+  return false;
 }
 
 /** "Lincoln" as "Blanche Lincoln" where the text names a person in full with that family name. */
@@ -106,12 +133,16 @@ function inFull(family: NameAt, full: NameAt[], text: string): NameAt {
 }
 
 export function releaseIssuers(input: InferInput): Finding[] {
+  // An index of releases names its office's official on every item: it issues none of them here.
+  if (isListing(input) || isTablePage(faceText(input))) return [];
   const text = faceText(input);
   const limit = Math.min(text.length, 2500);
   const titled = titledNames(text, limit);
   const run = leadRun(text, titled);
   const families = headlineFamilies(text, limit);
-  const all = [...run, ...families].map((n) => inFull(n, titled, text.slice(0, limit)));
+  // A headline that names its issuers names them all ("Klobuchar Announces…" though Cantwell
+  // joins her in the lead); without one, the lead's run of officials issues the release.
+  const all = (families.length ? families : run).map((n) => inFull(n, titled, text.slice(0, limit)));
   // A name that is another's first word ("Mark" beside "Mark Pryor"), or whose first word is
   // another's family name ("Craig Accepting Applications" beside "Larry Craig"), is a misreading.
   const firstWord = (n: NameAt) => n.name.split(' ')[0]?.toLowerCase() ?? '';

@@ -36,6 +36,7 @@ export function familyName(name: string): string {
 const NOT_NAME = new Set(
   (
     'a an and as at by for from in of on or the to with ' +
+    'regarding concerning following about after before during against upon over under between through into via amid re skip ' +
     'announce announces announced applaud applauds applauded says said say urge urges urged call calls called ' +
     'seek seeks join joins introduce introduces unveil unveils secure secures praise praises welcome welcomes ' +
     'express expresses comment comments statement statements issue issues issued question questions hail hails ' +
@@ -86,8 +87,11 @@ export function readName(text: string, at: number): NameAt | null {
     const m = word.exec(text);
     if (!m) break;
     const token = m[0].replace(/[.'’-]+$/, (tail) => (/^\.$/.test(tail) && m[0].length === 2 ? tail : ''));
-    if (!isNameWord(token)) break;
-    words.push({ text: token, start: m.index, end: m.index + token.length });
+    // A possessive ends the name: "HATCH'S FLAG-PROTECTION AMENDMENT" names Hatch.
+    const possessive = /^(.+?)['’][sS]$/.exec(token)?.[1];
+    if (!isNameWord(possessive ?? token)) break;
+    words.push({ text: possessive ?? token, start: m.index, end: m.index + (possessive ?? token).length });
+    if (possessive) break;
     const gap = /^[ \t]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8))?.[0] ?? '';
     const initial = /^[A-Z]\.?$/.test(token);
     if (gap.length === 0 || (gap.length >= 2 && !initial) || /\n/.test(gap)) break;

@@ -11,8 +11,8 @@ function letterhead(input: InferInput): Finding[] {
   const value = first?.text.trim() ?? '';
   if (
     !first ||
-    !isAllCaps(value) ||
     value.length > 80 ||
+    !isAllCaps(value) ||
     !/\b(DEPARTMENT|OFFICE|SENATE|HOUSE|POLICE|COUNCIL|AGENCY|COMMISSION|BUREAU|COURT|MINISTRY|CITY|COUNTY|STATE|UNIVERSITY|INC|LTD|LLC|CORPORATION|REVIEW|TIMES|NEWS)\b/.test(
       value,
     )

@@ -35,6 +35,9 @@ export function findOnPage(pageText: string, page: number, needle: string): Infe
   const words = needle.trim().split(/\s+/).filter(Boolean).slice(0, 40);
   if (words.length === 0) return null;
   const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  const match = new RegExp(pattern, 'i').exec(pageText.slice(0, 20_000));
+  // The words as written are found fast; a looser match before them is looked for only there.
+  const exact = pageText.indexOf(needle.trim());
+  const within = exact >= 0 && exact < 20_000 ? exact + needle.trim().length : 20_000;
+  const match = new RegExp(pattern, 'i').exec(pageText.slice(0, within));
   return match ? sourceAt(pageText, page, match.index, match.index + match[0].length) : null;
 }

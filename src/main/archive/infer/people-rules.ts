@@ -5,7 +5,8 @@
  */
 import { linesOf, sourceAt } from './page-text.js';
 import { releaseIssuers } from './issuers.js';
-import { familyName, mailboxName, nameCase, PERSON, readName } from './names.js';
+import { LETTER_PEOPLE_RULES } from './letter-rules.js';
+import { mailboxName, nameCase, PERSON, readName } from './names.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
 function labelled(input: InferInput, label: RegExp, field: 'authors' | 'recipients', rule: string): Finding[] {
@@ -29,8 +30,10 @@ const memoTo = (input: InferInput) => labelled(input, /^\s*to\s*:\s*/i, 'recipie
 function byline(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
+  // Most pages have no byline: the name pattern runs only where "By" is written.
+  if (!head.includes('By')) return [];
   const m = new RegExp(
-    String.raw`(?:(?:^|\n|\s)By\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
+    String.raw`(?:(?:^|\n|\s)By:?\s+(${PERSON}|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2})|(?<=[a-z])By\s+([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}))`,
   ).exec(head);
   const raw = m?.[1] ?? m?.[2];
   if (!m || !raw) return [];
@@ -60,35 +63,6 @@ function attributable(input: InferInput): Finding[] {
   return [finding('authors', [name.name], 0.85, 'statement-attribution', sourceAt(text, 1, name.start, name.end))];
 }
 
-function signature(input: InferInput): Finding[] {
-  for (const [index, page] of input.pages.entries()) {
-    const m = new RegExp(
-      String.raw`\n\s*(?:Sincerely|Respectfully|Yours (?:truly|sincerely)|Regards)(?: yours)?,?\s*\n\s*(${PERSON})\s*(?:\n|$)`,
-    ).exec(page.text);
-    if (!m?.[1]) continue;
-    const at = m.index + m[0].indexOf(m[1], m[0].search(/\n\s*[A-Z]/) + 1);
-    return [finding('authors', [m[1]], 0.85, 'signature-block', sourceAt(page.text, index + 1, at, at + m[1].length))];
-  }
-  return [];
-}
-
-function salutation(input: InferInput): Finding[] {
-  const text = faceText(input);
-  const m =
-    /(?:^|\n)\s*Dear\s+((?:Mr|Ms|Mrs|Dr|Senator|Secretary|Chairman|Director)\.?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*[:,]/.exec(
-      text.slice(0, 4000),
-    );
-  if (!m?.[2]) return [];
-  // The inside address names the person in full ("Mr. Jonah Pell") just above.
-  const before = text.slice(Math.max(0, m.index - 400), m.index);
-  const full = new RegExp(String.raw`(${PERSON})`, 'g');
-  const family = familyName(m[2]);
-  const named = [...before.matchAll(full)].map((x) => x[1] ?? '').find((n) => familyName(n) === family);
-  const value = named ?? m[2];
-  const at = m.index + m[0].indexOf(m[2]);
-  return [finding('recipients', [value], 0.8, 'letter-salutation', sourceAt(text, 1, at, at + m[2].length))];
-}
-
 function emailHeaders(input: InferInput): Finding[] {
   if (input.format !== 'email') return [];
   const out: Finding[] = [];
@@ -99,12 +73,24 @@ function emailHeaders(input: InferInput): Finding[] {
   return out;
 }
 
+/** An editor's label as pages write it: "责任编辑：", "Editor:", "Edited by", "Rédaction :", "Redakteur:". */
+const EDITOR_LABEL = String.raw`(?:责任编辑|编辑|編輯|editor|edited\s+by|r[ée]dact(?:eur|rice|ion)|redakt(?:eur|eurin|ion))\s*[:：︱|]?\s*`;
+
+/**
+ * Whether the page names `name` as its editor: news sites put the page's editor in the
+ * author meta tag ("责任编辑：肖春芳"), and an editor is not the author.
+ */
+function namedAsEditor(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(EDITOR_LABEL + escaped, 'i').test(text.slice(0, 50_000));
+}
+
 function htmlAuthor(input: InferInput): Finding[] {
   const face = input.face;
   if (!face) return [];
   const candidates = [...face.jsonLd.authors, face.meta['author'] ?? '', face.meta['byl'] ?? '']
     .map((a) => a.replace(/^by\s+/i, '').trim())
-    .filter((a) => a && !/^https?:/i.test(a) && a.length < 80);
+    .filter((a) => a && !/^https?:/i.test(a) && a.length < 80 && !namedAsEditor(faceText(input), a));
   const first = candidates[0];
   return first ? [finding('authors', [first], 0.85, 'html-author-meta', null)] : [];
 }
@@ -116,7 +102,6 @@ export const PEOPLE_RULES = [
   attributable,
   byline,
   htmlAuthor,
-  signature,
-  salutation,
+  ...LETTER_PEOPLE_RULES,
   releaseIssuers,
 ];

@@ -3,6 +3,9 @@
  * to Y", an email's Subject (or the release it carries), a page's headline without its
  * site's suffix, a release's headline (in sentence case when it is all capitals).
  */
+import { OWN_DATE_LABEL } from './date-labels.js';
+import { LETTER_TITLE_RULES } from './letter-rules.js';
+import { beforeGlue, isFurniture, isLeadSentence, withoutSiteSuffix } from './title-furniture.js';
 import { readName } from './names.js';
 import { findOnPage, linesOf, sourceAt } from './page-text.js';
 import { isAllCaps, sentenceCase } from './sentence-case.js';
@@ -35,13 +38,42 @@ const isOnlyName = (line: string) => {
   return name !== null && bare.slice(name.end).trim() === '';
 };
 
+interface Piece {
+  text: string;
+  start: number;
+}
+
+/**
+ * A headline wrapped onto the next lines: it goes on in lower case ("After the memo: how
+ * face-search trials / spread through…"), or, in a PDF, in capitals line after line; or it
+ * was cut where a scraper dropped an apostrophe ("China   s Unfair Currency Manipulation").
+ */
+function continued(value: string, pieces: Piece[], index: number, pdf: boolean): { written: string; end: number } {
+  const first = pieces[index];
+  let written = value;
+  let end = (first?.start ?? 0) + (first?.text.trimEnd().length ?? 0);
+  for (let i = index + 1; i <= index + 6 && !/[.!?:]$/.test(written); i++) {
+    const next = pieces[i];
+    const text = next?.text.trim() ?? '';
+    let joined: string | null = null;
+    if (/^[st]\s+\p{L}/u.test(text)) joined = `${written}’${text}`;
+    else if (/^\p{Ll}/u.test(text) && text.split(/\s+/).length <= 12) joined = `${written} ${text}`;
+    else if (pdf && isAllCaps(written) && isAllCaps(text) && text.split(/\s+/).length >= 2 && !isFurniture(text))
+      joined = written.endsWith('-') ? `${written.slice(0, -1)}${text}` : `${written} ${text}`;
+    if (!next || joined === null) break;
+    written = joined;
+    end = next.start + next.text.indexOf(text) + text.length;
+  }
+  return { written, end };
+}
+
 /** The headline: the first line (or run of words before the date or dateline) that is not furniture. */
 function headline(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
   // Scrapers write runs of spaces where lines were; treat them as line ends.
   const pieces = [...head.matchAll(/[^\n]+/g)].flatMap((m) => {
-    const out: { text: string; start: number }[] = [];
+    const out: Piece[] = [];
     let at = 0;
     for (const part of m[0].split(/( {3,}|\t+)/)) {
       if (!/^( {3,}|\t+)$/.test(part)) out.push({ text: part, start: m.index + at });
@@ -51,19 +83,35 @@ function headline(input: InferInput): Finding[] {
   });
   const date =
     /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2} \d{1,2} \d{4}\b|(?<!\b(?:from|in|to|of|by) )\bWASHINGTON\b(?:,?\s*D\.?\s?C\.?)?|\bPress Release\b|\bFOR IMMEDIATE RELEASE/i;
-  for (const piece of pieces) {
+  let contactLines = 0;
+  for (const [index, piece] of pieces.entries()) {
     let value = piece.text.trim();
     let start = piece.start + piece.text.indexOf(value);
+    // A contact block's lines (a name, a job title, an office, a phone) follow its "Contact:".
+    if (/^contact\b/i.test(value) || /\bcontact:/i.test(value)) contactLines = 5;
+    else if (contactLines > 0 && value.split(/\s+/).length <= 6 && !/for immediate release/i.test(value)) {
+      contactLines--;
+      continue;
+    } else contactLines = 0;
+    // "In force from 28 March 2012": the document's date above its title, not the title.
+    const ownDate = OWN_DATE_LABEL.exec(value);
+    if (ownDate && /^[^\n]{0,30}\b\d{4}\W*$/.test(value.slice(ownDate[0].length))) continue;
+    let dateline = false;
     // Furniture first ("10 01 2007 Levin Announces…", "FOR IMMEDIATE RELEASE  September 21  2005 Senate Passes…"):
     // the headline may follow it.
     for (let cut = date.exec(value); cut && cut.index < 12; cut = date.exec(value)) {
+      dateline ||= /^WASHINGTON/i.test(cut[0]);
       const rest = value.slice(cut.index + cut[0].length);
       const trimmed = rest.replace(/^[\s,:.–—-]+/, '');
       start += value.length - trimmed.length;
       value = trimmed;
     }
+    // What follows a dateline is the lead's first sentence: the body has begun, without a headline.
+    if (dateline && value.split(/\s+/).length >= 8) break;
+    if (dateline) continue;
     const cut = date.exec(value);
     if (cut) value = value.slice(0, cut.index).trim();
+    value = beforeGlue(value);
     value = value.replace(/^(?:press releases?|news releases?|releases|latest news)\s+/i, '');
     // A headline starts with a word, is more than a few words, and is not navigation or a name.
     if (!/^[\p{L}\p{N}"“‘']/u.test(value) || value.split(/\s+/).length < 3) continue;
@@ -71,20 +119,20 @@ function headline(input: InferInput): Finding[] {
     if (value.length > 120 && /\.["”]?$/.test(value)) continue;
     // A line ending in a colon introduces what follows: "Senator Boxer today sent the following letter:".
     if (/:$/.test(value)) continue;
-    if (value.length < 8 || BOILERPLATE.test(value) || isChrome(value) || isOnlyName(value)) continue;
+    if (isLeadSentence(value)) break;
+    value = withoutSiteSuffix(value, text);
+    if (value.length < 8 || BOILERPLATE.test(value) || isChrome(value) || isOnlyName(value) || isFurniture(value))
+      continue;
     if (value.length > 250) value = value.slice(0, 250).replace(/\s+\S*$/, '');
     const at = text.indexOf(value, start);
     if (at < 0) continue;
-    const title = isAllCaps(value) ? sentenceCase(value, text) : value;
-    return [
-      finding(
-        'title',
-        title,
-        0.8,
-        isAllCaps(value) ? 'headline-caps' : 'headline',
-        sourceAt(text, 1, at, at + value.length),
-      ),
-    ];
+    const whole = at + value.length === piece.start + piece.text.trimEnd().length;
+    const { written, end } = whole
+      ? continued(value, pieces, index, input.format === 'pdf')
+      : { written: value, end: at + value.length };
+    const caps = isAllCaps(written);
+    const title = caps ? sentenceCase(written, text) : written;
+    return [finding('title', title, 0.8, caps ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end))];
   }
   return [];
 }
@@ -130,4 +178,4 @@ export function letterTitle(authors: readonly string[], recipients: readonly str
   return [finding('title', `Letter from ${from} to ${to}`, 0.8, 'letter-from-to', null)];
 }
 
-export const TITLE_RULES = [emailSubject, subjectLine, htmlTitle, headline];
+export const TITLE_RULES = [emailSubject, subjectLine, ...LETTER_TITLE_RULES, htmlTitle, headline];

@@ -3,6 +3,9 @@
  * 'statement': DocumentType has no 'press-release' of its own.
  */
 import type { DocumentType } from '../../../shared/document.js';
+import { letterSignal } from './letter-rules.js';
+import { faceOf } from './face-cache.js';
+import { isListing } from './listing.js';
 import { findOnPage } from './page-text.js';
 import { faceText, finding, type Finding, type InferInput } from './types.js';
 
@@ -17,7 +20,8 @@ function firstMatch(text: string, pattern: RegExp): string | undefined {
 /** Speaker turns ("MR. MERCER:", "JUSTICE SCALIA:", "Q.", "A.") or a hearing's front matter. */
 function transcriptSignal(text: string): string | undefined {
   const turns =
-    text.match(/^\s*(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|^\s*(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|^\s*[QA][.:]\s/gm) ?? [];
+    // Anchored on a line break, not on ^ in multiline mode: the engine then skips to each line's start.
+    `\n${text}`.match(/\n[ \t]*(?:(?:MR|MS|MRS|DR)\.\s+[A-Z]+:|(?:CHIEF\s+)?JUSTICE\s+[A-Z]+:|[QA][.:]\s)/g) ?? [];
   if (turns.length >= 3) return turns[0]?.trim();
   return firstMatch(
     text,
@@ -25,15 +29,17 @@ function transcriptSignal(text: string): string | undefined {
   );
 }
 
+/** An official's title, as releases write it: "U.S. Senator", "SEN.", "Sen ", "Republican Leader", "District Attorney". */
+const OFFICIAL =
+  /\b(?:SENS?\b\.?|Sens?\b\.?|SENATORS?|Senators?|REPS?\b\.?|Reps?\b\.?|Representatives?|Congress(?:wo)?man|Governor|Gov\.|Mayor|(?:Majority|Minority|Republican|Democratic)\s+Leader|District Attorney|State'?s Attorney|Attorney General)\s+[A-Z]/;
+/** What officials do in a release's lead. */
+const RELEASE_VERB =
+  /\b(?:today|announce[ds]?|applaud(?:ed|s)?|praised?|said|says|introduced?|urged?|urges|call(?:ed|s)|join(?:ed|s)|secured?|secures|released|sent|welcomed?|hailed|unveil(?:ed|s)?|expressed|issued|spoke|hosted|seeks?|sought|questions|comment(?:ed|s)?|testified|voted|won|received)\b/i;
+
 /** An official named with a release's verb: "U.S. Senator Mark Pryor announced today". */
 function releaseLead(head: string): string | undefined {
-  const official = firstMatch(
-    head,
-    /\b(?:SENS?\.?|Sen\.|Senators?|Sens\.|Rep\.|Congress(?:wo)?man|Governor|District Attorney)\s+[A-Z]/,
-  );
-  const verb =
-    /\b(today|announced?|announces|said|applaud(?:ed|s)?|praised?|introduced?|urged?|urges|called|calls|seeks?|questions)\b/i;
-  return official && verb.test(head) ? official : undefined;
+  const official = firstMatch(head, OFFICIAL);
+  return official && RELEASE_VERB.test(head) ? official : undefined;
 }
 
 /** A report by its structure: several pages with a contents list, chapters, an abstract or a revision history. */
@@ -50,27 +56,48 @@ function reportSignal(input: InferInput): string | undefined {
   );
 }
 
+const RELEASE_WORDS = [
+  'for immediate release',
+  'press release',
+  'news release',
+  'media advisory',
+  'statement attributable to',
+];
+
+/** The first of a release's words in the head, as written: found in the shared lower-cased top (a case-blind alternation is slow). */
+function releaseWords(input: InferInput, head: string): string | undefined {
+  const lower = faceOf(input).lowerTop?.slice(0, head.length) ?? head.toLowerCase();
+  let first: { at: number; length: number } | undefined;
+  for (const words of RELEASE_WORDS) {
+    const at = lower.indexOf(words);
+    if (at >= 0 && (!first || at < first.at)) first = { at, length: words.length };
+  }
+  return first && head.slice(first.at, first.at + first.length);
+}
+
 export function inferType(input: InferInput): Finding[] {
   const text = faceText(input);
   const head = text.slice(0, 1500);
-  const release = firstMatch(
-    head,
-    /for immediate release|press release|news release|media advisory|statement attributable to/i,
-  );
+  const release = releaseWords(input, head);
   if (input.format === 'email') {
     if (release) return [typed(input, 'statement', 0.85, 'email-carrying-release', release)];
     return [typed(input, 'email', 0.95, 'email-format')];
   }
-  const memo = firstMatch(head, /^\s*MEMORANDUM\b|^\s*MEMO\b/m);
+  const memo = firstMatch(`\n${head}`, /\n\s*MEMO(?:RANDUM)?\b/)?.trim();
   const memoLines = head.match(/^\s*(to|from|subject|date|re)\s*:/gim)?.length ?? 0;
   if (memo || memoLines >= 3) return [typed(input, 'memo', memo ? 0.95 : 0.85, 'memo-header', memo)];
   const transcript = transcriptSignal(text.slice(0, 8000));
   if (transcript) return [typed(input, 'transcript', 0.85, 'transcript-structure', transcript)];
+  // An index of releases says "Press Releases" above its items: it is a list, not a release.
+  if (isListing(input)) return [typed(input, 'other', 0.8, 'listing-of-dated-items')];
   if (release) return [typed(input, 'statement', 0.9, 'release-words', release)];
   const carried = firstMatch(head, /\b(?:sent|released|issued|made) the following (?:letter|statement|remarks)/i);
   if (carried) return [typed(input, 'statement', 0.85, 'release-carrying-letter', carried)];
   // A wire story reposted by an office is an article, whoever reposted it.
-  const wire = firstMatch(head, /\((?:AP|Reuters|AFP)\)|Associated Press Writer|^\s*By\s+[A-Z][^\n]{2,40}(?:·|\n)/m);
+  const wire = firstMatch(
+    `\n${head}`,
+    /\((?:AP|Reuters|AFP)\)|Associated Press Writer|\n\s*By\s+[A-Z][^\n]{2,40}(?:·|\n)/,
+  )?.trim();
   if (wire) return [typed(input, 'article', 0.8, 'byline', wire)];
   const dear = /(^|\n|\s)Dear\s+([A-Z][^\n:,]{1,60})[:,]/.exec(text.slice(0, 1500));
   // A release that quotes a letter: the official and the release's verb stand before the salutation.
@@ -78,18 +105,33 @@ export function inferType(input: InferInput): Finding[] {
   if (official) return [typed(input, 'statement', 0.8, 'release-lead', official)];
   if (dear && !/^(?:Friends?|Colleagues?|Neighbou?rs?|Constituents?|Supporters?|Fellow)\b/i.test(dear[2] ?? ''))
     return [typed(input, 'letter', 0.85, 'letter-salutation', dear[0].trim())];
+  // A letter by its structure, whatever its language: a salutation, and a closing line above a signature.
+  const letter = letterSignal(input);
+  if (letter) return [typed(input, 'letter', 0.85, 'letter-structure', letter)];
   if (dear && /\b(?:SEN\.?|Sen\.|Senator|Rep\.|Congress(?:wo)?man)\s+[A-Z]/.test(head))
     return [typed(input, 'statement', 0.75, 'newsletter-to-constituents', dear[0].trim())];
-  const statement = firstMatch(head.slice(0, 300), /\bstatement (by|of|from|on)\b/i);
+  const statement = firstMatch(head.slice(0, 300), /\b(?:statement|comments?|remarks) (by|of|from|on)\b/i);
   if (statement) return [typed(input, 'statement', 0.85, 'statement-heading', statement)];
   const law = firstMatch(
     text.slice(0, 3000),
-    /\bBe it enacted\b|^\s*(?:An Act|A BILL|AN ACT)\s*$|CONCURRENT RESOLUTION/m,
+    /\bBe it enacted\b|^\s*(?:An Act|A BILL|AN ACT)\s*$|CONCURRENT RESOLUTION|^\s*(?:Proposed Rules|Rules and Regulations)\s*$|\bFEDERAL REGISTER\b/m,
   );
   if (law) return [typed(input, 'other', 0.75, 'legislation-text', law)];
   const face = input.face;
   if (face && (face.meta['og:type'] === 'article' || face.meta['article:published_time'] || face.jsonLd.datePublished))
     return [typed(input, 'article', 0.85, 'html-article-meta')];
+  // A paper, a draft standard, a report: an abstract, or a title that names it a report (in the languages dates are read in).
+  const abstract = firstMatch(
+    text.slice(0, 3000),
+    /^[ \t]*(?:Abstract|ABSTRACT|Executive Summary|EXECUTIVE SUMMARY)[ \t]*$/m,
+  );
+  if (abstract) return [typed(input, 'report', 0.75, 'abstract-heading', abstract)];
+  const named = firstMatch(
+    text.slice(0, 300),
+    /^[^\n]{0,80}\b(?:Report|REPORT|Rapport|RAPPORT|Bericht|BERICHT|Informe|INFORME|Relatório|Relazione)\b(?! (?:on|that|shows|finds|says))[^\n]{0,80}$/m,
+  );
+  if (named && input.format !== 'html' && input.format !== 'text')
+    return [typed(input, 'report', 0.7, 'report-title', named)];
   if (input.format === 'html') return [typed(input, 'article', 0.6, 'web-page')];
   const report = reportSignal(input);
   if (report) return [typed(input, 'report', 0.7, 'report-structure', report)];

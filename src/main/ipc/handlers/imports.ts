@@ -1,6 +1,6 @@
 /** Handlers for long imports (with progress events and cancellation) and for cancelling jobs. */
 import { BUSY_MESSAGE, importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
-import { importSampleWithProgress } from '../sample-case.js';
+import { importSampleCase } from '../../archive/sample.js';
 import type { HandlerContext, HandlersFor } from '../types.js';
 
 interface Progress {
@@ -72,8 +72,7 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
     return results;
   },
 
-  'sample.import': (input, context) =>
-    importSampleWithProgress(context.session.current(), progressTo(context, input.jobId)),
+  'sample.import': (input, context) => importSampleCase(context.session.current(), progressTo(context, input.jobId)),
 
   'jobs.cancel': async (input, { jobs }) => ({ cancelled: jobs.cancel(input.jobId) }),
 };

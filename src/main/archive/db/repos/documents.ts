@@ -6,7 +6,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DocumentFormat, DocumentRecord, DocumentType } from '../../../../shared/document.js';
 import type { DocumentsTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
-import { decodeObject, decodeStrings } from './json-columns.js';
+import { decodeObject, decodeStrings, decodeJson } from './json-columns.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 /** Some of a document's columns, to set. */
@@ -24,13 +24,7 @@ export interface PageLabelling {
  * would move every later label onto the wrong page.
  */
 export function decodePageLabels(json: string | null): string[] | null {
-  if (json === null || json === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json) as unknown;
-  } catch {
-    return null;
-  }
+  const value = decodeJson(json);
   return Array.isArray(value) ? value.map((label) => (typeof label === 'string' ? label : '')) : null;
 }
 
@@ -173,12 +167,6 @@ export async function listTrashedDocumentRows(trx: Trx): Promise<DocumentRow[]> 
 export async function childDocumentIds(db: Db, parentId: number): Promise<number[]> {
   const rows = await db.selectFrom('documents').select('id').where('parent_id', '=', parentId).execute();
   return rows.map((c) => c.id);
-}
-
-/** Ids of a document's quotes, deleted ones included (they leave with it when it is purged). */
-export async function quoteIdsOfDocument(db: Db, documentId: number): Promise<number[]> {
-  const rows = await db.selectFrom('quotes').select('id').where('document_id', '=', documentId).execute();
-  return rows.map((q) => q.id);
 }
 
 /** Purges a document for good: its attachments lose their parent, its pages and quotes go (cascade). */

@@ -7,7 +7,7 @@ import type { PageLayout } from '../../../../shared/contract-types.js';
 import type { PageText } from '../../../../shared/document.js';
 import type { PagesTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
-import { encodeJson } from './json-columns.js';
+import { encodeJson, decodeJson } from './json-columns.js';
 
 export type PageRow = Selectable<PagesTable>;
 
@@ -19,13 +19,7 @@ export interface PageToStore {
 
 /** layout: null for flowing text, and for a value that is not a layout (edited behind the app's back). */
 export function decodeLayout(json: string | null): PageLayout | null {
-  if (json === null || json === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json) as unknown;
-  } catch {
-    return null;
-  }
+  const value = decodeJson(json);
   if (value === null || typeof value !== 'object') return null;
   const { width, height, items } = value as Record<string, unknown>;
   return typeof width === 'number' && typeof height === 'number' && Array.isArray(items) ? (value as PageLayout) : null;

@@ -218,3 +218,9 @@ export async function listQuoteRows(db: Db, filter: QuoteRowFilter): Promise<Quo
   if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return query.execute();
 }
+
+/** Ids of a document's quotes, deleted ones included (they leave with it when it is purged). */
+export async function quoteIdsOfDocument(db: Db, documentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('quotes').select('id').where('document_id', '=', documentId).execute();
+  return rows.map((q) => q.id);
+}
