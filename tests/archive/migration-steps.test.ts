@@ -129,3 +129,35 @@ describe('migration 5 (state hashes)', () => {
     }
   });
 });
+
+describe('migration 6 (inferences, file dates, versions)', () => {
+  it('gives every document empty file dates and no user-set fields, and keeps inferences to their rules', async () => {
+    const db = await fixtureAt(5);
+    try {
+      const ids = (await db.all(`select id from documents order by id`)).map((r) => r.id);
+      await db.migrate(6);
+      expect(await db.all(`select distinct file_dates, user_fields, version_group from documents`)).toEqual([
+        { file_dates: '{}', user_fields: '[]', version_group: null },
+      ]);
+      const insert = (field: string, status: string, confidence = 0.9) =>
+        db.exec(
+          `insert into inferences (document_id, field, value, confidence, rule, status, inferred_at)
+           values (${String(ids[4])}, '${field}', '"2020-11-13"', ${confidence}, 'memo-date-line', '${status}', 'now')`,
+        );
+      await insert('date', 'applied');
+      // One row per document and field; a field, status or confidence outside the rules is refused.
+      await expect(insert('date', 'suggested')).rejects.toThrow(/UNIQUE/);
+      await expect(insert('description', 'applied')).rejects.toThrow(/CHECK/);
+      await expect(insert('title', 'maybe')).rejects.toThrow(/CHECK/);
+      await expect(insert('title', 'applied', 1.5)).rejects.toThrow(/CHECK/);
+      await db.exec(`insert into text_signatures (document_id, signature) values (${String(ids[4])}, x'00')`);
+      await db.exec(`insert into signature_bands (band_key, document_id) values (7, ${String(ids[4])})`);
+      // A document purged for good takes its inferences, signature and bands with it.
+      await db.exec(`delete from documents where id = ${String(ids[4])}`);
+      for (const table of ['inferences', 'text_signatures', 'signature_bands'])
+        expect(await db.all(`select * from ${table}`), table).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -25,7 +25,7 @@ async function setUp(): Promise<{ archive: string; doc: number }> {
     file,
     'The chief said the cameras were off.\nThe council said the cameras were on.\nOfficers banned banners.',
   );
-  const imported = await json(archive, 'import', file, '--tag', 'agency/LAPD', '--tag', 'batch');
+  const imported = await json(archive, 'import', file, '--no-infer', '--tag', 'agency/LAPD', '--tag', 'batch');
   const results = imported['results'] as { documentId: number }[];
   return { archive, doc: results[0]?.documentId ?? 0 };
 }

@@ -30,7 +30,7 @@ const TEXT = [
 
 async function setUp(): Promise<{ archive: Archive; doc: number; quotes: number[] }> {
   const archive = await tempArchive();
-  const [result] = await importBytes(archive, Buffer.from(TEXT), '/case/statement.txt');
+  const [result] = await importBytes(archive, Buffer.from(TEXT), '/case/statement.txt', { infer: false });
   const doc = result?.documentId ?? 0;
   const quotes: number[] = [];
   for (const text of ['cameras were off', 'cameras were on', 'ninety days', 'never evaluated']) {

@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium)('the built renderer in Chromium over the developm
 
   it('loads under its CSP, shows the archive, and carries calls and events for the page', async () => {
     const archive = await tempArchive();
-    await importPaths(archive, [corpus('text', 'grimmer__07Aug2007Durbin7.txt')]);
+    await importPaths(archive, [corpus('text', 'grimmer__07Aug2007Durbin7.txt')], { infer: false });
     let server: DevServer | null = null;
     const page = await browser.newPage();
     try {

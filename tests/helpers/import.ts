@@ -16,9 +16,17 @@ export interface Imported {
   text: string;
 }
 
-/** Imports one file that must import; returns its stored document and text (pages joined). */
-export async function importOne(archive: Archive, path: string): Promise<Imported & { all: ImportResult[] }> {
-  const all = await importPaths(archive, [path]);
+/**
+ * Imports one file that must import; returns its stored document and text (pages joined).
+ * Without inference by default: the importers' tests check what the format itself says;
+ * tests/inference/ checks what is read from a document's face.
+ */
+export async function importOne(
+  archive: Archive,
+  path: string,
+  options: { infer?: boolean } = {},
+): Promise<Imported & { all: ImportResult[] }> {
+  const all = await importPaths(archive, [path], { infer: options.infer ?? false });
   const result = all[0];
   expect(result, `no result for ${path}`).toBeDefined();
   expect(result?.error ?? null, `${path} should import`).toBeNull();

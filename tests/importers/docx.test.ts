@@ -8,6 +8,7 @@ import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { importPaths } from '../../src/main/archive/index.js';
+import { documentInference } from '../../src/main/archive/inference/read.js';
 import { corpus, tempArchive, tempDir } from '../helpers/archive.js';
 import { expectReadableFailure, expectSoundArchive, importOne } from '../helpers/import.js';
 
@@ -82,7 +83,9 @@ describe('the DOCX importer', () => {
     const footnotes = await importOne(archive, corpus('docx', 'mammoth__footnotes.docx'));
     expect(footnotes.text).toBe('Ouch[1].[2]\n\nA tachyon walks into a bar.\n\nFin.');
     expect(footnotes.document.authors).toEqual(['Michael Williamson']);
-    expect(footnotes.document.date).toBe('2014-06-10');
+    // dcterms:created is when the file was written: a file date, never the document's date.
+    expect(footnotes.document.date).toBeNull();
+    expect((await documentInference(archive.db, footnotes.document.id)).fileDates.created).toBe('2014-06-10');
     const endnotes = await importOne(archive, corpus('docx', 'mammoth__endnotes.docx'));
     expect(endnotes.text).toBe('Ouch[1].[2]\n\nA tachyon walks into a bar.\n\nFin.');
     expect((await importOne(archive, corpus('docx', 'mammoth__text-box.docx'))).text).toBe('Datum plane');
@@ -102,7 +105,7 @@ describe('the DOCX importer', () => {
     expect(featured.document.format).toBe('docx');
   });
 
-  it('takes title, authors, date, description and company from docProps, decoding XML entities', async () => {
+  it('takes title, authors, description and company from docProps, its created date as a file date, decoding XML entities', async () => {
     const path = join(tempDir(), 'letter.docx');
     await writeDocx(path, {
       '[Content_Types].xml': CONTENT_TYPES,
@@ -120,7 +123,8 @@ describe('the DOCX importer', () => {
     expect(text).toBe('Dear Senator,\n\nWe write about facial recognition.');
     expect(document.title).toBe('Letter to Smith & Jones');
     expect(document.authors).toEqual(['Jane Roe', 'John Doe']);
-    expect(document.date).toBe('2020-11-13');
+    expect(document.date).toBeNull();
+    expect((await documentInference(archive.db, document.id)).fileDates.created).toBe('2020-11-13');
     expect(document.description).toBe('On “Project X”');
     expect(document.organization).toBe('Office of Senator Roe');
   });

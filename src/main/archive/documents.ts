@@ -19,6 +19,7 @@ import {
   childDocumentIds,
   deleteDocument,
   findDocument,
+  findInferenceBasis,
   listTrashedDocumentRows,
   setDocumentDeletedAt,
   updateDocumentColumns,
@@ -28,6 +29,7 @@ import { quoteIdsOfDocument } from './db/repos/quotes.js';
 import { deleteOriginal, findOriginalOf } from './db/repos/originals.js';
 import { listPagesOf } from './db/repos/pages.js';
 import { ArchiveError } from './errors.js';
+import { INFERRED_FIELDS } from '../../shared/inference.js';
 
 export { listDocuments, rowToDocument, type DocumentRow } from './db/repos/documents.js';
 
@@ -114,9 +116,18 @@ export async function updateMetadataInTransaction(trx: Trx, id: number, patch: M
     changes[key] = { from: before[key], to: value };
   }
   if (Object.keys(changes).length === 0) return before;
+  // A field a person set is theirs: inference never overwrites it (inference/reinfer.ts).
+  const edited = Object.keys(changes).filter((key) => (INFERRED_FIELDS as readonly string[]).includes(key));
+  if (edited.length > 0) set['user_fields'] = encodeJson(await markedUserFields(trx, id, edited));
   await updateDocumentColumns(trx, id, set as DocumentColumns, new Date().toISOString());
   await recordHistory(trx, { action: 'edit', documentId: id, details: { changes } });
   return getDocument(trx, id);
+}
+
+/** The document's user-set fields with these added, in INFERRED_FIELDS order. */
+export async function markedUserFields(db: Db, id: number, fields: readonly string[]): Promise<string[]> {
+  const marked = new Set([...((await findInferenceBasis(db, id))?.userFields ?? []), ...fields]);
+  return INFERRED_FIELDS.filter((field) => marked.has(field));
 }
 
 /** Moves a document (and its attachments) to the trash. */

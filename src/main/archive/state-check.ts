@@ -18,7 +18,14 @@ import {
 import type { CheckProblem } from '../../shared/contract-types.js';
 import { chainHead, formatHead, type ChainHead } from './custody.js';
 import { decodeStateRecord } from './state-encoding.js';
-import { collectionState, documentStateFromPageHashes, pageHash, quoteState, type ObjectState } from './state-hash.js';
+import {
+  collectionState,
+  documentStateFromPageHashes,
+  LATER_DEFAULT_FINGERPRINTS,
+  pageHash,
+  quoteState,
+  type ObjectState,
+} from './state-hash.js';
 
 interface Recorded {
   entryId: number;
@@ -84,6 +91,8 @@ const FIELD_NAMES: Record<string, string> = {
   suffix: 'context after',
   text: 'text',
   order: 'order',
+  file_dates: 'file dates',
+  user_fields: 'fields set by hand',
 };
 
 /** Fingerprints differ; compared on the shorter length, as older entries kept 16 hex digits. */
@@ -96,7 +105,7 @@ function differs(recorded: string | undefined, current: string | undefined): boo
 /** Names what differs between two states of one object. */
 export function differingFields(recorded: ObjectState, current: ObjectState): string[] {
   const fields = Object.keys(current.f)
-    .filter((name) => differs(recorded.f[name], current.f[name]))
+    .filter((name) => differs(recorded.f[name] ?? LATER_DEFAULT_FINGERPRINTS[name], current.f[name]))
     .map((name) => FIELD_NAMES[name] ?? name);
   const before = recorded.p ?? [];
   const now = current.p ?? [];

@@ -18,6 +18,7 @@ import type { Db } from './db/repos/db.js';
 
 export type { Db, DocumentStateRow, QuoteStateRow };
 import {
+  DOCUMENT_LATER_STATE_FIELDS,
   DOCUMENT_STATE_FIELDS,
   QUOTE_STATE_FIELDS,
   readCollectionStateInputs,
@@ -42,7 +43,7 @@ export type StateRecord = Record<string, ObjectState | null>;
 
 /** Each kind's fingerprinted fields, in the order a stored state lists them. */
 export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
-  document: [...DOCUMENT_STATE_FIELDS, 'tags'],
+  document: [...DOCUMENT_STATE_FIELDS, 'tags', ...Object.keys(DOCUMENT_LATER_STATE_FIELDS)],
   quote: [...QUOTE_STATE_FIELDS, 'tags'],
   collection: ['name', 'title', 'introduction', 'order'],
 };
@@ -57,10 +58,28 @@ function sha256(text: string): string {
 
 const fingerprint = (value: unknown): string => sha256(JSON.stringify(value ?? null)).slice(0, FINGERPRINT_LENGTH);
 
-function stateOfFields(fields: ReadonlyArray<readonly [string, unknown]>, pageHashes?: readonly string[]): ObjectState {
+/** What a document's later fields fingerprint to at their defaults: a state recorded before them has no fingerprint for them. */
+export const LATER_DEFAULT_FINGERPRINTS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(DOCUMENT_LATER_STATE_FIELDS).map(([name, unset]) => [name, fingerprint(unset)]),
+);
+
+/**
+ * `later` fields are fingerprinted always (the encoding names fields by position) but join
+ * the hashed value only when they differ from their default (DOCUMENT_LATER_STATE_FIELDS).
+ */
+function stateOfFields(
+  fields: ReadonlyArray<readonly [string, unknown]>,
+  pageHashes?: readonly string[],
+  later: ReadonlyArray<readonly [string, unknown]> = [],
+): ObjectState {
   const f: Record<string, string> = {};
-  for (const [name, value] of fields) f[name] = fingerprint(value);
-  const whole = JSON.stringify([fields.map(([, value]) => value ?? null), pageHashes ?? null]);
+  for (const [name, value] of [...fields, ...later]) f[name] = fingerprint(value);
+  const values: unknown[] = fields.map(([, value]) => value ?? null);
+  const set = later.filter(
+    ([name, value]) => value !== DOCUMENT_LATER_STATE_FIELDS[name as keyof typeof DOCUMENT_LATER_STATE_FIELDS],
+  );
+  const hashed = set.length > 0 ? [values, Object.fromEntries(set)] : values;
+  const whole = JSON.stringify([hashed, pageHashes ?? null]);
   const state: ObjectState = { h: sha256(whole), f };
   if (pageHashes) state.p = pageHashes.map((hash) => hash.slice(0, FINGERPRINT_LENGTH));
   return state;
@@ -84,7 +103,10 @@ export function documentStateFromPageHashes(
 ): ObjectState {
   const fields: Array<readonly [string, unknown]> = DOCUMENT_STATE_FIELDS.map((name) => [name, row[name]] as const);
   fields.push(['tags', [...tagNames].sort()]);
-  return stateOfFields(fields, pageHashes);
+  const later = Object.entries(DOCUMENT_LATER_STATE_FIELDS).map(
+    ([name, unset]) => [name, row[name as keyof typeof DOCUMENT_LATER_STATE_FIELDS] ?? unset] as const,
+  );
+  return stateOfFields(fields, pageHashes, later);
 }
 
 export function quoteState(row: QuoteStateRow, tagNames: readonly string[]): ObjectState {

@@ -40,6 +40,12 @@ export interface DocumentsTable {
   imported_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** JSON FileDates: the file's own dates, never the document's date. */
+  file_dates: Generated<string>;
+  /** JSON array of the metadata fields a person set or edited: inference leaves them alone. */
+  user_fields: Generated<string>;
+  /** The id of the first document of its group of versions; null when it has none. */
+  version_group: number | null;
 }
 
 export interface PagesTable {
@@ -127,6 +133,36 @@ export interface CollectionItemsTable {
   added_at: string;
 }
 
+export interface InferencesTable {
+  document_id: number;
+  field: string;
+  /** JSON: a string or an array of strings. */
+  value: string;
+  confidence: number;
+  rule: string;
+  source_page: number | null;
+  source_start: number | null;
+  source_end: number | null;
+  source_text: string | null;
+  status: string;
+  inferred_at: string;
+  decided_at: string | null;
+}
+
+export interface TextSignaturesTable {
+  document_id: number;
+  /** 128 little-endian uint32: the MinHash signature of the document's text. */
+  signature: Buffer;
+  /** JSON array of the signature's band keys; triggers copy them to signature_bands. */
+  band_keys: Generated<string>;
+}
+
+export interface SignatureBandsTable {
+  /** band × 2³² + the band's hash: one indexed key per band. */
+  band_key: number;
+  document_id: number;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -139,4 +175,7 @@ export interface Database {
   quote_tags: QuoteTagsTable;
   collections: CollectionsTable;
   collection_items: CollectionItemsTable;
+  inferences: InferencesTable;
+  text_signatures: TextSignaturesTable;
+  signature_bands: SignatureBandsTable;
 }

@@ -73,7 +73,12 @@ export function renderExport(model: ExportModel, options: RenderOptions = {}): R
   });
   const warnings: string[] = [];
   for (const doc of documents) {
-    for (const missing of missingForCitation(doc)) warnings.push(`document ${doc.id} ("${doc.title}"): ${missing}`);
+    const cited = items
+      .filter((item) => item.document.id === doc.id)
+      .map((item) => `${item.citationText}\n${item.referenceText}`)
+      .join('\n');
+    for (const missing of missingForCitation(doc, cited))
+      warnings.push(`document ${doc.id} ("${doc.title}"): ${missing}`);
   }
   return {
     model,

@@ -39,7 +39,14 @@ export interface ImportOptions {
   /** Called when another program holds the archive's write lock and the import waits for it. */
   onBusy?: () => void;
   signal?: AbortSignal;
+  /** Read metadata from each document's face and group versions (default true; `--no-infer` sets false). */
+  infer?: boolean;
 }
+
+type BytesOptions = Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal' | 'infer'> & {
+  /** The file's modification time (ISO), kept as a file date. */
+  fileModified?: string | null;
+};
 
 /** Expands folders (recursively, in name order) into files; unreadable paths become failures. */
 async function expand(paths: readonly string[]): Promise<{ files: string[]; failures: ImportResult[] }> {
@@ -101,8 +108,9 @@ export async function importBytes(
   archive: Archive,
   bytes: Uint8Array,
   path: string,
-  options: Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal'> = {},
+  options: BytesOptions = {},
 ): Promise<ImportResult[]> {
+  const store = { ...options, infer: options.infer ?? true };
   const busy = {
     ...(options.onBusy ? { onBusy: options.onBusy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -118,8 +126,7 @@ export async function importBytes(
     }
     try {
       return await retryWhileBusy(
-        () =>
-          archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, options)).results),
+        () => archive.db.transaction().execute(async (trx) => (await storePrepared(trx, prepared.file, store)).results),
         busy,
       );
     } catch (error) {
@@ -140,7 +147,7 @@ export async function importDroppedFile(
   archive: Archive,
   bytes: Uint8Array,
   name: string,
-  options: Pick<ImportOptions, 'type' | 'tags' | 'onBusy' | 'signal'> = {},
+  options: BytesOptions = {},
 ): Promise<ImportResult[]> {
   assertWritable(archive);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -190,7 +197,7 @@ export async function importPaths(
         if (info.size > MAX_FILE_BYTES)
           throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
         const bytes = new Uint8Array(await readFile(path));
-        fileResults = await importBytes(archive, bytes, path, options);
+        fileResults = await importBytes(archive, bytes, path, { ...options, fileModified: info.mtime.toISOString() });
       }
     } catch (error) {
       const reason = isDiskFull(error)

@@ -144,6 +144,10 @@ export interface StoreOptions {
   tags?: readonly string[];
   /** Added to each document's `import` custody entry (e.g. the bundle it came in). */
   historyDetails?: Record<string, unknown>;
+  /** Infer metadata from each document's face and group versions (a plain import does; a bundle states its metadata). */
+  infer?: boolean;
+  /** The file's modification time (ISO); attachments have none of their own. */
+  fileModified?: string | null;
 }
 
 /** Stores a prepared file and its attachments in the caller's transaction; returns the results and each new document's id by SHA-256. */
@@ -152,13 +156,17 @@ export async function storePrepared(
   file: PreparedFile,
   options: StoreOptions = {},
 ): Promise<{ results: ImportResult[]; ids: Map<string, number> }> {
-  const extra = options.historyDetails ? { historyDetails: options.historyDetails } : {};
+  const extra = {
+    ...(options.historyDetails ? { historyDetails: options.historyDetails } : {}),
+    infer: options.infer ?? false,
+  };
   const id = await storeDocument(trx, {
     bytes: file.bytes,
     sha256: file.sha256,
     fileName: file.fileName,
     extracted: file.extracted,
     ...(options.type ? { type: options.type } : {}),
+    fileModified: options.fileModified ?? null,
     ...extra,
   });
   const results: ImportResult[] = [

@@ -12,6 +12,11 @@ import { insertDocumentRow } from '../db/repos/documents.js';
 import { insertOriginal } from '../db/repos/originals.js';
 import { insertPages } from '../db/repos/pages.js';
 import type { ExtractedDocument } from '../importers/types.js';
+import { inferMetadata } from '../infer/index.js';
+import { decide, type Decision } from '../inference/decide.js';
+import { fileDatesFor } from '../inference/file-dates.js';
+import { groupVersions, pagesSignature } from '../inference/version-groups.js';
+import { insertInferences } from '../db/repos/inferences.js';
 
 export interface StoreInput {
   bytes: Uint8Array;
@@ -23,6 +28,30 @@ export interface StoreInput {
   parentId?: number | null;
   /** Added to the `import` custody entry's details. */
   historyDetails?: Record<string, unknown>;
+  /** Read metadata from the document's face and group it with its versions (default: no). */
+  infer?: boolean;
+  /** The file system's modification time (ISO), kept as a file date. */
+  fileModified?: string | null;
+  /** Inference already run on this input (inferForStore), e.g. before the transaction; implies `infer`. */
+  inferred?: InferredForStore;
+}
+
+/** What inference read from a new document: the decision and its text's signature. */
+export interface InferredForStore {
+  decision: Decision;
+  signature: Uint32Array;
+}
+
+/**
+ * Runs the inference engine on a new document (pure CPU work, no archive access); a type the
+ * importer was told counts as set by a person.
+ */
+export function inferForStore(input: Omit<StoreInput, 'inferred'>): InferredForStore {
+  const extracted = input.extracted;
+  const inferences = inferMetadata({ ...extracted, fileModified: input.fileModified ?? null });
+  const userFields = new Set(input.type ? ['type'] : []);
+  const decision = decide({ format: extracted.format, given: extracted.metadata, inferences, userFields });
+  return { decision, signature: pagesSignature(extracted.pages.map((page) => page.text)) };
 }
 
 function defaults(input: StoreInput): DocumentMetadata {
@@ -43,7 +72,9 @@ function defaults(input: StoreInput): DocumentMetadata {
 
 /** Inserts the document; returns its id. Runs inside the caller's transaction. */
 export async function storeDocument(trx: Trx, input: StoreInput): Promise<number> {
-  const meta = defaults(input);
+  const inferred = input.inferred ?? (input.infer ? inferForStore(input) : null);
+  const decision = inferred?.decision ?? null;
+  const meta = { ...defaults(input), ...decision?.set };
   const now = new Date().toISOString();
   await insertOriginal(trx, input.sha256, input.bytes);
   const row: DocumentStateRow = {
@@ -69,10 +100,17 @@ export async function storeDocument(trx: Trx, input: StoreInput): Promise<number
     extra: JSON.stringify(input.extracted.extra ?? {}),
     imported_at: now,
     deleted_at: null,
+    file_dates: JSON.stringify(fileDatesFor(input.extracted, input.fileModified ?? null)),
+    user_fields: JSON.stringify(input.type ? ['type'] : []),
   };
   const id = await insertDocumentRow(trx, { ...row, updated_at: now });
   const pages = input.extracted.pages;
   await insertPages(trx, id, pages);
+  let versionGroup: number | null = null;
+  if (inferred) {
+    await insertInferences(trx, id, inferred.decision.inferences, now);
+    versionGroup = await groupVersions(trx, id, inferred.signature);
+  }
   // The state is hashed from the text in hand rather than read back: a new document has no tags yet.
   const state = {
     [`document:${id}`]: documentState(
@@ -91,8 +129,17 @@ export async function storeDocument(trx: Trx, input: StoreInput): Promise<number
       size: input.bytes.byteLength,
       pages: pages.length,
       parentId: input.parentId ?? null,
+      ...(decision ? { inferred: inferredDetails(decision), versionGroup } : {}),
       ...input.historyDetails,
     },
   });
   return id;
+}
+
+/** What the custody entry says of the inference: each field applied with its value, the suggested fields. */
+function inferredDetails(decision: Decision): Record<string, unknown> {
+  return {
+    applied: decision.set,
+    suggested: decision.inferences.filter((i) => i.status === 'suggested').map((i) => i.field),
+  };
 }

@@ -66,8 +66,6 @@ function docPropsMetadata(core: string | undefined, app: string | undefined): Pa
       .split(/\s*;\s*/)
       .filter(Boolean)
       .slice(0, 50);
-  const date = partialDate(element(core, 'created'));
-  if (date) result.date = date;
   const description = element(core, 'description') ?? element(core, 'subject');
   if (description) result.description = description.slice(0, 2000);
   const company = element(app, 'Company');
@@ -124,7 +122,11 @@ export async function importDocx(bytes: Uint8Array): Promise<ExtractedDocument> 
   }
   const page = htmlToText(html.replace(NOTE_BACKLINKS, ''));
   if (page.text === '') warnings.push('no text in the document');
-  const metadata = docPropsMetadata(props('docprops/core.xml'), props('docprops/app.xml'));
+  const core = props('docprops/core.xml');
+  const metadata = docPropsMetadata(core, props('docprops/app.xml'));
+  // The core properties' dates are the file's (when Word or pandoc wrote it), never the document's.
+  const created = partialDate(element(core, 'created'));
+  const modified = partialDate(element(core, 'modified'));
   if (!metadata.title && page.firstHeading) metadata.title = page.firstHeading;
   return {
     format: 'docx',
@@ -132,6 +134,13 @@ export async function importDocx(bytes: Uint8Array): Promise<ExtractedDocument> 
     metadata,
     pages: [{ text: page.text }],
     warnings,
-    extra: { docx: { parts: scan.names.length, unpackedBytes: scan.inflated } },
+    extra: {
+      docx: {
+        parts: scan.names.length,
+        unpackedBytes: scan.inflated,
+        ...(created ? { created } : {}),
+        ...(modified ? { modified } : {}),
+      },
+    },
   };
 }

@@ -143,14 +143,13 @@ export async function importPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
     const labels = await pdf.getPageLabels().catch(() => null);
     const pageLabels =
       labels && labels.length === pdf.numPages && labels.some((l, i) => l !== String(i + 1)) ? labels : null;
-    const date = pdfDate(info['CreationDate']);
+    // CreationDate and ModDate are the file's dates (kept in extra.pdf), never the document's.
     return {
       format: 'pdf',
       mimeType: 'application/pdf',
       metadata: {
         ...(title ? { title } : {}),
         ...(author ? { authors: author.split(/\s*;\s*/).filter(Boolean) } : {}),
-        ...(date ? { date } : {}),
       },
       pages,
       pageLabels,

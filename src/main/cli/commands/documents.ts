@@ -2,7 +2,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentType } from '../../../shared/document.js';
-import type { MetadataPatch } from '../../archive/documents.js';
 import type { BundleImportSummary } from '../../archive/import/results.js';
 import { whyNotWritable } from '../../archive/db/file-access.js';
 import {
@@ -21,10 +20,15 @@ import {
   writeArchive,
   type GlobalOptions,
 } from '../context.js';
+import { registerMetaCommand } from './meta.js';
 
 // Each command loads its part of the core when it runs (the importers only for import).
 const documentCore = () => import('../../archive/documents.js');
 const importCore = () => import('../../archive/import/import-files.js');
+const showCore = async () => ({
+  ...(await import('../../archive/documents.js')),
+  ...(await import('../../archive/inference/read.js')),
+});
 const custodyCore = () => import('../../archive/custody.js');
 const checkCore = async () => ({
   ...(await import('../../archive/check.js')),
@@ -71,7 +75,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
-    .action(async (paths: string[], opts: { type?: string; tag: string[] }) => {
+    .option('--no-infer', 'do not read metadata from the documents’ faces nor group their versions')
+    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
@@ -79,6 +84,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         importPaths(archive, paths, {
           ...(type ? { type } : {}),
           ...(opts.tag.length ? { tags: opts.tag } : {}),
+          infer: opts.infer,
           onProgress: showProgress
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
@@ -128,16 +134,22 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       const g = globals();
       const id = parseId(idArg);
       const page = opts.page === undefined ? undefined : parseId(opts.page, '--page');
-      const { document, pages } = await readArchive(g, documentCore, async (a, { getDocument, getPages }) => ({
-        document: await getDocument(a.db, id),
-        pages: await getPages(a.db, id, page),
+      const { document, pages, inferred } = await readArchive(g, showCore, async (a, core) => ({
+        document: await core.getDocument(a.db, id),
+        pages: await core.getPages(a.db, id, page),
+        inferred: await core.documentInference(a.db, id),
       }));
-      if (g.json) printJson({ document, pages });
+      if (g.json) printJson({ document, pages, ...inferred });
       else {
         print(`${document.title}`);
         print(`  type ${document.type} · date ${document.date ?? '—'} · authors ${document.authors.join('; ') || '—'}`);
         print(`  file ${document.fileName} · ${document.size} bytes · sha256 ${document.sha256}`);
         for (const w of document.warnings) print(`  warning: ${w}`);
+        const dates = Object.entries(inferred.fileDates).map(([k, v]) => `${k} ${v}`);
+        if (dates.length) print(`  file dates (the file's, not the document's): ${dates.join(' · ')}`);
+        for (const i of inferred.inferences.filter((x) => x.status === 'suggested'))
+          print(`  suggested ${i.field}: ${JSON.stringify(i.value)} (${i.rule}, ${Math.round(i.confidence * 100)}%)`);
+        if (inferred.versions.length) print(`  versions: ${inferred.versions.join(', ')}`);
         for (const p of pages) {
           print(`\n--- page ${p.number} ---`);
           print(p.text);
@@ -146,45 +158,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       process.exitCode = EXIT_OK;
     });
 
-  program
-    .command('meta')
-    .description("edit a document's metadata")
-    .argument('<id>', 'document id')
-    .option('--title <title>')
-    .option('--type <type>')
-    .option('--author <name...>', 'authors (replaces the list)')
-    .option('--recipient <name...>', 'recipients (replaces the list)')
-    .option('--organization <org>')
-    .option('--date <date>', 'ISO date: 2020, 2020-11 or 2020-11-13 ("" clears)')
-    .option('--source <source>', 'source or publisher')
-    .option('--url <url>')
-    .option('--description <text>')
-    .option('--page-offset <n>', 'physical page 1 is printed as 1 + n')
-    .action(async (idArg: string, o: Record<string, string | string[] | undefined>) => {
-      const g = globals();
-      const id = parseId(idArg);
-      const text = (v: unknown) => (typeof v === 'string' ? (v === '' ? null : v) : undefined);
-      const patch: MetadataPatch = {};
-      if (typeof o['title'] === 'string') patch.title = o['title'];
-      if (typeof o['type'] === 'string') patch.type = parseType(o['type']);
-      if (Array.isArray(o['author'])) patch.authors = o['author'];
-      if (Array.isArray(o['recipient'])) patch.recipients = o['recipient'];
-      for (const key of ['organization', 'date', 'source', 'url', 'description'] as const) {
-        const v = text(o[key]);
-        if (v !== undefined) patch[key] = v;
-      }
-      if (typeof o['pageOffset'] === 'string') {
-        if (!/^-?\d+$/.test(o['pageOffset']))
-          throw new UsageError(`--page-offset: "${o['pageOffset']}" is not a whole number`);
-        patch.pageLabelOffset = Number(o['pageOffset']);
-      }
-      if (Object.keys(patch).length === 0)
-        throw new UsageError('meta: give at least one field to change (see exhibit meta --help)');
-      const document = await writeArchive(g, documentCore, (a, { updateMetadata }) => updateMetadata(a, id, patch));
-      if (g.json) printJson({ document });
-      else print(line(document));
-      process.exitCode = EXIT_OK;
-    });
+  registerMetaCommand(program, globals, line);
 
   program
     .command('delete')

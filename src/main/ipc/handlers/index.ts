@@ -9,12 +9,14 @@ import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
 import { exportHandlers } from './export.js';
 import { importHandlers } from './imports.js';
+import { inferenceHandlers } from './inference.js';
 import { libraryHandlers } from './library.js';
 import { quoteHandlers } from './quotes.js';
 
 export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
+  ...inferenceHandlers,
   ...importHandlers,
   ...libraryHandlers,
   ...quoteHandlers,

@@ -7,6 +7,7 @@ import { sql as quotesTagsSearch } from './0002-quotes-tags-search.js';
 import { sql as collections } from './0003-collections.js';
 import { sql as libraryOrder } from './0004-library-order.js';
 import { sql as stateHashes } from './0005-state-hashes.js';
+import { sql as inferences } from './0006-inferences.js';
 
 export interface Migration {
   readonly version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'collections', sql: collections },
   { version: 4, name: 'library-order', sql: libraryOrder },
   { version: 5, name: 'state-hashes', sql: stateHashes },
+  { version: 6, name: 'inferences', sql: inferences },
 ];
 
 /** The schema version this build writes. */

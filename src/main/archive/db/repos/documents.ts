@@ -233,3 +233,64 @@ export async function formatsOf(db: Db, ids: readonly number[]): Promise<Map<num
   );
   return new Map(rows.rows.map((r) => [r.id, r.format]));
 }
+
+/** The fields a person set or edited (user_fields) and the file's own dates (file_dates), decoded. */
+export async function findInferenceBasis(
+  db: Db,
+  id: number,
+): Promise<{ userFields: string[]; fileDates: Record<string, unknown>; versionGroup: number | null } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['user_fields', 'file_dates', 'version_group'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      userFields: decodeStrings(row.user_fields),
+      fileDates: decodeObject(row.file_dates),
+      versionGroup: row.version_group,
+    }
+  );
+}
+
+/** Puts documents in a group of versions (the id of its first document). */
+export async function setVersionGroup(trx: Trx, ids: readonly number[], group: number): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('documents')
+    .set({ version_group: group })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The group of each of these documents, by id (only those in one). */
+export async function versionGroupsOf(db: Db, ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'version_group'])
+    .where('id', 'in', [...ids])
+    .where('version_group', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.version_group === null ? [] : [[r.id, r.version_group] as const])));
+}
+
+/** The other live documents in a document's group of versions, by id. */
+export async function otherVersions(db: Db, id: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .innerJoin('documents as me', 'me.version_group', 'd.version_group')
+    .select('d.id')
+    .where('me.id', '=', id)
+    .where('d.id', '!=', id)
+    .where('d.deleted_at', 'is', null)
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ids of every live document, in id order (re-inferring all). */
+export async function liveDocumentIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('deleted_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -32,6 +32,13 @@ export const DOCUMENT_STATE_FIELDS = [
   'imported_at',
   'deleted_at',
 ] as const;
+/**
+ * Document columns added after states were first recorded (migration 0006), each with the
+ * value every document had before: a field joins the hashed state only when it differs from
+ * it, so states recorded before the migration stay valid.
+ */
+export const DOCUMENT_LATER_STATE_FIELDS = { file_dates: '{}', user_fields: '[]' } as const;
+const LATER_FIELD_NAMES = Object.keys(DOCUMENT_LATER_STATE_FIELDS) as Array<keyof typeof DOCUMENT_LATER_STATE_FIELDS>;
 export const QUOTE_STATE_FIELDS = [
   'document_id',
   'page',
@@ -47,7 +54,9 @@ export const QUOTE_STATE_FIELDS = [
 ] as const;
 
 /** A document's stored fields, exactly as the columns hold them (JSON columns as text). */
-export type DocumentStateRow = { [K in (typeof DOCUMENT_STATE_FIELDS)[number]]: Database['documents'][K] };
+export type DocumentStateRow = { [K in (typeof DOCUMENT_STATE_FIELDS)[number]]: Database['documents'][K] } & {
+  [K in keyof typeof DOCUMENT_LATER_STATE_FIELDS]?: string;
+};
 export type QuoteStateRow = { [K in (typeof QUOTE_STATE_FIELDS)[number]]: Database['quotes'][K] };
 export interface CollectionStateRow {
   name: string;
@@ -65,7 +74,7 @@ export interface DocumentStateInputs {
 export async function readDocumentStateInputs(db: Db, id: number): Promise<DocumentStateInputs | null> {
   const row = await db
     .selectFrom('documents')
-    .select([...DOCUMENT_STATE_FIELDS])
+    .select([...DOCUMENT_STATE_FIELDS, ...LATER_FIELD_NAMES])
     .select([
       sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as(
         'tag_names',
@@ -148,7 +157,7 @@ export function streamPageTexts(db: Db): AsyncIterable<{ document_id: number; te
 export async function allDocumentStateRows(db: Db): Promise<Array<DocumentStateRow & { id: number }>> {
   return db
     .selectFrom('documents')
-    .select(['id', ...DOCUMENT_STATE_FIELDS])
+    .select(['id', ...DOCUMENT_STATE_FIELDS, ...LATER_FIELD_NAMES])
     .execute();
 }
 

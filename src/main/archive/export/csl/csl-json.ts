@@ -151,10 +151,15 @@ export function toCslItem(doc: DocumentRecord): CslItem {
   return item;
 }
 
-/** What a style will have to fall back on for this document ("n.d.", the title for the author). */
-export function missingForCitation(doc: DocumentRecord): string[] {
+/**
+ * What a style will have to fall back on for this document ("n.d.", the title for the
+ * author). `cited` is the style's rendered citations and reference for it: a style such as
+ * MLA leaves a missing date out rather than writing "n.d.", and the warning must not claim it.
+ */
+export function missingForCitation(doc: DocumentRecord, cited: string): string[] {
   const missing: string[] = [];
-  if (!doc.date) missing.push('no date (cited as "n.d.")');
+  if (!doc.date)
+    missing.push(cited.includes('n.d.') ? 'no date (cited as "n.d.")' : 'no date on its face (cited without one)');
   if (doc.authors.length === 0 && !doc.organization?.trim()) missing.push('no author (cited by its title)');
   return missing;
 }

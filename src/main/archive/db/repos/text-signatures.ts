@@ -1,0 +1,42 @@
+/** The text_signatures table: each document's MinHash signature (versions.ts), as bytes, and its band keys. */
+import type { Db, Trx } from './db.js';
+
+const encode = (signature: Uint32Array): Buffer =>
+  Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+
+function decode(bytes: Uint8Array): Uint32Array {
+  // Copied: a Buffer from the driver may sit at an offset not aligned to 4 bytes.
+  const copy = new Uint8Array(bytes);
+  return new Uint32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4));
+}
+
+/**
+ * Writes (or replaces) a document's signature with its LSH band keys; the table's triggers
+ * write the keys to signature_bands, replacing the ones it had.
+ */
+export async function putSignature(
+  trx: Trx,
+  documentId: number,
+  signature: Uint32Array,
+  bandKeys: readonly number[],
+): Promise<void> {
+  const values = { signature: encode(signature), band_keys: JSON.stringify(bandKeys) };
+  await trx
+    .insertInto('text_signatures')
+    .values({ document_id: documentId, ...values })
+    .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
+    .execute();
+}
+
+/** The signatures of these documents, by id, of the live ones only (a version in the trash is no version). */
+export async function signaturesOf(db: Db, ids: readonly number[]): Promise<Map<number, Uint32Array>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('text_signatures')
+    .innerJoin('documents', 'documents.id', 'text_signatures.document_id')
+    .select(['text_signatures.document_id', 'text_signatures.signature'])
+    .where('text_signatures.document_id', 'in', [...ids])
+    .where('documents.deleted_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.document_id, decode(r.signature)]));
+}
