@@ -21,7 +21,8 @@ const IN_CORPUS = 'corpus:';
 
 export interface Label {
   path: string;
-  heldOut: boolean;
+  /** false: seen while writing rules; true: the third round's held-out batch; a string: a later batch's name. */
+  heldOut: boolean | string;
   type: string;
   date: string | null;
   authors: string[];
