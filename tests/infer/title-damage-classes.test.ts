@@ -51,8 +51,8 @@ describe('a headline cleared of scraping damage', () => {
 describe('a body is not a headline', () => {
   it('finds none where the lead follows a dateline alone on its line', () => {
     const text =
-      ' Washington DC   State and local leaders could see new funding under legislation supported by Idaho ' +
-      'Senators Mike Crapo and Larry Craig The U S Senate today approved the measure';
+      ' Washington DC   State county and local leaders could see new funding for jails under legislation ' +
+      'supported by Idaho Senators Mike Crapo and Larry Craig   The U S Senate approved the measure';
     expect(title(text)).toBeUndefined();
   });
 
