@@ -20,10 +20,14 @@ export const bench: BenchModule = {
       const file = fileOf(label);
       if (file) runs.push(await run(label, file));
     }
-    const parts = {
+    // Each held-out batch apart: the third round's (`heldOut: true`) and each later named one.
+    const batches = [...new Set(runs.map((s) => s.label.heldOut).filter((h) => h !== false))];
+    const parts: Record<string, Scored[]> = {
       all: runs,
-      seen: runs.filter((s) => !s.label.heldOut),
-      heldOut: runs.filter((s) => s.label.heldOut),
+      seen: runs.filter((s) => s.label.heldOut === false),
+      ...Object.fromEntries(
+        batches.map((h) => [h === true ? 'heldOut' : h, runs.filter((s) => s.label.heldOut === h)] as const),
+      ),
     };
     const rows = ['set       n   field    precision recall accuracy'];
     const data: Record<string, unknown> = {};

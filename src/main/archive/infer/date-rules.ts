@@ -4,6 +4,7 @@
  * email's Date header, a page's published time. A date inside a sentence of the body
  * ("on November 13, the department…") is never the document's date.
  */
+import { cjkDateLine } from './cjk-dates.js';
 import { datesBetween, faceOf } from './face-cache.js';
 import { lineStartBefore } from './head.js';
 import { isListing } from './listing.js';
@@ -98,6 +99,20 @@ function inTableRow(text: string, index: number): boolean {
   return isTabularLine(text.slice(start, rest < 0 ? index + ROW_REACH : index + rest));
 }
 
+/** What follows a period's first day: "Through 7/16/2017", "to June 30, 2020", "– 14 March". */
+const PERIOD_NEXT = /^\s*(?:through|thru|to|until|till|[–—-])\s*(?:\d|[A-Z][a-z]{2})/i;
+
+/** A volume, a reporter and a page before the date: "36 FR 7801, Apr. 24, 1971", "120 Stat. 2083, Oct. 4, 2006". */
+const CITATION_BEFORE = /\b\d+\s+(?:FR|F\.R\.|Fed\.\s?Reg\.|Stat\.|U\.S\.C\.?)\s+\d+,?\s*$/;
+
+/** Whether the date starts a period (chrono may read the whole range as one date). */
+function isPeriodStart(text: string, d: { index: number; length: number }): boolean {
+  return (
+    PERIOD_NEXT.test(text.slice(d.index + d.length, d.index + d.length + 12)) ||
+    /\s(?:through|thru|to|until|till|[–—-])\s/i.test(text.slice(d.index, d.index + d.length))
+  );
+}
+
 /** A date in the head of the page that is not part of a sentence. */
 function headDate(input: InferInput): Finding[] {
   // A list of dated items has many dates at its top and none of its own.
@@ -118,7 +133,13 @@ function headDate(input: InferInput): Finding[] {
     // chrono may take the sentence's word into the date: "this Monday, December 3, 2007".
     const lead = /^(?:this|last|next|on|by|since|until)\b/i.exec(head.slice(d.index, d.index + d.length));
     const onLine = head.slice(lineStartBefore(head, d.index), d.index);
-    return !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine) && !inTableRow(head, d.index);
+    // A period's first day ("Report Covering the Week 7/10/2017 Through 7/16/2017"), and a date
+    // inside a bracketed citation ("[36 FR 7801, Apr. 24, 1971, as amended…"): not a date of issue.
+    const period = isPeriodStart(head, d);
+    const cited = onLine.split('[').length > onLine.split(']').length || CITATION_BEFORE.test(before);
+    return (
+      !IN_SENTENCE.test(before) && !lead && !isOtherDate(onLine) && !inTableRow(head, d.index) && !period && !cited
+    );
   });
   if (dates.length === 0) return [];
   const after = (d: (typeof dates)[number]) => head.slice(d.index + d.length, d.index + d.length + 30);
@@ -208,7 +229,11 @@ function standaloneDate(input: InferInput): Finding[] {
   const alone = candidates.filter((d) => {
     const start = lineStartBefore(text, d.index);
     const before = text.slice(start, d.index);
-    return before.trim() === '' && AFTER_STANDALONE.test(text.slice(d.index + d.length, d.index + d.length + 40));
+    return (
+      before.trim() === '' &&
+      AFTER_STANDALONE.test(text.slice(d.index + d.length, d.index + d.length + 40)) &&
+      !isPeriodStart(text, d)
+    );
   });
   const first = alone[0];
   if (!first) return [];
@@ -233,5 +258,6 @@ export const DATE_RULES = [
   headDate,
   letterDateLine,
   standaloneDate,
+  cjkDateLine,
   lastModified,
 ];

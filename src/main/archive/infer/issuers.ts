@@ -132,6 +132,16 @@ function inFull(family: NameAt, full: NameAt[], text: string): NameAt {
   return family;
 }
 
+/**
+ * A name as a headline in capitals glues words to it: a possessive and what it owns
+ * ("SEN. SANDERS' CLEAN POWER ACT"), a participle after a hyphen ("SEN. KYL-BACKED BILL").
+ */
+function withoutHeadlineGlue(name: string): string {
+  return name
+    .replace(/['’]s?(?:\s.*)?$/u, '')
+    .replace(/-(?:backed|led|sponsored|authored|drafted|supported|passed|championed|proposed)$/i, '');
+}
+
 export function releaseIssuers(input: InferInput): Finding[] {
   // An index of releases names its office's official on every item: it issues none of them here.
   if (isListing(input) || isTablePage(faceText(input))) return [];
@@ -142,7 +152,9 @@ export function releaseIssuers(input: InferInput): Finding[] {
   const families = headlineFamilies(text, limit);
   // A headline that names its issuers names them all ("Klobuchar Announces…" though Cantwell
   // joins her in the lead); without one, the lead's run of officials issues the release.
-  const all = (families.length ? families : run).map((n) => inFull(n, titled, text.slice(0, limit)));
+  const all = (families.length ? families : run).map((n) =>
+    inFull({ ...n, name: withoutHeadlineGlue(n.name) }, titled, text.slice(0, limit)),
+  );
   // A name that is another's first word ("Mark" beside "Mark Pryor"), or whose first word is
   // another's family name ("Craig Accepting Applications" beside "Larry Craig"), is a misreading.
   const firstWord = (n: NameAt) => n.name.split(' ')[0]?.toLowerCase() ?? '';
@@ -156,7 +168,8 @@ export function releaseIssuers(input: InferInput): Finding[] {
             (n.name.includes(' ') && familyName(o.name) === firstWord(n))),
       ),
   );
-  const kept = sound.filter((n, i) => sound.findIndex((o) => familyName(o.name) === familyName(n.name)) === i);
+  const bare = sound.map((n) => ({ ...n, name: withoutHeadlineGlue(n.name) })).filter((n) => n.name.length > 1);
+  const kept = bare.filter((n, i) => bare.findIndex((o) => familyName(o.name) === familyName(n.name)) === i);
   const first = run[0] ?? families[0];
   if (kept.length === 0 || !first) return [];
   return [

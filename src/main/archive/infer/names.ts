@@ -65,6 +65,16 @@ export function isNameWord(word: string): boolean {
   );
 }
 
+/** Given names that are also words a name stops at: "Sen. Bill Nelson" (not "the Bill Nelson backed"). */
+const GIVEN_NAMES_ALSO_WORDS = new Set(['Bill']);
+
+/** Whether `token`, such a word written in name case, opens a name: one more name word follows after one space. */
+function givenNameBeforeName(token: string, text: string, at: number): boolean {
+  if (!GIVEN_NAMES_ALSO_WORDS.has(token)) return false;
+  const next = /^ ([A-Z][\p{L}'’-]+)/u.exec(text.slice(at + token.length, at + token.length + 40))?.[1];
+  return next !== undefined && isNameWord(next);
+}
+
 /** A name's words, and where they stand in the text searched. */
 export interface NameAt {
   name: string;
@@ -89,7 +99,7 @@ export function readName(text: string, at: number): NameAt | null {
     const token = m[0].replace(/[.'’-]+$/, (tail) => (/^\.$/.test(tail) && m[0].length === 2 ? tail : ''));
     // A possessive ends the name: "HATCH'S FLAG-PROTECTION AMENDMENT" names Hatch.
     const possessive = /^(.+?)['’][sS]$/.exec(token)?.[1];
-    if (!isNameWord(possessive ?? token)) break;
+    if (!isNameWord(possessive ?? token) && !(words.length === 0 && givenNameBeforeName(token, text, m.index))) break;
     words.push({ text: possessive ?? token, start: m.index, end: m.index + (possessive ?? token).length });
     if (possessive) break;
     const gap = /^[ \t]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8))?.[0] ?? '';

@@ -40,10 +40,20 @@ function bracketsBalanced(line: string): boolean {
   return count(/\(/g) === count(/\)/g) && count(/\[/g) === count(/\]/g);
 }
 
+/**
+ * An imprint or a running head that names its issuer before a comma: "U.S. Census Bureau,
+ * Statistical Abstract of the United States: 2012", "Drug Enforcement Administration, Justice".
+ */
+function isImprint(line: string): boolean {
+  const comma = line.indexOf(', ');
+  return comma > 0 && !HEADLINE_VERB.test(line) && isOrganisationName(line.slice(0, comma));
+}
+
 /** Whether a candidate headline is furniture instead. */
 export function isFurniture(line: string): boolean {
   return (
     ADDRESS.test(line) ||
+    isImprint(line) ||
     isOrganisationName(line) ||
     RUNNING_HEADER.test(line) ||
     isKicker(line) ||
@@ -80,4 +90,15 @@ export function withoutSiteSuffix(title: string, page: string): string {
     ORGANISATION_END.test(tail) ||
     /\b(?:News|Times|Post|Journal|Herald|Tribune|Newscenter|NewsCenter|Review|Gazette)\b/.test(tail);
   return elsewhere || organisation || isOrganisationName(tail) ? head : title;
+}
+
+/**
+ * A PDF's running head that starts with its page number: "206 Law Enforcement, Courts, and
+ * Prisons". A number (not a year) and then only capitalised or minor words, without a verb
+ * ("3 Senators Secure Funds" is a headline).
+ */
+export function isRunningHead(line: string): boolean {
+  const m = /^(\d{1,4})\s+(\p{Lu}.*)$/u.exec(line);
+  if (!m?.[1] || !m[2] || /^(?:1[89]|20)\d\d$/.test(m[1]) || HEADLINE_VERB.test(m[2])) return false;
+  return m[2].split(/\s+/).every((w) => MINOR.test(w) || /^[\p{Lu}&]/u.test(w));
 }

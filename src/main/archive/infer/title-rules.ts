@@ -5,7 +5,8 @@
  */
 import { OWN_DATE_LABEL } from './date-labels.js';
 import { LETTER_TITLE_RULES } from './letter-rules.js';
-import { beforeGlue, isFurniture, isLeadSentence, withoutSiteSuffix } from './title-furniture.js';
+import { cleanHeadline, withoutSiteMarks } from './title-cleanup.js';
+import { beforeGlue, isFurniture, isLeadSentence, isRunningHead, withoutSiteSuffix } from './title-furniture.js';
 import { readName } from './names.js';
 import { findOnPage, linesOf, sourceAt } from './page-text.js';
 import { isAllCaps, sentenceCase } from './sentence-case.js';
@@ -56,7 +57,8 @@ function continued(value: string, pieces: Piece[], index: number, pdf: boolean):
     const next = pieces[i];
     const text = next?.text.trim() ?? '';
     let joined: string | null = null;
-    if (/^[st]\s+\p{L}/u.test(text)) joined = `${written}’${text}`;
+    if (/^[st]\s+\p{L}/u.test(text) || (isAllCaps(written) && /^[ST]\s+\p{Lu}/u.test(text)))
+      joined = `${written}’${text}`;
     else if (/^\p{Ll}/u.test(text) && text.split(/\s+/).length <= 12) joined = `${written} ${text}`;
     else if (pdf && isAllCaps(written) && isAllCaps(text) && text.split(/\s+/).length >= 2 && !isFurniture(text))
       joined = written.endsWith('-') ? `${written.slice(0, -1)}${text}` : `${written} ${text}`;
@@ -84,12 +86,18 @@ function headline(input: InferInput): Finding[] {
   const date =
     /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2} \d{1,2} \d{4}\b|(?<!\b(?:from|in|to|of|by) )\bWASHINGTON\b(?:,?\s*D\.?\s?C\.?)?|\bPress Release\b|\bFOR IMMEDIATE RELEASE/i;
   let contactLines = 0;
+  // A dateline alone on its piece ("Washington DC   State, county and local leaders…"): the body follows it.
+  let afterDateline = false;
   for (const [index, piece] of pieces.entries()) {
     let value = piece.text.trim();
+    if (value === '') continue;
+    const followsDateline = afterDateline;
+    afterDateline = false;
     let start = piece.start + piece.text.indexOf(value);
     // A contact block's lines (a name, a job title, an office, a phone) follow its "Contact:".
     if (/^contact\b/i.test(value) || /\bcontact:/i.test(value)) contactLines = 5;
-    else if (contactLines > 0 && value.split(/\s+/).length <= 6 && !/for immediate release/i.test(value)) {
+    // …until the header's date line ("Date 02 16 2006").
+    else if (contactLines > 0 && value.split(/\s+/).length <= 6 && !date.test(value)) {
       contactLines--;
       continue;
     } else contactLines = 0;
@@ -107,8 +115,11 @@ function headline(input: InferInput): Finding[] {
       value = trimmed;
     }
     // What follows a dateline is the lead's first sentence: the body has begun, without a headline.
-    if (dateline && value.split(/\s+/).length >= 8) break;
-    if (dateline) continue;
+    if ((dateline || followsDateline) && value.split(/\s+/).length >= 8) break;
+    if (dateline) {
+      afterDateline = value === '';
+      continue;
+    }
     const cut = date.exec(value);
     if (cut) value = value.slice(0, cut.index).trim();
     value = beforeGlue(value);
@@ -120,6 +131,10 @@ function headline(input: InferInput): Finding[] {
     // A line ending in a colon introduces what follows: "Senator Boxer today sent the following letter:".
     if (/:$/.test(value)) continue;
     if (isLeadSentence(value)) break;
+    // A sentence ended by a full stop ("Let me see what happens if I insert a worksheet."), or
+    // more words than any headline (a scraped lead without its punctuation): the body has begun.
+    if (/\p{Ll}{2}[.]["”]?$/u.test(value) || value.split(/\s+/).length > 30) break;
+    if (input.format === 'pdf' && isRunningHead(value)) continue;
     value = withoutSiteSuffix(value, text);
     if (value.length < 8 || BOILERPLATE.test(value) || isChrome(value) || isOnlyName(value) || isFurniture(value))
       continue;
@@ -127,11 +142,22 @@ function headline(input: InferInput): Finding[] {
     const at = text.indexOf(value, start);
     if (at < 0) continue;
     const whole = at + value.length === piece.start + piece.text.trimEnd().length;
+    // A long line going on in lower case on a long next line is a paragraph, not a headline.
+    const next = pieces[index + 1]?.text.trim() ?? '';
+    if (whole && /^\p{Ll}/u.test(next) && value.split(/\s+/).length >= 10 && next.split(/\s+/).length >= 10) break;
+    // The headline with a contact glued after it: a short rest is the header's label ("Senator Graham Press Relases").
+    const cleaned = cleanHeadline(value);
+    if (cleaned !== value && cleaned.split(/\s+/).length <= 4) {
+      contactLines = 5;
+      continue;
+    }
     const { written, end } = whole
       ? continued(value, pieces, index, input.format === 'pdf')
       : { written: value, end: at + value.length };
-    const caps = isAllCaps(written);
-    const title = caps ? sentenceCase(written, text) : written;
+    const headlineWords = cleanHeadline(written);
+    const caps = isAllCaps(headlineWords);
+    // The body without the headline's own words: they would teach it their capitals.
+    const title = caps ? sentenceCase(headlineWords, text.slice(0, at) + text.slice(end)) : headlineWords;
     return [finding('title', title, 0.8, caps ? 'headline-caps' : 'headline', sourceAt(text, 1, at, end))];
   }
   return [];
@@ -155,7 +181,7 @@ function htmlTitle(input: InferInput): Finding[] {
   const raw =
     face.meta['og:title'] ?? face.jsonLd.headline ?? face.firstHeading ?? face.meta['twitter:title'] ?? face.title;
   if (!raw) return [];
-  const title = withoutSite(raw.replace(/\s+/g, ' ').trim(), site);
+  const title = withoutSiteMarks(withoutSite(raw.replace(/\s+/g, ' ').trim(), site), faceText(input));
   return [finding('title', title, 0.9, 'html-headline', findOnPage(faceText(input), 1, title))];
 }
 

@@ -130,8 +130,10 @@ export function inferType(input: InferInput): Finding[] {
     text.slice(0, 300),
     /^[^\n]{0,80}\b(?:Report|REPORT|Rapport|RAPPORT|Bericht|BERICHT|Informe|INFORME|Relatório|Relazione)\b(?! (?:on|that|shows|finds|says))[^\n]{0,80}$/m,
   );
-  if (named && input.format !== 'html' && input.format !== 'text')
-    return [typed(input, 'report', 0.7, 'report-title', named)];
+  // Chinese and Japanese write "report" without spaces around it: "2018 年第一季度报告", "年次報告書".
+  const cjkNamed = named ?? firstMatch(text.slice(0, 300), /^[^\n]{0,80}(?:报告|報告)[^\n]{0,40}$/m);
+  if (cjkNamed && input.format !== 'html' && input.format !== 'text')
+    return [typed(input, 'report', 0.7, 'report-title', cjkNamed)];
   if (input.format === 'html') return [typed(input, 'article', 0.6, 'web-page')];
   const report = reportSignal(input);
   if (report) return [typed(input, 'report', 0.7, 'report-structure', report)];
