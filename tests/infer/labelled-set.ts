@@ -12,7 +12,7 @@ import { detectFormat, IMPORTERS } from '../../src/main/archive/importers/index.
 import type { ExtractedDocument } from '../../src/main/archive/importers/types.js';
 import { inferMetadata } from '../../src/main/archive/infer/index.js';
 import { familyName } from '../../src/main/archive/infer/names.js';
-import { ROOT, SHARED_CORPUS } from '../helpers/archive.js';
+import { ROOT, SHARED_CORPUS } from '../helpers/paths.js';
 
 export { ROOT };
 
