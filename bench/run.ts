@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- NAME...]`: runs each benchmark module listed below (or the named
  * ones), prints its table and writes bench/results/<name>.json with the machine it ran on.
+ * `npm run bench -- --list` loads every module and names them, running none.
  * Add a benchmark by adding a line to BENCHES.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
     `machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}\n`,
   );
   const modules = await Promise.all(BENCHES.map(async (load) => (await load()).bench));
+  if (wanted.includes('--list')) {
+    for (const m of modules) process.stdout.write(`${m.name}: ${m.description}\n`);
+    return;
+  }
   const unknown = wanted.filter((name) => !modules.some((m) => m.name === name));
   if (unknown.length) {
     process.stderr.write(

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
+import { Sqlite3Dialect } from '../../src/main/archive/db/sqlite3-dialect.js';
 import { openArchive } from '../../src/main/archive/index.js';
 import { tempArchive, tempDir } from '../helpers/archive.js';
 
@@ -108,5 +110,41 @@ describe('the node-sqlite3 kysely dialect', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'these are not the droids'.repeat(100));
     await expect(openArchive(path)).rejects.toThrow(/not an Exhibit archive/);
+  });
+
+  it('a kept statement that failed runs again, and leaves no read snapshot behind', async () => {
+    const path = join(tempDir(), 'kept.db');
+    const db = new Kysely<{ t: { x: number } }>({
+      dialect: new Sqlite3Dialect({
+        filename: path,
+        onConnect: (c) => c.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 0'),
+      }),
+    });
+    const other = new sqlite3.Database(path);
+    const otherRun = (text: string) =>
+      new Promise<void>((resolve, reject) => other.run(text, (err: Error | null) => (err ? reject(err) : resolve())));
+    try {
+      await sql`CREATE TABLE t (x INTEGER UNIQUE)`.execute(db);
+      const insert = (x: number) => db.insertInto('t').values({ x }).execute();
+      const count = async () =>
+        (
+          await db
+            .selectFrom('t')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
+      await insert(1);
+      await expect(insert(1)).rejects.toThrow(/UNIQUE/);
+      await otherRun('BEGIN IMMEDIATE');
+      await expect(insert(2)).rejects.toThrow(/SQLITE_BUSY/);
+      await otherRun('INSERT INTO t VALUES (3)');
+      await otherRun('COMMIT');
+      // Both failures were on the same kept statement; it runs again and sees the other's row.
+      await insert(2);
+      expect(await count()).toBe(3);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+      await db.destroy();
+    }
   });
 });

@@ -1,20 +1,12 @@
 /** Real archives in temp folders, and the real-world test files. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openArchive, type Archive } from '../../src/main/archive/index.js';
+import { CORPUS, SHARED_CORPUS } from './paths.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-/** The real-world files the suite needs, kept in the repository (see tests/fixtures/corpus/MANIFEST.tsv). */
-export const FIXTURE_CORPUS = resolve(ROOT, 'tests/fixtures/corpus');
-/** The whole shared corpus, outside the repository (read-only): for `npm run test:corpus` and benchmarks. */
-export const SHARED_CORPUS = resolve(process.env['EXHIBIT_CORPUS'] ?? resolve(ROOT, '../shared/corpus'));
-/**
- * Where `corpus()` reads: the fixtures, or the whole shared corpus when `npm run test:corpus`
- * runs the folder-sweeping tests again over every file (it sets EXHIBIT_TEST_CORPUS=shared).
- */
-export const CORPUS = process.env['EXHIBIT_TEST_CORPUS'] === 'shared' ? SHARED_CORPUS : FIXTURE_CORPUS;
+export { CORPUS, FIXTURE_CORPUS, ROOT, SHARED_CORPUS } from './paths.js';
 
 export function corpus(...parts: string[]): string {
   return join(CORPUS, ...parts);

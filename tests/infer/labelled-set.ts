@@ -6,17 +6,15 @@
  * digits; a type when equal.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Inference } from '../../src/shared/inference.js';
 import { detectFormat, IMPORTERS } from '../../src/main/archive/importers/index.js';
 import type { ExtractedDocument } from '../../src/main/archive/importers/types.js';
 import { inferMetadata } from '../../src/main/archive/infer/index.js';
 import { familyName } from '../../src/main/archive/infer/names.js';
+import { ROOT, SHARED_CORPUS } from '../helpers/paths.js';
 
-// Not from tests/helpers/archive.ts: that module registers a vitest hook on import, and the
-// bench (outside vitest) reads the labelled set through this file.
-export const ROOT = resolve(import.meta.dirname, '../..');
-const SHARED_CORPUS = resolve(process.env['EXHIBIT_CORPUS'] ?? resolve(ROOT, '../shared/corpus'));
+export { ROOT };
 
 /** Labels whose documents live outside the repository, in the shared corpus (`corpus:` paths). */
 const IN_CORPUS = 'corpus:';

@@ -37,19 +37,25 @@ function toBindable(value: unknown): SqlValue {
   throw new TypeError(`cannot bind a value of type ${typeof value} to an SQL parameter`);
 }
 
-/** Reads whose prepared statements are kept for reuse. */
-const REUSABLE = /^\s*(select|with)\b/i;
+/**
+ * Statements never kept prepared: transaction control and settings, cheap to prepare, and
+ * a statement that must not linger between uses.
+ */
+const NOT_KEPT = /^\s*(begin|commit|end|rollback|savepoint|release|pragma|vacuum|attach|detach)\b/i;
 /** How many prepared statements are kept (least recently used go first). */
-const STATEMENT_CACHE_SIZE = 64;
+const STATEMENT_CACHE_SIZE = 128;
 
 /** Promisified calls on one node-sqlite3 Database. */
 export class Sqlite3Connection implements DatabaseConnection {
   readonly #db: sqlite3.Database;
   /**
-   * Prepared reads by SQL text, most recently used last. Planning a long query (a search
-   * over four FTS5 indexes) costs SQLite more than running it, and queries built by kysely
-   * repeat the same text with other parameters. A statement here is idle: `all` steps it
-   * to the end, which ends its implicit read transaction, and rebinds it on the next use.
+   * Prepared statements by SQL text, most recently used last. Planning a long query (a
+   * search over four FTS5 indexes) costs SQLite more than running it, and so does compiling
+   * an insert with the triggers it fires (a document's row feeds six FTS5 indexes): import
+   * repeats the same statements with other parameters for every document. A statement here
+   * is idle: `all` and `run` step it to the end, which ends what it started, and one that
+   * failed is reset at once rather than on its next use, so no kept statement holds
+   * anything between uses.
    */
   readonly #statements = new Map<string, sqlite3.Statement>();
 
@@ -80,32 +86,33 @@ export class Sqlite3Connection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters.map(toBindable);
-    if (REUSABLE.test(compiled.sql)) {
-      const stmt = await this.#prepared(compiled.sql);
-      return new Promise((resolve, reject) => {
-        stmt.all(params, (err: Error | null, rows: R[]) => {
-          if (err) reject(err);
-          else resolve({ rows });
-        });
-      });
-    }
+    if (NOT_KEPT.test(compiled.sql)) return this.#once(compiled.sql, params);
+    const stmt = await this.#prepared(compiled.sql);
+    const failed = (reject: (error: Error) => void, err: Error) => stmt.reset(() => reject(err));
     if (ROW_RETURNING.test(compiled.sql)) {
       return new Promise((resolve, reject) => {
-        this.#db.all(compiled.sql, params, (err: Error | null, rows: R[]) => {
-          if (err) reject(err);
-          else resolve({ rows });
-        });
+        stmt.all(params, (err: Error | null, rows: R[]) => (err ? failed(reject, err) : resolve({ rows })));
       });
     }
     return new Promise((resolve, reject) => {
-      this.#db.run(compiled.sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) failed(reject, err);
+        else resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
+      });
+    });
+  }
+
+  /** A statement prepared for this one use. */
+  #once<R>(sql: string, params: SqlValue[]): Promise<QueryResult<R>> {
+    if (ROW_RETURNING.test(sql)) {
+      return new Promise((resolve, reject) => {
+        this.#db.all(sql, params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
+      });
+    }
+    return new Promise((resolve, reject) => {
+      this.#db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(err);
-        else
-          resolve({
-            rows: [],
-            numAffectedRows: BigInt(this.changes),
-            insertId: BigInt(this.lastID),
-          });
+        else resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
       });
     });
   }

@@ -9,7 +9,7 @@
  */
 import type { Trx } from '../db/repos/db.js';
 import { setVersionGroup, versionGroupsOf } from '../db/repos/documents.js';
-import { bandCandidates, bandKeys } from '../db/repos/signature-bands.js';
+import { bandKeys } from '../db/repos/signature-bands.js';
 import { putSignature, signaturesOf } from '../db/repos/text-signatures.js';
 import { signatureResemblance, textSignature, VERSION_THRESHOLD } from '../infer/index.js';
 
@@ -43,8 +43,7 @@ export const pagesSignature = (pageTexts: readonly string[]): Uint32Array => tex
  */
 export async function groupVersions(trx: Trx, documentId: number, signature: Uint32Array): Promise<number | null> {
   const bands = bandHashes(signature);
-  await putSignature(trx, documentId, signature, bandKeys(bands));
-  const candidates = await bandCandidates(trx, documentId, bands);
+  const candidates = await putSignature(trx, documentId, signature, bandKeys(bands));
   if (candidates.length === 0) return null;
   let best: { id: number; resemblance: number } | null = null;
   for (const [id, other] of await signaturesOf(trx, candidates)) {

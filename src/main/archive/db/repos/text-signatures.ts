@@ -1,5 +1,7 @@
 /** The text_signatures table: each document's MinHash signature (versions.ts), as bytes, and its band keys. */
+import { sql } from 'kysely';
 import type { Db, Trx } from './db.js';
+import { decodeJson } from './json-columns.js';
 
 const encode = (signature: Uint32Array): Buffer =>
   Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
@@ -11,21 +13,35 @@ function decode(bytes: Uint8Array): Uint32Array {
 }
 
 /**
- * Writes (or replaces) a document's signature with its LSH band keys; the table's triggers
- * write the keys to signature_bands, replacing the ones it had.
+ * Writes (or replaces) a document's signature with its LSH band keys, and returns the other
+ * documents that share a band key with it (live or not: signaturesOf keeps the live ones),
+ * the candidates for its versions. The table's triggers write the keys to signature_bands,
+ * replacing the ones it had. One statement: import runs it for every document, and a
+ * statement's round trip costs more than the primary-key lookups it makes.
  */
 export async function putSignature(
   trx: Trx,
   documentId: number,
   signature: Uint32Array,
   bandKeys: readonly number[],
-): Promise<void> {
+): Promise<number[]> {
   const values = { signature: encode(signature), band_keys: JSON.stringify(bandKeys) };
-  await trx
+  const row = await trx
     .insertInto('text_signatures')
     .values({ document_id: documentId, ...values })
     .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
-    .execute();
+    .returning(
+      sql<string>`(SELECT json_group_array(DISTINCT b.document_id) FROM signature_bands b
+        WHERE b.band_key IN (SELECT value FROM json_each(text_signatures.band_keys))
+        AND b.document_id != text_signatures.document_id)`.as('candidates'),
+    )
+    .executeTakeFirst();
+  return decodeIds(row?.candidates ?? '[]');
+}
+
+function decodeIds(json: string): number[] {
+  const ids = decodeJson(json);
+  return Array.isArray(ids) ? ids.filter((id): id is number => Number.isSafeInteger(id)) : [];
 }
 
 /** The signatures of these documents, by id, of the live ones only (a version in the trash is no version). */
