@@ -1,0 +1,117 @@
+/**
+ * extractMentions: every place a document's pages name a person or an organisation, with
+ * page and character offsets. Names already known for the document (its metadata) are
+ * found wherever they are written; surnames and acronyms standing alone count once the
+ * document has named the person or the organisation in full.
+ */
+import { classifyRun } from './classify.js';
+import { acronymOf, isSurnameOf } from './names.js';
+import { findRuns, isAcronym } from './runs.js';
+import { tokenize, type Token } from './tokens.js';
+import type { KnownNames, Mention, PageText } from './types.js';
+
+const SENATE_TITLE = /^(SEN\.?|SENS\.?|SENATOR|SENATORS|Sen\.|Sens\.|Senator|Senators)$/;
+
+interface PageWork {
+  page: PageText;
+  tokens: Token[];
+  found: Mention[];
+  loose: Mention[];
+}
+
+const wordAt = (text: string, start: number, end: number): boolean =>
+  !/[\p{L}\p{N}]/u.test(text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[end] ?? ' ');
+
+function knownMentions(page: PageText, known: KnownNames): Mention[] {
+  const out: Mention[] = [];
+  const lists = [
+    ['person', known.people ?? []],
+    ['org', known.organizations ?? []],
+  ] as const;
+  for (const [type, names] of lists) {
+    for (const name of names) {
+      if (name.trim().length < 2) continue;
+      for (let at = page.text.indexOf(name); at >= 0; at = page.text.indexOf(name, at + name.length)) {
+        if (wordAt(page.text, at, at + name.length))
+          out.push({ page: page.page, start: at, end: at + name.length, text: name, type, role: null });
+      }
+    }
+  }
+  return out;
+}
+
+function firstPass(page: PageText): PageWork {
+  const tokens = tokenize(page.text);
+  const index = new Map(tokens.map((t, i) => [t, i]));
+  const work: PageWork = { page, tokens, found: [], loose: [] };
+  for (const run of findRuns(tokens)) {
+    const at = run.after ? index.get(run.after) : undefined;
+    const next = at === undefined ? null : (tokens[at + 1] ?? null);
+    const typed = classifyRun(page.page, page.text, run, next);
+    work.found.push(...typed.mentions);
+    work.loose.push(...typed.loose);
+  }
+  // "SEN. FEINSTEIN ISSUES STATEMENT": a headline's surname after a senator's title.
+  tokens.forEach((t, i) => {
+    const name = tokens[i + 1];
+    if (SENATE_TITLE.test(t.text) && name && !name.gapBefore && /^\p{Lu}{3,}$/u.test(name.text))
+      work.loose.push({
+        page: page.page,
+        start: name.start,
+        end: name.end,
+        text: name.text,
+        type: 'person',
+        role: t.text,
+      });
+  });
+  // "… Agency (EPA)": the acronym in brackets after an organisation's name.
+  for (const org of work.found.filter((m) => m.type === 'org')) {
+    const i = tokens.findIndex((t) => t.start >= org.end);
+    const [open, acr, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (open?.text === '(' && acr && close?.text === ')' && isAcronym(acr.text))
+      work.found.push({ ...org, start: acr.start, end: acr.end, text: acr.text, expands: org.text });
+  }
+  return work;
+}
+
+/** Keeps the longest of overlapping mentions, a known name before anything found. */
+function withoutOverlaps(mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.page - b.page || a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.page === m.page && m.start < last.end) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+export function extractMentions(pages: readonly PageText[], known: KnownNames = {}): Mention[] {
+  const work = pages.map(firstPass);
+  const all = work.flatMap((w) => [...knownMentions(w.page, known), ...w.found]);
+  const people = all.filter((m) => m.type === 'person' && m.text.includes(' ')).map((m) => m.text);
+  people.push(...(known.people ?? []));
+  const fullNames = new Set(people);
+  const orgs = all.filter((m) => m.type === 'org');
+  const acronyms = new Map<string, string>();
+  for (const org of orgs) {
+    if (org.expands) acronyms.set(org.text, org.expands);
+    else if (!isAcronym(org.text)) acronyms.set(acronymOf(org.text), org.text);
+  }
+  for (const name of known.organizations ?? []) acronyms.set(acronymOf(name), name);
+  const second: Mention[] = [];
+  for (const w of work) {
+    for (const m of w.loose) {
+      if (fullNames.has(m.text)) second.push({ ...m, type: 'person' });
+      else if (!m.text.includes(' ') && people.some((p) => isSurnameOf(m.text, p)))
+        second.push({ ...m, type: 'person' });
+      else if (!m.text.includes(' ') && m.role) second.push({ ...m, type: 'person' });
+    }
+    for (const t of w.tokens) {
+      const expands = acronyms.get(t.text);
+      if (isAcronym(t.text) && expands && !orgs.some((o) => o.page === w.page.page && o.start === t.start))
+        second.push({ page: w.page.page, start: t.start, end: t.end, text: t.text, type: 'org', role: null, expands });
+    }
+  }
+  return withoutOverlaps([...all, ...second]);
+}
