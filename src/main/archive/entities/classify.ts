@@ -5,6 +5,7 @@
  */
 import {
   CORPORATE_SUFFIXES,
+  NOT_IN_PERSON,
   NOT_NAMES,
   ORG_HEADS,
   PERSON_TITLES,
@@ -45,6 +46,8 @@ function trim(tokens: Token[]): Token[] {
 function isOrg(tokens: Token[], before: Token | null): boolean {
   const words = tokens.map((t) => t.text);
   const last = words[words.length - 1] ?? '';
+  // "Chief of Police", "Director of Communications": a role, not a body.
+  if (PERSON_TITLES.has(words[0] ?? '')) return false;
   if (CORPORATE_SUFFIXES.has(last)) return words.length > 1;
   if (words.length === 1) {
     if (last === 'Congress') return true;
@@ -62,6 +65,13 @@ function looksLikePersonName(tokens: Token[]): boolean {
   );
 }
 
+/** Words that can be a person's name: no organisation word, mostly proper nouns to the tagger. */
+function nameWords(tokens: Token[]): boolean {
+  if (!tokens.length || tokens.length > 4) return false;
+  if (tokens.some((t) => !/^\p{Lu}/u.test(t.text) || NOT_IN_PERSON.has(t.text) || ORG_HEADS.has(t.text))) return false;
+  return tokens.filter((t) => t.pos === 'PROPN').length * 2 >= tokens.length;
+}
+
 /** Names joined by "and" after a title ("Sens. Byron Dorgan and Kent Conrad"). */
 function splitAnd(tokens: Token[]): Token[][] {
   const parts: Token[][] = [[]];
@@ -77,9 +87,13 @@ function titleEnd(tokens: Token[]): { from: number; to: number } | null {
   for (let k = tokens.length - 2; k >= 0; k--) {
     if (!TITLES.has(tokens[k]!.text)) continue;
     const rest = tokens.slice(k + 1);
-    if (rest.some((t) => ORG_HEADS.has(t.text) || TITLES.has(t.text))) return null;
+    if (rest.some((t) => ORG_HEADS.has(t.text) || TITLES.has(t.text)) || /^[a-z]/.test(rest[0]?.text ?? 'x'))
+      return null;
     let from = k;
-    while (from > 0 && (TITLES.has(tokens[from - 1]!.text) || tokens[from - 1]!.text === 'and')) from--;
+    // "President and CEO": "and" only between two titles.
+    const joinsTitles = (i: number) =>
+      TITLES.has(tokens[i]!.text) || (tokens[i]!.text === 'and' && i > 0 && TITLES.has(tokens[i - 1]!.text));
+    while (from > 0 && joinsTitles(from - 1)) from--;
     const chain = tokens.slice(from, k + 1);
     if (!chain.some((t) => PERSON_TITLES.has(t.text))) return null;
     return { from, to: k + 1 };
@@ -107,10 +121,20 @@ export function classifyRun(page: number, text: string, run: Run, next: Token | 
   if (title) {
     const role = spanText(text, run.tokens.slice(title.from, title.to));
     for (const part of splitAnd(trim(run.tokens.slice(title.to)))) {
-      if (part.every((t) => /^\p{Lu}/u.test(t.text))) out.mentions.push(mention(page, text, part, 'person', role));
+      if (nameWords(part)) out.mentions.push(mention(page, text, part, 'person', role));
     }
-    const head = trim(run.tokens.slice(0, title.from));
-    if (head.length && isOrg(head, run.before)) out.mentions.push(mention(page, text, head, 'org', null));
+    // What stands before the title is a run of its own ("Sens. Byron Dorgan and Kent Conrad and Rep. …").
+    const head = run.tokens.slice(0, title.from);
+    if (head.length) {
+      const inner = classifyRun(
+        page,
+        text,
+        { tokens: head, before: run.before, after: run.tokens[title.from] ?? null },
+        null,
+      );
+      out.mentions.push(...inner.mentions);
+      out.loose.push(...inner.loose);
+    }
     return out;
   }
   const tokens = trim(run.tokens);
@@ -118,7 +142,10 @@ export function classifyRun(page: number, text: string, run: Run, next: Token | 
   const before = tokens[0] === run.tokens[0] ? run.before : null;
   const after = tokens[tokens.length - 1] === run.tokens[run.tokens.length - 1] ? run.after : null;
   if (isOrg(tokens, before)) out.mentions.push(mention(page, text, tokens, 'org', null));
-  else if (looksLikePersonName(tokens) && personCue(tokens, before, after, next))
+  // "Visage Index, Inc.": a company ending after a comma.
+  else if (after?.text === ',' && next && CORPORATE_SUFFIXES.has(next.text))
+    out.mentions.push(mention(page, text, [...tokens, next], 'org', null));
+  else if (looksLikePersonName(tokens) && nameWords(tokens) && personCue(tokens, before, after, next))
     out.mentions.push(mention(page, text, tokens, 'person', null));
   else if (tokens.length <= 4 && !tokens.some((t) => isAcronym(t.text)))
     out.loose.push(mention(page, text, tokens, 'person', null));

@@ -5,12 +5,15 @@
  * document has named the person or the organisation in full.
  */
 import { classifyRun } from './classify.js';
-import { acronymOf, isSurnameOf } from './names.js';
+import { acronymOf, isSurnameOf, nameKey } from './names.js';
 import { findRuns, isAcronym } from './runs.js';
 import { tokenize, type Token } from './tokens.js';
 import type { KnownNames, Mention, PageText } from './types.js';
 
 const SENATE_TITLE = /^(SEN\.?|SENS\.?|SENATOR|SENATORS|Sen\.|Sens\.|Senator|Senators)$/;
+
+/** Two to four capitalised words: "All sworn and civilian personnel" is a recipient, not a name. */
+const isPersonName = (name: string): boolean => /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u.test(name);
 
 interface PageWork {
   page: PageText;
@@ -30,7 +33,7 @@ function knownMentions(page: PageText, known: KnownNames): Mention[] {
   ] as const;
   for (const [type, names] of lists) {
     for (const name of names) {
-      if (name.trim().length < 2) continue;
+      if (name.trim().length < 2 || (type === 'person' && !isPersonName(name))) continue;
       for (let at = page.text.indexOf(name); at >= 0; at = page.text.indexOf(name, at + name.length)) {
         if (wordAt(page.text, at, at + name.length))
           out.push({ page: page.page, start: at, end: at + name.length, text: name, type, role: null });
@@ -90,7 +93,7 @@ export function extractMentions(pages: readonly PageText[], known: KnownNames = 
   const work = pages.map(firstPass);
   const all = work.flatMap((w) => [...knownMentions(w.page, known), ...w.found]);
   const people = all.filter((m) => m.type === 'person' && m.text.includes(' ')).map((m) => m.text);
-  people.push(...(known.people ?? []));
+  people.push(...(known.people ?? []).filter(isPersonName));
   const fullNames = new Set(people);
   const orgs = all.filter((m) => m.type === 'org');
   const acronyms = new Map<string, string>();
@@ -99,13 +102,20 @@ export function extractMentions(pages: readonly PageText[], known: KnownNames = 
     else if (!isAcronym(org.text)) acronyms.set(acronymOf(org.text), org.text);
   }
   for (const name of known.organizations ?? []) acronyms.set(acronymOf(name), name);
+  const orgKeys = new Set(orgs.filter((o) => !isAcronym(o.text)).map((o) => nameKey(o.text)));
   const second: Mention[] = [];
   for (const w of work) {
     for (const m of w.loose) {
       if (fullNames.has(m.text)) second.push({ ...m, type: 'person' });
+      else if (m.text.includes(' ') && orgKeys.has(nameKey(m.text))) second.push({ ...m, type: 'org' });
       else if (!m.text.includes(' ') && people.some((p) => isSurnameOf(m.text, p)))
         second.push({ ...m, type: 'person' });
-      else if (!m.text.includes(' ') && m.role) second.push({ ...m, type: 'person' });
+      else if (
+        !m.text.includes(' ') &&
+        m.role &&
+        !people.some((p) => p.toLowerCase().startsWith(m.text.toLowerCase() + ' '))
+      )
+        second.push({ ...m, type: 'person' });
     }
     for (const t of w.tokens) {
       const expands = acronyms.get(t.text);

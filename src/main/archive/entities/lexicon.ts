@@ -35,12 +35,20 @@ export const ORG_HEADS = words(`
   Centre Library Museum Laboratory Laboratories Police Patrol Guard Force Army Navy Corps Nation
   Tribe Chapter Network Times Post Ledger Journal Tribune Herald Review Gazette News Press
   Commission Survey System Trust Fund Railroad Railway Airlines Technologies Systems Industries
-  Partners Associates Department's Station Base Program Programs Project Reserve Community
+  Partners Associates Station Base Reserve Community
 `);
 
 /** Heads that make an organisation only when the run has another capitalised word before them. */
-export const WEAK_HEADS = words(
-  `Program Programs Project Community Fund Reserve Station Base Trust Times Post News Press`,
+export const WEAK_HEADS = words(`Community Fund Reserve Station Base Trust Times Post News Press`);
+
+/** Capitalised small words of a headline ("… Funds For Catlettsburg Fire Department"): a name ends there. */
+export const HEADLINE_BREAKS = words(
+  `From In On To By With For At Of And Or But If As Is Are Was Be Over Into About After Before`,
+);
+
+/** Words never in a person's name ("Justice Assistance Grants"). */
+export const NOT_IN_PERSON = words(
+  `Grant Grants Act Program Programs Fund Funds Day Legislation Bill Flag Project Plan Initiative`,
 );
 
 /** Company endings dropped when names are compared ("Visage Index, Inc." = "Visage Index"). */
@@ -57,9 +65,9 @@ export const NOT_NAMES = words(`
   January February March April May June July August September October November December
   Dear Sincerely Thank Thanks Please Contact Media Page Subject Re Fw Fwd cc CC Cc TO FROM DATE
   Effective Nothing None Every Each Several Some Many Most All Both Also However Although
-  American Americans Republican Republicans Democrat Democrats Democratic Federal National State
+  Americans Republican Republicans Democrat Democrats Democratic
   Act Bill Amendment Resolution Constitution Day Week Year Fiscal FY Press Release Releases News
-  Washington DC D.C. U.S. US U.S UN Mr Ms Mrs Dr Jr. Jr Sr. Sr II III
+  U.S. US U.S UN Mr Ms Mrs Dr Jr. Jr Sr. Sr II III
 `);
 
 /** Words after a name that say a person spoke or acted ("… Whitcombe wrote"). */

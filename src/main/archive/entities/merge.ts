@@ -19,7 +19,9 @@ const words = (text: string): number => text.split(' ').length;
 function bestName(group: Group): string {
   const forms = group.mentions.map((m) => clean(m.text)).filter((t) => group.type === 'person' || !isAcronym(t));
   const pool = forms.length ? forms : group.mentions.map((m) => clean(m.text));
-  return pool.reduce((a, b) => (words(b) > words(a) || (words(b) === words(a) && b.length > a.length) ? b : a));
+  // The most words, then mixed case over a headline's capitals, then the longest.
+  const rank = (t: string) => words(t) * 1000 + (t === t.toUpperCase() ? 0 : 500) + t.length;
+  return pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
 }
 
 function toEntity(group: Group): Entity {

@@ -2,7 +2,7 @@
  * Runs of capitalised words on a page ("Deputy Chief Daniel R. Whitcombe", "Department of
  * Justice"): the candidates the rules in classify.ts type as people or organisations.
  */
-import { CONNECTORS } from './lexicon.js';
+import { CONNECTORS, HEADLINE_BREAKS, ORG_HEADS, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 export interface Run {
@@ -37,11 +37,14 @@ function joins(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (!t || !prev || !next || t.gapBefore || next.gapBefore || !isNameWord(next)) return false;
+  // "Committee on Commerce", "Center for …", "Chief of Police": only after an organisation's or a
+  // title's word; "of" and "and" also inside a name ("Health and Human Services").
+  if (t.text === 'on' || t.text === 'for') return ORG_HEADS.has(prev.text);
   if (CONNECTORS.has(t.text)) return true;
   // "Metro-North", "Ton-That": a hyphen with no space either side.
   if (t.text === '-' || t.text === '‑') return touching(prev, t) && touching(t, next);
   // "U.S. Attorney's Office": a possessive inside an organisation's name.
-  return POSSESSIVE.test(t.text) && touching(prev, t);
+  return POSSESSIVE.test(t.text) && touching(prev, t) && TITLES.has(prev.text);
 }
 
 export function findRuns(tokens: Token[]): Run[] {
@@ -56,7 +59,7 @@ export function findRuns(tokens: Token[]): Run[] {
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j];
-      if (!t || t.gapBefore) break;
+      if (!t || t.gapBefore || HEADLINE_BREAKS.has(t.text)) break;
       if (isNameWord(t) || (joins(tokens, j) && !(CONNECTORS.has(t.text) && tokens[j - 1]?.text === '-'))) j++;
       else break;
     }
