@@ -39,7 +39,9 @@ function trim(tokens: Token[]): Token[] {
     /^['’-]/.test(t.text) ||
     (atStart && t.sentenceStart && t.pos !== 'PROPN' && !ORG_HEADS.has(t.text));
   while (a < b && weak(tokens[a]!, a === 0)) a++;
-  while (b > a && weak(tokens[b - 1]!, false)) b--;
+  // "Ton-That": a word glued to the one before by a hyphen is part of it.
+  const glued = (i: number) => tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === tokens[i]!.start;
+  while (b > a && !glued(b - 1) && weak(tokens[b - 1]!, false)) b--;
   return tokens.slice(a, b);
 }
 
@@ -147,7 +149,7 @@ export function classifyRun(page: number, text: string, run: Run, next: Token | 
     out.mentions.push(mention(page, text, [...tokens, next], 'org', null));
   else if (looksLikePersonName(tokens) && nameWords(tokens) && personCue(tokens, before, after, next))
     out.mentions.push(mention(page, text, tokens, 'person', null));
-  else if (tokens.length <= 4 && !tokens.some((t) => isAcronym(t.text)))
+  else if (tokens.length <= 4 && !(tokens.length === 1 && isAcronym(tokens[0]!.text)))
     out.loose.push(mention(page, text, tokens, 'person', null));
   return out;
 }

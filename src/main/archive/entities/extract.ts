@@ -83,7 +83,12 @@ function withoutOverlaps(mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of sorted) {
     const last = out[out.length - 1];
-    if (last && last.page === m.page && m.start < last.end) continue;
+    if (last && last.page === m.page && m.start < last.end) {
+      // A known name found again by the rules keeps the title the rules saw before it.
+      if (last.start === m.start && last.end === m.end && !last.role && m.role)
+        out[out.length - 1] = { ...last, role: m.role };
+      continue;
+    }
     out.push(m);
   }
   return out;
@@ -96,12 +101,11 @@ export function extractMentions(pages: readonly PageText[], known: KnownNames = 
   people.push(...(known.people ?? []).filter(isPersonName));
   const fullNames = new Set(people);
   const orgs = all.filter((m) => m.type === 'org');
-  const acronyms = new Map<string, string>();
-  for (const org of orgs) {
-    if (org.expands) acronyms.set(org.text, org.expands);
-    else if (!isAcronym(org.text)) acronyms.set(acronymOf(org.text), org.text);
-  }
-  for (const name of known.organizations ?? []) acronyms.set(acronymOf(name), name);
+  // An acronym the text defines says what it expands to; one read off initials leaves that to the merge.
+  const acronyms = new Map<string, string | undefined>();
+  for (const name of [...orgs.filter((o) => !isAcronym(o.text)).map((o) => o.text), ...(known.organizations ?? [])])
+    acronyms.set(acronymOf(name), undefined);
+  for (const org of orgs) if (org.expands) acronyms.set(org.text, org.expands);
   const orgKeys = new Set(orgs.filter((o) => !isAcronym(o.text)).map((o) => nameKey(o.text)));
   const second: Mention[] = [];
   for (const w of work) {
@@ -118,9 +122,15 @@ export function extractMentions(pages: readonly PageText[], known: KnownNames = 
         second.push({ ...m, type: 'person' });
     }
     for (const t of w.tokens) {
+      if (
+        !isAcronym(t.text) ||
+        !acronyms.has(t.text) ||
+        orgs.some((o) => o.page === w.page.page && o.start === t.start)
+      )
+        continue;
       const expands = acronyms.get(t.text);
-      if (isAcronym(t.text) && expands && !orgs.some((o) => o.page === w.page.page && o.start === t.start))
-        second.push({ page: w.page.page, start: t.start, end: t.end, text: t.text, type: 'org', role: null, expands });
+      const found: Mention = { page: w.page.page, start: t.start, end: t.end, text: t.text, type: 'org', role: null };
+      second.push(expands ? { ...found, expands } : found);
     }
   }
   return withoutOverlaps([...all, ...second]);

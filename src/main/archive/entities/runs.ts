@@ -60,7 +60,14 @@ export function findRuns(tokens: Token[]): Run[] {
     while (j < tokens.length) {
       const t = tokens[j];
       if (!t || t.gapBefore || HEADLINE_BREAKS.has(t.text)) break;
-      if (isNameWord(t) || (joins(tokens, j) && !(CONNECTORS.has(t.text) && tokens[j - 1]?.text === '-'))) j++;
+      // "Clearview AI": a short acronym may end or continue a name, not start one.
+      const shortAcronym = isAcronym(t.text) && t.text.length <= 4 && isNameWord(tokens[j - 1]!);
+      if (
+        isNameWord(t) ||
+        shortAcronym ||
+        (joins(tokens, j) && !(CONNECTORS.has(t.text) && tokens[j - 1]?.text === '-'))
+      )
+        j++;
       else break;
     }
     const after = tokens[j];
