@@ -16,7 +16,16 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RELEASES = Math.max(10, Number(process.env['ENTITIES_SPEED_DOCS'] ?? 2500));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-async function speed(): Promise<Record<string, number> | null> {
+interface Speed {
+  pages: number;
+  chars: number;
+  seconds: number;
+  firstRoundSeconds: number;
+  pagesPerSecond: number;
+  mentions: number;
+}
+
+async function speed(): Promise<Speed | null> {
   const folder = senateFolder(ROOT);
   if (!folder) return null;
   const pages: string[] = [];

@@ -18,12 +18,13 @@ import type { Token } from './tokens.js';
 import type { Mention } from './types.js';
 
 const INITIAL = /^\p{Lu}\.$/u;
+const textAt = (tokens: readonly Token[], i: number): string => tokens[i]?.text ?? '';
 const PARTY = /^[RDI]-/;
 
 const mention = (page: number, text: string, tokens: Token[], type: Mention['type'], role: string | null): Mention => ({
   page,
-  start: tokens[0]!.start,
-  end: tokens[tokens.length - 1]!.end,
+  start: tokens[0]?.start ?? 0,
+  end: tokens.at(-1)?.end ?? 0,
   text: spanText(text, tokens),
   type,
   role,
@@ -33,15 +34,16 @@ const mention = (page: number, text: string, tokens: Token[], type: Mention['typ
 function trim(tokens: Token[]): Token[] {
   let a = 0;
   let b = tokens.length;
-  const weak = (t: Token, atStart: boolean) =>
+  const weak = (t: Token | undefined, atStart: boolean) =>
+    !t ||
     NOT_NAMES.has(t.text) ||
     /^[a-z]/.test(t.text) ||
     /^['’-]/.test(t.text) ||
     (atStart && t.sentenceStart && t.pos !== 'PROPN' && !ORG_HEADS.has(t.text));
-  while (a < b && weak(tokens[a]!, a === 0)) a++;
+  while (a < b && weak(tokens[a], a === 0)) a++;
   // "Ton-That": a word glued to the one before by a hyphen is part of it.
-  const glued = (i: number) => tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === tokens[i]!.start;
-  while (b > a && !glued(b - 1) && weak(tokens[b - 1]!, false)) b--;
+  const glued = (i: number) => tokens[i - 1]?.text === '-' && tokens[i - 1]?.end === tokens[i]?.start;
+  while (b > a && !glued(b - 1) && weak(tokens[b - 1], false)) b--;
   return tokens.slice(a, b);
 }
 
@@ -79,7 +81,7 @@ function splitAnd(tokens: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (const t of tokens) {
     if (t.text === 'and') parts.push([]);
-    else parts[parts.length - 1]!.push(t);
+    else parts.at(-1)?.push(t);
   }
   return parts.filter((p) => p.length > 0);
 }
@@ -87,14 +89,14 @@ function splitAnd(tokens: Token[]): Token[][] {
 /** Where the last title chain before a name ends in the run, or -1. */
 function titleEnd(tokens: Token[]): { from: number; to: number } | null {
   for (let k = tokens.length - 2; k >= 0; k--) {
-    if (!TITLES.has(tokens[k]!.text)) continue;
+    if (!TITLES.has(textAt(tokens, k))) continue;
     const rest = tokens.slice(k + 1);
     if (rest.some((t) => ORG_HEADS.has(t.text) || TITLES.has(t.text)) || /^[a-z]/.test(rest[0]?.text ?? 'x'))
       return null;
     let from = k;
     // "President and CEO": "and" only between two titles.
     const joinsTitles = (i: number) =>
-      TITLES.has(tokens[i]!.text) || (tokens[i]!.text === 'and' && i > 0 && TITLES.has(tokens[i - 1]!.text));
+      TITLES.has(textAt(tokens, i)) || (textAt(tokens, i) === 'and' && TITLES.has(textAt(tokens, i - 1)));
     while (from > 0 && joinsTitles(from - 1)) from--;
     const chain = tokens.slice(from, k + 1);
     if (!chain.some((t) => PERSON_TITLES.has(t.text))) return null;
@@ -149,7 +151,7 @@ export function classifyRun(page: number, text: string, run: Run, next: Token | 
     out.mentions.push(mention(page, text, [...tokens, next], 'org', null));
   else if (looksLikePersonName(tokens) && nameWords(tokens) && personCue(tokens, before, after, next))
     out.mentions.push(mention(page, text, tokens, 'person', null));
-  else if (tokens.length <= 4 && !(tokens.length === 1 && isAcronym(tokens[0]!.text)))
+  else if (tokens.length <= 4 && !(tokens.length === 1 && isAcronym(textAt(tokens, 0))))
     out.loose.push(mention(page, text, tokens, 'person', null));
   return out;
 }

@@ -71,9 +71,10 @@ function mergePeople(mentions: Mention[], suggestions: MergeSuggestion[]): Group
     }
   }
   // Same family name, given names one the start of the other ("Jon"/"Jonathan"): maybe one person.
-  for (let i = 0; i < groups.length; i++)
-    for (let j = i + 1; j < groups.length; j++) {
-      const [a, b] = [bestName(groups[i]!), bestName(groups[j]!)];
+  const names = groups.map(bestName);
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i] ?? '', names[j] ?? ''];
       const [ga, gb] = [givenNames(a)[0] ?? '', givenNames(b)[0] ?? ''];
       if (familyName(a) === familyName(b) && ga && gb && (ga.startsWith(gb) || gb.startsWith(ga)))
         suggestions.push({ type: 'person', names: [a, b], reason: 'same family name, given names alike' });

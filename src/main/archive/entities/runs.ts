@@ -61,7 +61,8 @@ export function findRuns(tokens: Token[]): Run[] {
       const t = tokens[j];
       if (!t || t.gapBefore || HEADLINE_BREAKS.has(t.text)) break;
       // "Clearview AI": a short acronym may end or continue a name, not start one.
-      const shortAcronym = isAcronym(t.text) && t.text.length <= 4 && isNameWord(tokens[j - 1]!);
+      const shortAcronym =
+        isAcronym(t.text) && t.text.length <= 4 && !!tokens[j - 1] && isNameWord(tokens[j - 1] as Token);
       if (
         isNameWord(t) ||
         shortAcronym ||
@@ -83,4 +84,4 @@ export function findRuns(tokens: Token[]): Run[] {
 
 /** The page text a run of tokens covers. */
 export const spanText = (text: string, tokens: readonly Token[]): string =>
-  tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '';
+  text.slice(tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);

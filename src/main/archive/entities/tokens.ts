@@ -3,7 +3,7 @@
  * its English model (shipped inside the npm package: nothing is fetched). Only sentence
  * boundaries and part-of-speech tagging run: the model's own entities are dates and numbers.
  */
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export interface Token {
@@ -34,9 +34,9 @@ export function tokenize(text: string): Token[] {
   wink
     .readDoc(text)
     .sentences()
-    .each((sentence) => {
+    .each((sentence: ItemSentence) => {
       let first = true;
-      sentence.tokens().each((token) => {
+      sentence.tokens().each((token: ItemToken) => {
         const before = token.out(its.precedingSpaces);
         const word = token.out();
         at += before.length;
