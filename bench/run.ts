@@ -17,6 +17,7 @@ const BENCHES: (() => Promise<{ bench: BenchModule }>)[] = [
   () => import('./renderer.js'),
   () => import('./cli.js'),
   () => import('./infer.js'),
+  () => import('./entities.js'),
 ];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
