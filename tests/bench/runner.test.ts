@@ -22,6 +22,6 @@ describe('npm run bench', () => {
       .slice(1)
       .filter(Boolean)
       .map((line) => line.split(':')[0]);
-    expect(names).toEqual(['import', 'search', 'export', 'renderer', 'cli', 'infer']);
+    expect(names).toEqual(['import', 'search', 'export', 'renderer', 'cli', 'infer', 'entities']);
   }, 90_000);
 });
