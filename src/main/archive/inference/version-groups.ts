@@ -2,10 +2,12 @@
  * Grouping a document with its versions: documents whose texts resemble at VERSION_THRESHOLD
  * or more (the MinHash estimate of the Jaccard resemblance of word 5-gram shingles,
  * infer/versions.ts), whatever their format. Candidates come from locality-sensitive
- * hashing: the 128-value signature is cut into 16 bands of 8 rows, each band hashed; two
- * documents sharing a band are compared. Two texts at resemblance 0.95 share a band with
- * probability 1 − (1 − 0.95⁸)¹⁶ > 0.9999999, at 0.5 only 6%, so a new document is compared
- * with a handful of others, not with every document in the archive.
+ * hashing: the first 64 of the signature's 128 values are cut into 8 bands of 8, each band
+ * hashed; two documents sharing a band are compared on all 128. Two texts at resemblance
+ * 0.95 share a band with probability 1 − (1 − 0.95⁸)⁸ > 0.9998, at 0.9 0.99, at 0.5 3%, so
+ * a new document is compared with a handful of others, not with every document in the
+ * archive. Eight bands, not sixteen: each band is a row written at import, in an index
+ * that grows with the archive.
  */
 import type { Trx } from '../db/repos/db.js';
 import { setVersionGroup, versionGroupsOf } from '../db/repos/documents.js';
@@ -13,7 +15,7 @@ import { bandKeys } from '../db/repos/signature-bands.js';
 import { putSignature, signaturesOf } from '../db/repos/text-signatures.js';
 import { signatureResemblance, textSignature, VERSION_THRESHOLD } from '../infer/index.js';
 
-const BANDS = 16;
+const BANDS = 8;
 const ROWS = 8;
 
 /** One 31-bit hash per band (FNV-1a over the band's values), so it fits SQLite's integer as is. */

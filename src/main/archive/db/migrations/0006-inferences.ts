@@ -10,9 +10,10 @@
  * - `documents.version_group`: the id of the first document of its group of versions, null
  *   when it has none. Versions: MinHash estimate of the Jaccard resemblance of word 5-gram
  *   shingles ≥ 0.95 (infer/versions.ts). `text_signatures` keeps each document's 128-value
- *   signature; `signature_bands` its 16 bands of 8 rows hashed (LSH; band × 2³² + hash in one key), so a new document's
- *   candidates are the documents sharing any band, found by index, not by comparing all. The
- *   signature's row holds its band keys (JSON) and triggers keep signature_bands in step.
+ *   signature; `signature_bands` 8 bands of 8 of its values hashed (LSH; band × 2³² + hash in
+ *   one key), so a new document's candidates are the documents sharing any band, found by
+ *   index, not by comparing all. The signature's row holds its band keys (JSON) and triggers
+ *   keep signature_bands in step.
  *
  * Existing documents keep '{}' and '[]', the values state-hash.ts leaves out of a document's
  * state, so states recorded before this migration stay valid.
@@ -47,21 +48,27 @@ CREATE TABLE text_signatures (
 
 CREATE TABLE signature_bands (
   band_key INTEGER NOT NULL,
-  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL,
   PRIMARY KEY (band_key, document_id)
 ) WITHOUT ROWID;
-CREATE INDEX signature_bands_document ON signature_bands (document_id);
 
 -- The bands follow the signature's row, so storing a document's signature and its bands is
 -- one statement: import runs it for every document, and a statement's round trip costs more
--- than the rows it writes.
+-- than the rows it writes. A band's row is found by its key in the signature's row (old
+-- keys on update and delete), so the table needs no second index on document_id, nor a
+-- foreign key: a document's deletion cascades to its signature, whose trigger removes them.
 CREATE TRIGGER text_signatures_bands_insert AFTER INSERT ON text_signatures BEGIN
   INSERT OR IGNORE INTO signature_bands (band_key, document_id)
     SELECT value, NEW.document_id FROM json_each(NEW.band_keys);
 END;
 CREATE TRIGGER text_signatures_bands_update AFTER UPDATE OF band_keys ON text_signatures BEGIN
-  DELETE FROM signature_bands WHERE document_id = NEW.document_id;
+  DELETE FROM signature_bands
+    WHERE document_id = OLD.document_id AND band_key IN (SELECT value FROM json_each(OLD.band_keys));
   INSERT OR IGNORE INTO signature_bands (band_key, document_id)
     SELECT value, NEW.document_id FROM json_each(NEW.band_keys);
+END;
+CREATE TRIGGER text_signatures_bands_delete AFTER DELETE ON text_signatures BEGIN
+  DELETE FROM signature_bands
+    WHERE document_id = OLD.document_id AND band_key IN (SELECT value FROM json_each(OLD.band_keys));
 END;
 `;
