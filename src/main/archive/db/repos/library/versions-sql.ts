@@ -37,3 +37,12 @@ export async function otherVersionsIn(db: Db, idList: string): Promise<Map<numbe
   }
   return byShown;
 }
+
+/** Whether any two live documents are versions of one text (search groups its hits only then). */
+export async function hasLiveVersions(db: Db): Promise<boolean> {
+  const result = await sql<{ found: number }>`
+    SELECT EXISTS (SELECT 1 FROM documents WHERE version_group IS NOT NULL AND deleted_at IS NULL) AS found`.execute(
+    db,
+  );
+  return Number(result.rows[0]?.found ?? 0) === 1;
+}
