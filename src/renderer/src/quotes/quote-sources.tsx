@@ -24,7 +24,7 @@ export function QuoteSources({ quoteId }: { quoteId: number }) {
           >
             <span className="source-title">
               {s.title}
-              {s.version && <span className="badge version-badge">version of this document</span>}
+              {s.version && <span className="chip accent">version of this document</span>}
             </span>
             <span className="faint">
               p. {s.pageLabel} · {s.similarity >= 0.999 ? 'exact' : `${Math.round(s.similarity * 100)}% alike`}
