@@ -23,7 +23,8 @@ export function ReviewView() {
   const current = documents[at];
   const shown = useQuery('documents.inference', current ? { id: current.id } : null);
   const decide = useDecide();
-  const inferences = current && shown.data ? shown.data.inferences : [];
+  // While another document's inferences load, the last ones must not be acted on.
+  const inferences = current && shown.data && !shown.loading ? shown.data.inferences : [];
   const open: Inference | undefined = inferences.find((i) => i.status === 'suggested');
 
   const step = (by: number) => setIndex(Math.max(0, Math.min(documents.length - 1, at + by)));
