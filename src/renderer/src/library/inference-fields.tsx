@@ -82,7 +82,9 @@ export function InferenceRow({
           “{i.source.text}” <span className="faint">p. {i.source.page}</span>
         </button>
       ) : (
-        <span className="faint source-words">From the file’s own data ({i.rule})</span>
+        <span className="faint source-words" title={`rule: ${i.rule}`}>
+          Not from one place on a page: read from the file’s headers or the document as a whole
+        </span>
       )}
       {!theirs && i.status !== 'rejected' && (
         <div className="inference-actions">

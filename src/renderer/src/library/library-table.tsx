@@ -223,7 +223,11 @@ export function LibraryTable({
                   <span className={`format-dot ${row.format}`} aria-hidden="true" />
                   <span className="cell-text">{row.title}</span>
                   <FormatBadge format={row.format} />
-                  {row.versions.length > 0 && <span className="also-in">{alsoInText(row.versions)}</span>}
+                  {row.versions.length > 0 && (
+                    <span className="also-in" title={alsoInText(row.versions)}>
+                      {alsoInText(row.versions)}
+                    </span>
+                  )}
                 </div>
                 <div role="gridcell" className="col-type">
                   {typeLabel(row.type)}
