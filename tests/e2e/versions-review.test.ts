@@ -60,7 +60,7 @@ describe.skipIf(!haveChromium)('versions and metadata read from the face (issue 
       await expect.poll(() => date.locator('.inference-value').innerText()).toBe('9 Apr 2007 (to the day)');
       await expect.poll(() => details.getByRole('heading', { name: 'File dates' }).count()).toBe(1);
       await screenshot(page, `versions-details-${scheme}`);
-      await date.getByRole('button', { name: /^Show where the date stands/ }).click();
+      await date.getByRole('button', { name: /Monday, April 9, 2007/ }).click();
       const mark = page.locator('.hl-inline.source');
       await expect.poll(() => mark.innerText()).toBe('Monday, April 9, 2007');
       await screenshot(page, `versions-source-${scheme}`);
@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('versions and metadata read from the face (issue 
       await library.row(NOTES[0] ?? '').click();
       const type = details.locator('.inference[data-field="type"]');
       await expect.poll(() => type.locator('.inference-status').innerText()).toBe('suggested');
-      await type.getByRole('button', { name: 'Accept type' }).click();
+      await type.getByRole('button', { name: 'Accept' }).click();
       await expect
         .poll(() => details.locator('.inference[data-field="type"] .inference-status').innerText())
         .toBe('applied');

@@ -4,6 +4,7 @@
  * Accept / Reject with Undo, a field the person set shown as theirs, the file's own dates
  * under their own heading, and the document's other versions.
  */
+import { useId } from 'react';
 import type { DocumentRecord } from '../../../shared/document.js';
 import type { Inference, InferredField } from '../../../shared/inference.js';
 import { api } from '../api/client.js';
@@ -61,10 +62,15 @@ export function InferenceRow({
   onDecide: (field: InferredField, decision: 'accept' | 'reject') => void;
 }) {
   const label = FIELD_LABEL[i.field];
+  // Buttons are named by their words and described by the field: a name holding the field's
+  // ("Reject date") would also answer to the form's own "Date" label.
+  const fieldId = `${useId()}-field`;
   return (
     <li className={`inference ${i.status}`} data-field={i.field}>
       <div className="inference-head">
-        <span className="inference-field">{label}</span>
+        <span className="inference-field" id={fieldId}>
+          {label}
+        </span>
         <span className="inference-value">{inferenceValueText(i)}</span>
       </div>
       <div className="inference-meta faint">
@@ -76,7 +82,8 @@ export function InferenceRow({
         <button
           type="button"
           className="source-words"
-          aria-label={`Show where the ${label.toLowerCase()} stands: “${i.source.text}”, page ${i.source.page}`}
+          title="Show these words, highlighted, in the document"
+          aria-describedby={fieldId}
           onClick={() => openSource(documentId, i)}
         >
           “{i.source.text}” <span className="faint">p. {i.source.page}</span>
@@ -92,7 +99,7 @@ export function InferenceRow({
             <button
               type="button"
               className="btn small primary"
-              aria-label={`Accept ${label.toLowerCase()}`}
+              aria-describedby={fieldId}
               onClick={() => onDecide(i.field, 'accept')}
             >
               Accept
@@ -101,7 +108,7 @@ export function InferenceRow({
           <button
             type="button"
             className="btn small"
-            aria-label={`Reject ${label.toLowerCase()}`}
+            aria-describedby={fieldId}
             onClick={() => onDecide(i.field, 'reject')}
           >
             Reject
