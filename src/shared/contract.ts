@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
-import { REVIEW_CALLS } from './contract-review.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
   ArchiveInfo,
@@ -189,7 +188,6 @@ export const CALLS = {
   /** Deletes the trash for good; answers how many documents went. */
   'trash.empty': call<{ purged: number }>()(empty),
   ...INFERENCE_CALLS,
-  ...REVIEW_CALLS,
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
   'import.paths': jobCall<ImportResult[]>()({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
