@@ -13,7 +13,6 @@ import { navigate } from '../common/router.js';
 import { displayCombo, useShortcut } from '../common/shortcuts.js';
 import { InferenceRow, openSource, useDecide } from '../library/inference-fields.js';
 import { FIELD_LABEL } from '../library/inference-text.js';
-import './review.css';
 
 export function ReviewView() {
   const list = useQuery('documents.suggestions', {});
