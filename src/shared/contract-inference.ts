@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CallSpec } from './contract.js';
+import { REVIEW_CALLS } from './contract-review.js';
 import { INFERRED_FIELDS, type FileDates, type Inference, type InferredField } from './inference.js';
 
 /** What a document's details add: its inferences, its file's own dates and its other versions. */
@@ -53,4 +54,6 @@ export const INFERENCE_CALLS = {
       fields: z.array(z.enum(INFERRED_FIELDS)).min(1).max(INFERRED_FIELDS.length),
     }),
   ),
+  /** The Review metadata view's calls (contract-review.ts). */
+  ...REVIEW_CALLS,
 } as const;

@@ -50,6 +50,8 @@ export interface SearchHit {
   snippet: SnippetPart[];
   score: number;
   quoteId: number | null;
+  /** The document's other versions (the same text in other files), whose own hits of it are left out. */
+  alsoIn: { documentId: number; format: DocumentFormat }[];
 }
 
 export interface SearchResults {

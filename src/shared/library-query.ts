@@ -50,11 +50,25 @@ export interface LibraryRowEntry {
   fileName: string;
   /** Tag names, sorted. */
   tags: string[];
+  /** This document's own live quotes (a version's quotes stay on it: see `versions`). */
+  quoteCount: number;
+  /** The other live versions of the same text (issue 13), in import order; the row stands for them all. */
+  versions: DocumentVersion[];
+}
+
+/** Another version of a row's text: the same words in another file. */
+export interface DocumentVersion {
+  id: number;
+  format: DocumentFormat;
+  /** Its own live quotes. */
   quoteCount: number;
 }
 
 export interface LibraryPage {
-  /** How many live documents pass the filter (the table's length). */
+  /**
+   * How many rows pass the filter (the table's length): live documents, each group of versions
+   * counted once (shown as its earliest imported passing version).
+   */
   total: number;
   rows: LibraryRowEntry[];
 }

@@ -59,6 +59,8 @@ export interface QuoteSource {
   similarity: number;
   /** The matching passage as it stands in that document. */
   text: string;
+  /** That document is a version of the quote's own (the same text in another file): listed first. */
+  version: boolean;
 }
 
 export interface TagRecord {

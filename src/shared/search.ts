@@ -1,5 +1,5 @@
 /** Full-text search: options and hits, shared by the core, the CLI, IPC and the renderer. */
-import type { DocumentType } from './document.js';
+import type { DocumentFormat, DocumentType } from './document.js';
 
 export const SEARCH_KINDS = ['page', 'quote', 'note', 'metadata'] as const;
 /** What a hit matched: a page's text, a quote's text, a quote's note, or the document's metadata. */
@@ -46,6 +46,8 @@ export interface SearchHit {
   /** Higher is better: -bm25, weighted by kind. */
   score: number;
   quoteId?: number;
+  /** The document's other live versions (issue 13), whose own hits of this kind are left out; absent when none. */
+  alsoIn?: { documentId: number; format: DocumentFormat }[];
 }
 
 export interface SearchResult {

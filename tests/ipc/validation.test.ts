@@ -32,6 +32,8 @@ const BAD: { [N in CallName]: unknown[] } = {
   'documents.pageLayout': [{ id: 1 }, { id: 1, page: -1 }, { page: 1 }],
   'documents.original': [{}, { id: 'x' }, { path: '/etc/passwd' }, { id: 1, path: '/etc/passwd' }],
   'documents.inference': [{}, { id: 0 }, { id: 1, field: 'date' }],
+  'documents.undoInferenceDecision': [{}, { id: 0 }, { id: 1, field: 'date' }],
+  'documents.suggestions': [{ limit: 0 }, { limit: 5001 }, { limit: 2.5 }, { limit: '10' }, { status: 'open' }],
   'documents.reinfer': [{}, { id: '1' }, { id: 1, all: true }],
   'documents.decideInference': [
     { id: 1, decision: 'accept' },
@@ -160,6 +162,8 @@ const GOOD: { [N in CallName]: unknown } = {
   'documents.pageLayout': { id: 1, page: 1 },
   'documents.original': { id: 1 },
   'documents.inference': { id: 1 },
+  'documents.suggestions': { limit: 10 },
+  'documents.undoInferenceDecision': { id: 1 },
   'documents.reinfer': { id: 1 },
   'documents.decideInference': { id: 1, decision: 'accept', fields: ['date', 'title'] },
   'documents.updateMetadata': { id: 1, patch: { title: 'Memo', date: '2020-11', url: null, authors: ['Jane Roe'] } },

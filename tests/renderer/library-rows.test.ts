@@ -41,6 +41,7 @@ describe('library rows and filters', () => {
       fileName: 't.pdf',
       tags: [],
       quoteCount: 0,
+      versions: [],
     });
     expect(row.authorText).toBe('Jane Roe; John Doe');
   });

@@ -13,6 +13,7 @@ const hit = (snippet: SearchHit['snippet']): SearchHit => ({
   snippet,
   score: 1,
   quoteId: null,
+  alsoIn: [],
 });
 
 describe('the find word of a search hit', () => {

@@ -15,7 +15,9 @@
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query.js';
 import type { Db } from './db/repos/db.js';
 import { changeToken, idsInSqlOrder, listLiveDocumentNames, sortValuesOf } from './db/repos/library/order-sql.js';
+import { liveVersionGroups } from './db/repos/library/versions-sql.js';
 import { compareKeys, foldText, sortKey } from './library-text.js';
+import { collapseVersions } from './library-versions.js';
 
 /** Queries remembered per archive: a few sorts and the last filters typed. */
 const MAX_CACHED = 8;
@@ -137,6 +139,20 @@ async function readIds(db: Db, token: string, sort: LibrarySort, filter: Library
 /** The live documents passing `filter`, in `sort`'s order (kept while the archive is unchanged). */
 export async function orderedIds(db: Db, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
   return orderedIdsAt(db, await changeToken(db), sort, filter);
+}
+
+/** The live documents in a group of versions, with their group, per archive. */
+const versionGroups = new TokenCache<Map<number, number>>();
+/** The library's rows per query: versions of one text collapsed into one (library-versions.ts). */
+const rowOrders = new TokenCache<readonly number[]>();
+
+/** The library's rows passing `filter` in `sort`'s order: each group of versions once. */
+export async function orderedRows(db: Db, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {
+  const token = await changeToken(db);
+  return rowOrders.get(db, JSON.stringify([sort.key, sort.direction, filter]), token, async () => {
+    const groups = await versionGroups.get(db, '', token, () => liveVersionGroups(db));
+    return collapseVersions(await orderedIdsAt(db, token, sort, filter), groups);
+  });
 }
 
 function orderedIdsAt(db: Db, token: string, sort: LibrarySort, filter: LibraryFilter): Promise<readonly number[]> {

@@ -8,24 +8,31 @@
 import type { LibraryPage, LibraryQuery, LibraryRowEntry } from '../../shared/library-query.js';
 import type { Db } from './db/repos/db.js';
 import { libraryDocumentsIn, liveQuoteCountsIn, tagNamesOfDocumentsIn } from './db/repos/library/page-sql.js';
-import { orderedIds } from './library-order.js';
+import { otherVersionsIn } from './db/repos/library/versions-sql.js';
+import { orderedRows } from './library-order.js';
 
 /** One window of the library in the asked order, with the number of documents that pass. */
 export async function queryLibrary(db: Db, query: LibraryQuery): Promise<LibraryPage> {
-  const all = await orderedIds(db, query.sort, query.filter);
+  const all = await orderedRows(db, query.sort, query.filter);
   const ids = all.slice(query.offset, query.offset + query.limit);
   if (ids.length === 0) return { total: all.length, rows: [] };
   const idList = JSON.stringify(ids);
   const byId = await libraryDocumentsIn(db, idList);
   const tags = await tagNamesOfDocumentsIn(db, idList);
   const quotes = await liveQuoteCountsIn(db, idList);
+  const versions = await otherVersionsIn(db, idList);
 
   const rows: LibraryRowEntry[] = [];
   for (const id of ids) {
     const r = byId.get(id);
     // Purged by a write between the two reads: left out rather than shown as a hole.
     if (!r) continue;
-    rows.push({ ...r, tags: tags.get(r.id) ?? [], quoteCount: quotes.get(r.id) ?? 0 });
+    rows.push({
+      ...r,
+      tags: tags.get(r.id) ?? [],
+      quoteCount: quotes.get(r.id) ?? 0,
+      versions: versions.get(r.id) ?? [],
+    });
   }
   return { total: all.length, rows };
 }

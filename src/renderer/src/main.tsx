@@ -5,6 +5,8 @@ import { App } from './app/app.js';
 import './common/theme.css';
 import './common/common.css';
 import './library/library.css';
+import './library/inference.css';
+import './review/review.css';
 import './tags/tags.css';
 import './reader/reader.css';
 import './quotes/quotes.css';

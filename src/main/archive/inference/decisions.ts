@@ -54,6 +54,19 @@ function emptyValue(doc: DocumentRecord, field: InferredField): InferredMetadata
 
 export type DecisionResult = InferenceDecisionResult;
 
+/** What a decision replaces beside the values (its custody entry keeps it, so it can be undone). */
+export interface DecisionBefore {
+  statuses: Partial<Record<InferredField, Inference['status']>>;
+  userFields: InferredField[];
+}
+
+async function decisionBefore(trx: Trx, id: number, fields: readonly InferredField[]): Promise<DecisionBefore> {
+  const statuses: DecisionBefore['statuses'] = {};
+  for (const i of await inferencesFor(trx, id, fields)) statuses[i.field] = i.status;
+  const marked = new Set((await findInferenceBasis(trx, id))?.userFields ?? []);
+  return { statuses, userFields: INFERRED_FIELDS.filter((f) => marked.has(f)) };
+}
+
 /** Accepts the inferred value of each field: sets it, marks the field as the person's. */
 export async function acceptInferences(
   archive: Archive,
@@ -72,10 +85,11 @@ export async function acceptInferences(
     }
     const changes = valueChanges(doc, set as Partial<InferredMetadata>);
     const now = new Date().toISOString();
+    const before = await decisionBefore(trx, id, fields);
     const userFields = JSON.stringify(await markedUserFields(trx, id, fields));
     await updateDocumentColumns(trx, id, { ...metadataColumns(changes), user_fields: userFields }, now);
     await setInferenceStatus(trx, id, fields, 'applied', now);
-    await recordHistory(trx, { action: 'infer-accept', documentId: id, details: { fields, changes } });
+    await recordHistory(trx, { action: 'infer-accept', documentId: id, details: { fields, changes, before } });
     return { documentId: id, changes };
   });
 }
@@ -99,9 +113,10 @@ export async function rejectInferences(
     const changes = valueChanges(doc, set as Partial<InferredMetadata>);
     const now = new Date().toISOString();
     const columns = metadataColumns(changes);
+    const before = await decisionBefore(trx, id, fields);
     if (Object.keys(columns).length > 0) await updateDocumentColumns(trx, id, columns, now);
     await setInferenceStatus(trx, id, fields, 'rejected', now);
-    await recordHistory(trx, { action: 'infer-reject', documentId: id, details: { fields, changes } });
+    await recordHistory(trx, { action: 'infer-reject', documentId: id, details: { fields, changes, before } });
     return { documentId: id, changes };
   });
 }

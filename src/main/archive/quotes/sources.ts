@@ -7,7 +7,7 @@
  */
 import type { QuoteSource } from '../../../shared/quote.js';
 import type { Db } from '../db/repos/db.js';
-import { findDocumentTitle } from '../db/repos/documents.js';
+import { findDocumentTitle, otherVersions } from '../db/repos/documents.js';
 import { listPagesBetween } from '../db/repos/pages.js';
 import { candidatePages, pageFrequencies } from '../db/repos/quote-sources.js';
 import { ArchiveError } from '../errors.js';
@@ -25,7 +25,7 @@ export interface SourcesOptions {
 /** How many of a quote's rarest words pick the candidate pages. */
 const PROBE_WORDS = 4;
 
-/** Other documents holding the quote's passage exactly or nearly, most similar first. */
+/** Other documents holding the quote's passage exactly or nearly: its document's versions first, then most similar first. */
 export async function quoteSources(db: Db, quoteId: number, options: SourcesOptions = {}): Promise<QuoteSource[]> {
   const minSimilarity = options.minSimilarity ?? 0.8;
   if (!(minSimilarity > 0 && minSimilarity <= 1))
@@ -43,6 +43,7 @@ export async function quoteSources(db: Db, quoteId: number, options: SourcesOpti
   if (probes.length === 0) return [];
   const candidates = await candidatePages(db, probes.join(' OR '), options.candidates ?? 200, quote.documentId);
 
+  const versions = new Set(await otherVersions(db, quote.documentId));
   const maxEdits = allowedEdits(needle.length, minSimilarity);
   const found = new Map<string, QuoteSource>();
   const titles = new Map<number, string>();
@@ -74,10 +75,15 @@ export async function quoteSources(db: Db, quoteId: number, options: SourcesOpti
         pageEnd: s.pageEnd + first - 1,
         similarity: Math.round(w.similarity * 1000) / 1000,
         text: joined.text.slice(from, to),
+        version: versions.has(documentId),
       });
     }
   }
   return [...found.values()].sort(
-    (a, b) => b.similarity - a.similarity || a.documentId - b.documentId || a.page - b.page,
+    (a, b) =>
+      Number(b.version) - Number(a.version) ||
+      b.similarity - a.similarity ||
+      a.documentId - b.documentId ||
+      a.page - b.page,
   );
 }

@@ -23,6 +23,7 @@ import {
   type HitRow,
   type SearchStatements,
 } from '../db/repos/search-index.js';
+import { hasLiveVersions, otherVersionsIn } from '../db/repos/library/versions-sql.js';
 import { ArchiveError } from '../errors.js';
 import { findTag } from '../tags/tags.js';
 import { filterSql, type FilterSql } from './filters.js';
@@ -47,8 +48,11 @@ function checkWhole(value: number | undefined, fallback: number, max: number, fi
   return value;
 }
 
-/** Builds the SQL of a search without running it; throws invalid-input for a query or filter it cannot read. */
-export function planSearch(query: string, options: SearchOptions = {}): SearchPlan {
+/**
+ * Builds the SQL of a search without running it; throws invalid-input for a query or filter it cannot read.
+ * `versions`: the archive holds versions of one text, so page and metadata hits are kept for one version of each.
+ */
+export function planSearch(query: string, options: SearchOptions = {}, versions = false): SearchPlan {
   const fts = ftsQuery(query);
   const limit = checkWhole(options.limit, DEFAULT_LIMIT, MAX_LIMIT, 'limit');
   const offset = checkWhole(options.offset, 0, 100_000, 'offset');
@@ -62,6 +66,7 @@ export function planSearch(query: string, options: SearchOptions = {}): SearchPl
     filters,
     stem: Boolean(options.stem),
     byDate: options.sort === 'date',
+    versions,
   });
   return { kinds, limit, offset, filters, ...statements };
 }
@@ -94,11 +99,20 @@ function toHit(r: HitRow): SearchHit {
   };
 }
 
+/** Names each hit's document's other versions, whose hits of the same text were left out. */
+async function withVersions(db: Db, hits: SearchHit[]): Promise<SearchHit[]> {
+  const versions = await otherVersionsIn(db, JSON.stringify([...new Set(hits.map((h) => h.documentId))]));
+  return hits.map((h) => {
+    const others = versions.get(h.documentId);
+    return others ? { ...h, alsoIn: others.map((v) => ({ documentId: v.id, format: v.format })) } : h;
+  });
+}
+
 /** Searches the archive; see SearchOptions for filters and SearchHit for what comes back. */
 export async function search(db: Db, query: string, options: SearchOptions = {}): Promise<SearchResult> {
-  const plan = planSearch(query, options);
+  const plan = planSearch(query, options, await hasLiveVersions(db));
   const rows = plan.limit === 0 ? [] : await runSearchStatement(db, plan.statement);
-  if (rows.length > 0) return { total: Number(rows[0]?.total ?? 0), hits: rows.map(toHit) };
+  if (rows.length > 0) return { total: Number(rows[0]?.total ?? 0), hits: await withVersions(db, rows.map(toHit)) };
   const total =
     plan.limit === 0 || plan.offset > 0 ? Number((await runSearchStatement(db, plan.count))[0]?.total ?? 0) : 0;
   if (total === 0) {

@@ -12,11 +12,13 @@ import { importHandlers } from './imports.js';
 import { inferenceHandlers } from './inference.js';
 import { libraryHandlers } from './library.js';
 import { quoteHandlers } from './quotes.js';
+import { reviewHandlers } from './review.js';
 
 export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
   ...inferenceHandlers,
+  ...reviewHandlers,
   ...importHandlers,
   ...libraryHandlers,
   ...quoteHandlers,

@@ -178,6 +178,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
         snippet: snippetParts(h.snippet),
         score: h.score,
         quoteId: h.quoteId ?? null,
+        alsoIn: h.alsoIn ?? [],
       })),
     };
   },

@@ -15,6 +15,7 @@ import { ImportProvider, useImports } from '../import/import-store.js';
 import { ImportView } from '../import/import-view.js';
 import { LibraryView } from '../library/library-view.js';
 import { QuotesBoard } from '../quotes/quotes-board.js';
+import { ReviewView } from '../review/review-view.js';
 import { SearchPalette } from '../search/search-palette.js';
 import { ExportContext } from '../export/export-context.js';
 
@@ -32,10 +33,11 @@ export function App() {
 // library paints first.
 const ReaderView = lazy(() => import('../reader/reader-view.js').then((m) => ({ default: m.ReaderView })));
 
-const NAV: { route: Route['name']; label: string; icon: 'library' | 'quote' | 'import'; key: string }[] = [
+const NAV: { route: Route['name']; label: string; icon: 'library' | 'quote' | 'import' | 'keyboard'; key: string }[] = [
   { route: 'library', label: 'Library', icon: 'library', key: 'alt+1' },
   { route: 'quotes', label: 'Quotes', icon: 'quote', key: 'alt+2' },
   { route: 'import', label: 'Import', icon: 'import', key: 'alt+3' },
+  { route: 'review', label: 'Review metadata', icon: 'keyboard', key: 'alt+4' },
 ];
 
 function Shell() {
@@ -52,6 +54,7 @@ function Shell() {
   useShortcut('goLibrary', () => navigate({ name: 'library' }));
   useShortcut('goQuotes', () => navigate({ name: 'quotes' }));
   useShortcut('goImport', () => navigate({ name: 'import' }));
+  useShortcut('goReview', () => navigate({ name: 'review' }));
   useShortcut('exportQuotes', () => setExportRequest({ source: null }));
 
   useEffect(() => {
@@ -203,6 +206,7 @@ function Shell() {
           )}
           {route.name === 'quotes' && <QuotesBoard collectionId={route.collectionId} />}
           {route.name === 'import' && <ImportView />}
+          {route.name === 'review' && <ReviewView />}
         </main>
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

@@ -62,3 +62,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
+
+/** "also in PDF, Text": a row's other versions by their formats in words, in import order. */
+export function alsoInText(versions: readonly { format: DocumentFormat }[]): string {
+  return versions.length === 0 ? '' : `also in ${versions.map((v) => formatLabel(v.format)).join(', ')}`;
+}

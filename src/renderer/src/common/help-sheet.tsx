@@ -5,7 +5,7 @@
 import { Modal } from './modal.js';
 import { displayCombo, SHORTCUTS, type ShortcutSpec } from './shortcuts.js';
 
-const GROUPS: ShortcutSpec['group'][] = ['Everywhere', 'Library', 'Reader', 'Quotes'];
+const GROUPS: ShortcutSpec['group'][] = ['Everywhere', 'Library', 'Reader', 'Quotes', 'Review metadata'];
 
 export function HelpSheet({
   open,

@@ -5,7 +5,16 @@
 
 export type Route =
   | { name: 'library' }
-  | { name: 'reader'; documentId: number; page?: number; quoteId?: number; find?: string }
+  | {
+      name: 'reader';
+      documentId: number;
+      page?: number;
+      quoteId?: number;
+      find?: string;
+      /** Offsets into `page`'s text of words to show (where an inferred value came from). */
+      mark?: { start: number; end: number };
+    }
+  | { name: 'review' }
   | { name: 'quotes'; collectionId?: number }
   | { name: 'import' };
 
@@ -29,6 +38,9 @@ export function parseRoute(hash: string): Route {
       if (page !== undefined) route.page = page;
       if (quoteId !== undefined) route.quoteId = quoteId;
       if (find) route.find = find;
+      const mark = /^(\d+)-(\d+)$/.exec(params.get('mark') ?? '');
+      if (mark && page !== undefined && Number(mark[1]) < Number(mark[2]))
+        route.mark = { start: Number(mark[1]), end: Number(mark[2]) };
       return route;
     }
     case 'quotes': {
@@ -37,6 +49,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'import':
       return { name: 'import' };
+    case 'review':
+      return { name: 'review' };
     default:
       return { name: 'library' };
   }
@@ -50,6 +64,7 @@ export function routeHash(route: Route): string {
       if (route.page !== undefined) params.set('page', String(route.page));
       if (route.quoteId !== undefined) params.set('quote', String(route.quoteId));
       if (route.find) params.set('find', route.find);
+      if (route.mark) params.set('mark', `${route.mark.start}-${route.mark.end}`);
       const query = params.toString();
       return `#/doc/${route.documentId}${query ? `?${query}` : ''}`;
     }
@@ -57,6 +72,8 @@ export function routeHash(route: Route): string {
       return route.collectionId === undefined ? '#/quotes' : `#/quotes?collection=${route.collectionId}`;
     case 'import':
       return '#/import';
+    case 'review':
+      return '#/review';
     default:
       return '#/library';
   }

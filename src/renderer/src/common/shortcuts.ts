@@ -9,7 +9,7 @@ export interface ShortcutSpec {
   /** Combos like `mod+k` (Ctrl, or Cmd on a Mac), `?`, `n`, `escape`. */
   keys: readonly string[];
   label: string;
-  group: 'Everywhere' | 'Library' | 'Reader' | 'Quotes';
+  group: 'Everywhere' | 'Library' | 'Reader' | 'Quotes' | 'Review metadata';
   /** Fires even while typing in a field (only sensible for mod+ combos and Escape). */
   whileTyping?: boolean;
 }
@@ -20,6 +20,7 @@ export const SHORTCUTS = {
   goLibrary: { keys: ['alt+1'], label: 'Go to the library', group: 'Everywhere', whileTyping: true },
   goQuotes: { keys: ['alt+2'], label: 'Go to the quotes board', group: 'Everywhere', whileTyping: true },
   goImport: { keys: ['alt+3'], label: 'Import documents', group: 'Everywhere', whileTyping: true },
+  goReview: { keys: ['alt+4'], label: 'Review metadata read from documents', group: 'Everywhere', whileTyping: true },
   exportQuotes: { keys: ['mod+e'], label: 'Export quotes', group: 'Everywhere', whileTyping: true },
   libraryFilter: { keys: ['f'], label: 'Filter the library', group: 'Library' },
   libraryOpen: { keys: ['enter'], label: 'Open the selected document', group: 'Library' },
@@ -39,6 +40,11 @@ export const SHORTCUTS = {
   zoomOut: { keys: ['-', 'mod+-'], label: 'Zoom out', group: 'Reader', whileTyping: false },
   fitWidth: { keys: ['w'], label: 'Fit the page to the width', group: 'Reader' },
   backToLibrary: { keys: ['backspace'], label: 'Back to the library', group: 'Reader' },
+  reviewAccept: { keys: ['a'], label: 'Accept the current suggestion', group: 'Review metadata' },
+  reviewReject: { keys: ['r'], label: 'Reject the current suggestion', group: 'Review metadata' },
+  reviewNext: { keys: ['j', 'arrowdown'], label: 'Next document', group: 'Review metadata' },
+  reviewPrevious: { keys: ['k', 'arrowup'], label: 'Previous document', group: 'Review metadata' },
+  reviewOpen: { keys: ['enter'], label: 'Open the words the suggestion came from', group: 'Review metadata' },
   deleteQuote: { keys: ['delete'], label: 'Delete the selected quote (can be undone)', group: 'Quotes' },
   close: { keys: ['escape'], label: 'Close the panel, popover or dialog', group: 'Everywhere', whileTyping: true },
 } as const satisfies Record<string, ShortcutSpec>;

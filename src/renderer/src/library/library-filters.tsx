@@ -59,6 +59,7 @@ export function LibraryFilters({ facets = NO_FACETS, filter, onChange, tagsAvail
             );
           })}
         </ul>
+        <p className="filter-note">Counts are documents, each version of a text counted.</p>
       </section>
 
       <section className="filter-section" aria-labelledby="filter-tags">

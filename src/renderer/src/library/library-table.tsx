@@ -6,7 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { formatPartialDate, typeLabel } from '../common/format.js';
+import { alsoInText, formatPartialDate, typeLabel } from '../common/format.js';
 import { FormatBadge } from '../common/format-badge.js';
 import type { LibraryRow, Sort, SortKey } from './library-rows.js';
 
@@ -223,6 +223,11 @@ export function LibraryTable({
                   <span className={`format-dot ${row.format}`} aria-hidden="true" />
                   <span className="cell-text">{row.title}</span>
                   <FormatBadge format={row.format} />
+                  {row.versions.length > 0 && (
+                    <span className="also-in" title={alsoInText(row.versions)}>
+                      {alsoInText(row.versions)}
+                    </span>
+                  )}
                 </div>
                 <div role="gridcell" className="col-type">
                   {typeLabel(row.type)}
@@ -243,6 +248,12 @@ export function LibraryTable({
                 </div>
                 <div role="gridcell" className="col-quotes">
                   {row.quoteCount > 0 ? row.quoteCount : <span className="faint">–</span>}
+                  {versionQuotes(row) > 0 && (
+                    <span className="faint" title="Quotes made on its other versions, which stay on them">
+                      {' '}
+                      +{versionQuotes(row)} in versions
+                    </span>
+                  )}
                 </div>
               </div>
             );
@@ -251,4 +262,9 @@ export function LibraryTable({
       </div>
     </div>
   );
+}
+
+/** Quotes made on a row's other versions (each stays on the version it was made on). */
+function versionQuotes(row: LibraryRow): number {
+  return row.versions.reduce((n, v) => n + v.quoteCount, 0);
 }

@@ -128,11 +128,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
             />
           </div>
           <span className="count" aria-live="polite">
-            {!shown
-              ? ''
-              : isFiltering(filter) && documentCount !== undefined
-                ? `${total.toLocaleString()} of ${documentCount.toLocaleString()} documents`
-                : `${total.toLocaleString()} documents`}
+            {!shown ? '' : libraryCountText(total, documentCount, isFiltering(filter))}
           </span>
         </div>
         {!shown ? (
@@ -205,4 +201,16 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
       )}
     </div>
   );
+}
+
+/**
+ * What the count says it counts: rows (a document's versions share one row) against the
+ * archive's documents (every file counted).
+ */
+export function libraryCountText(rows: number, documents: number | undefined, filtering: boolean): string {
+  const r = `${rows.toLocaleString()} ${rows === 1 ? 'row' : 'rows'}`;
+  if (documents === undefined) return r;
+  const d = `${documents.toLocaleString()} document${documents === 1 ? '' : 's'}`;
+  if (filtering) return `${r} match, of ${d} (versions of one text share a row)`;
+  return rows === documents ? d : `${r} for ${d} (versions of one text share a row)`;
 }

@@ -11,6 +11,7 @@ import { formatBytes, formatTimestamp, typeLabel } from '../common/format.js';
 import { Icon } from '../common/icons.js';
 import { useToast } from '../common/toast.js';
 import { TagInput } from '../tags/tag-input.js';
+import { InferenceFields } from './inference-fields.js';
 import {
   diffPatch,
   formFromRecord,
@@ -261,6 +262,8 @@ function MetadataEditor({
           />
         )}
       </div>
+
+      <InferenceFields record={record} onOpen={onOpen} />
 
       <dl className="file-facts">
         <dt>File</dt>

@@ -22,7 +22,10 @@ export function QuoteSources({ quoteId }: { quoteId: number }) {
               navigate({ name: 'reader', documentId: s.documentId, page: s.page, find: s.text.slice(0, 80) })
             }
           >
-            <span className="source-title">{s.title}</span>
+            <span className="source-title">
+              {s.title}
+              {s.version && <span className="chip accent">version of this document</span>}
+            </span>
             <span className="faint">
               p. {s.pageLabel} · {s.similarity >= 0.999 ? 'exact' : `${Math.round(s.similarity * 100)}% alike`}
             </span>

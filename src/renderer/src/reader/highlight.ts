@@ -3,6 +3,6 @@ export interface PageHighlight {
   key: string;
   start: number;
   end: number;
-  kind: 'quote' | 'quote-active' | 'pending' | 'hit' | 'hit-current';
+  kind: 'quote' | 'quote-active' | 'pending' | 'hit' | 'hit-current' | 'source';
   quoteId?: number;
 }

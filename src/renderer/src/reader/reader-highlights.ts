@@ -11,6 +11,8 @@ export interface ReaderMarks {
   findIndex: number;
   /** The passage in the quote popover, not saved yet. */
   pending: PassageAnchor | null;
+  /** Words shown on arrival: where an inferred value came from. */
+  source?: { page: number; start: number; end: number } | null;
 }
 
 export function highlightsByPage(marks: ReaderMarks, pageText: (page: number) => string): Map<number, PageHighlight[]> {
@@ -38,5 +40,6 @@ export function highlightsByPage(marks: ReaderMarks, pageText: (page: number) =>
   if (marks.pending)
     for (const r of anchorToPageRanges(marks.pending, len))
       add(r.page, { key: 'pending', start: r.start, end: r.end, kind: 'pending' });
+  if (marks.source) add(marks.source.page, { key: 'source', ...marks.source, kind: 'source' });
   return map;
 }

@@ -105,6 +105,15 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
     find.setIndex(index);
     if (m) showAt(`find-${index}`, m.page);
   }
+  const source = useMemo(
+    () => (route.mark && route.page !== undefined ? { page: route.page, ...route.mark } : null),
+    [route.mark, route.page],
+  );
+  const [arrivedSource, setArrivedSource] = useState(source === null);
+  if (!arrivedSource && pages.length > 0) {
+    setArrivedSource(true);
+    if (source) showAt('source', source.page);
+  }
   if (!arrived.quote) {
     const q = quotes.find((x) => x.id === route.quoteId);
     if (q || quotesQuery.error) setArrived((a) => ({ ...a, quote: true }));
@@ -113,8 +122,12 @@ function Reader({ doc, route }: { doc: DocumentRecord; route: ReaderRoute }) {
 
   const pending = draft.passage?.anchor ?? null;
   const highlights = useMemo(
-    () => highlightsByPage({ quotes, activeQuote, matches: find.matches, findIndex: find.index, pending }, pageText),
-    [quotes, find.matches, find.index, pending, activeQuote, pageText],
+    () =>
+      highlightsByPage(
+        { quotes, activeQuote, matches: find.matches, findIndex: find.index, pending, source },
+        pageText,
+      ),
+    [quotes, find.matches, find.index, pending, activeQuote, pageText, source],
   );
 
   const noText = noTextNotice(pagesQuery.data ? pages.map((p) => p.text) : null, page);

@@ -33,6 +33,7 @@ const RANK: Record<PageHighlight['kind'], number> = {
   'quote-active': 3,
   'hit-current': 4,
   pending: 5,
+  source: 6,
 };
 
 const TextPage = memo(function TextPage({

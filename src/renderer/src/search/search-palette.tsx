@@ -8,7 +8,7 @@ import type { SearchHit, SnippetPart } from '../../../shared/contract.js';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentType } from '../../../shared/document.js';
 import { useQuery } from '../api/use-query.js';
 import { plainError } from '../common/errors.js';
-import { typeLabel } from '../common/format.js';
+import { alsoInText, typeLabel } from '../common/format.js';
 import { FormatBadge } from '../common/format-badge.js';
 import { Icon } from '../common/icons.js';
 import { Modal } from '../common/modal.js';
@@ -208,6 +208,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
             {results.data && (
               <p className="search-count faint" aria-live="polite">
                 {results.data.total.toLocaleString()} result{results.data.total === 1 ? '' : 's'}
+                {hits.some((h) => h.alsoIn.length > 0) ? ' (versions of one text count once)' : ''}
                 {results.data.total > hits.length ? ` (first ${hits.length} shown)` : ''}
               </p>
             )}
@@ -227,6 +228,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
                     <FormatBadge format={hit.format} />
                     <span className="chip">{KIND_LABEL[hit.kind]}</span>
                     {hit.page !== null && <span className="hit-page">p. {hit.pageLabel ?? hit.page}</span>}
+                    {hit.alsoIn.length > 0 && <span className="also-in">{alsoInText(hit.alsoIn)}</span>}
                   </div>
                   <p className="hit-snippet">
                     <Snippet parts={hit.snippet} />

@@ -66,7 +66,15 @@ export interface SearchSpec {
   filters: FilterSql;
   stem: boolean;
   byDate: boolean;
+  /**
+   * The archive holds versions (documents grouped by version_group): a page or metadata hit
+   * is then kept for one version of each group only, the one with the best-ranked hit.
+   */
+  versions?: boolean;
 }
+
+/** Kinds whose hits are a document's own text, so one version of a group stands for the rest. */
+const VERSIONED: ReadonlySet<SearchKind> = new Set(['page', 'metadata']);
 
 /** The filter as a condition on a kind's FTS rows: the rowid must be in the allowed set (a CTE, built once). */
 function restriction(kind: SearchKind, filters: FilterSql): RawBuilder<boolean> | null {
@@ -91,7 +99,16 @@ function allowedSets(kinds: readonly SearchKind[], filters: FilterSql): RawBuild
 }
 
 /** Builds the search statement and its count without running them. */
-export function searchStatements({ fts, kinds, limit, offset, filters, stem, byDate }: SearchSpec): SearchStatements {
+export function searchStatements({
+  fts,
+  kinds,
+  limit,
+  offset,
+  filters,
+  stem,
+  byDate,
+  versions = false,
+}: SearchSpec): SearchStatements {
   const table = (kind: SearchKind) => sql.table(`${KINDS[kind].table}${stem ? '_stem' : ''}`);
   const match = (kind: SearchKind) => (KINDS[kind].columns ? `${KINDS[kind].columns} : (${fts})` : fts);
   const where = (kind: SearchKind) => {
@@ -100,8 +117,8 @@ export function searchStatements({ fts, kinds, limit, offset, filters, stem, byD
     return only ? sql`${t} MATCH ${match(kind)} AND ${only}` : sql`${t} MATCH ${match(kind)}`;
   };
 
-  // The best `limit + offset` rows of each kind, ranked inside SQLite.
-  const top = (kind: SearchKind): RawBuilder<unknown> => {
+  // Each kind's matching rows with their score (and date), unordered.
+  const scored = (kind: SearchKind): RawBuilder<unknown> => {
     const t = table(kind);
     const rank = sql.raw(
       `-bm25(${KINDS[kind].table}${stem ? '_stem' : ''}, ${KINDS[kind].weights.map((w) => w.toFixed(1)).join(', ')})`,
@@ -113,9 +130,29 @@ export function searchStatements({ fts, kinds, limit, offset, filters, stem, byD
         : kind === 'metadata'
           ? sql`(SELECT d.date FROM documents d WHERE d.id = ${t}.rowid)`
           : sql`(SELECT d.date FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ${t}.rowid)`;
+    return sql`SELECT ${sql.lit(kind)} AS kind, ${t}.rowid AS id, ${rank} AS score, ${date} AS date FROM ${t} WHERE ${where(kind)}`;
+  };
+  const grouped = (kind: SearchKind) => versions && VERSIONED.has(kind);
+  // With versions, a kind's matches are kept (once, materialized) for one version per group:
+  // the document of the group's best hit. A document in no group is a group of its own.
+  const groupedCtes = kinds.filter(grouped).map((kind) => {
+    const t = table(kind);
+    const doc = kind === 'page' ? sql`(SELECT p.document_id FROM pages p WHERE p.id = ${t}.rowid)` : sql`${t}.rowid`;
+    const rank = sql.raw(
+      `-bm25(${KINDS[kind].table}${stem ? '_stem' : ''}, ${KINDS[kind].weights.map((w) => w.toFixed(1)).join(', ')})`,
+    );
+    const date = !byDate ? sql`NULL` : sql`(SELECT d.date FROM documents d WHERE d.id = m.doc)`;
+    return sql`${sql.ref(`kept_${kind}`)} AS MATERIALIZED (SELECT kind, id, score, date FROM (
+      SELECT m.*, ${date} AS date, first_value(m.doc) OVER (PARTITION BY m.grp ORDER BY m.score DESC, m.id) AS keeper FROM (
+        SELECT ${sql.lit(kind)} AS kind, ${t}.rowid AS id, ${rank} AS score, ${doc} AS doc,
+          (SELECT coalesce(d.version_group, -d.id) FROM documents d WHERE d.id = ${doc}) AS grp
+        FROM ${t} WHERE ${where(kind)}) m) WHERE doc = keeper)`;
+  });
+  // The best `limit + offset` rows of each kind, ranked inside SQLite.
+  const top = (kind: SearchKind): RawBuilder<unknown> => {
     const order = byDate ? sql`date IS NULL, date DESC, score DESC` : sql`score DESC`;
-    return sql`SELECT ${sql.lit(kind)} AS kind, ${t}.rowid AS id, ${rank} AS score, ${date} AS date FROM ${t} WHERE ${where(kind)}
-      ORDER BY ${order} LIMIT ${sql.lit(limit + offset)}`;
+    const rows = grouped(kind) ? sql`SELECT * FROM ${sql.ref(`kept_${kind}`)}` : scored(kind);
+    return sql`SELECT * FROM (${rows}) ORDER BY ${order} LIMIT ${sql.lit(limit + offset)}`;
   };
   const order = byDate ? sql`date IS NULL, date DESC, score DESC, kind, id` : sql`score DESC, kind, id`;
   const ctes = kinds.map((k) => sql`${sql.ref(`top_${k}`)} AS (${top(k)})`);
@@ -143,10 +180,14 @@ export function searchStatements({ fts, kinds, limit, offset, filters, stem, byD
       FROM ranked r CROSS JOIN ${t} ON ${t}.rowid = r.id JOIN quotes q ON q.id = r.id JOIN documents d ON d.id = q.document_id WHERE ${on}`;
   });
   const total = sql`${sql.join(
-    kinds.map((k) => sql`(SELECT count(*) FROM ${table(k)} WHERE ${where(k)})`),
+    kinds.map((k) =>
+      grouped(k)
+        ? sql`(SELECT count(*) FROM ${sql.ref(`kept_${k}`)})`
+        : sql`(SELECT count(*) FROM ${table(k)} WHERE ${where(k)})`,
+    ),
     sql` + `,
   )}`;
-  const sets = allowedSets(kinds, filters);
+  const sets = [...allowedSets(kinds, filters), ...groupedCtes];
   const statement = sql<HitRow>`WITH ${sql.join([...sets, ...ctes, ranked])}
     SELECT *, (${total}) AS total FROM (${sql.join(details, sql` UNION ALL `)}) ORDER BY ${order}`;
   const count = sql<{ total: number }>`${sets.length ? sql`WITH ${sql.join(sets)} ` : sql``}SELECT ${total} AS total`;
