@@ -24,7 +24,7 @@ const CHANGED =
 export interface MappedText {
   text: string;
   /** source offset of each unit of `text` (spaces added between bigrams: the next character's). */
-  from: number[];
+  from: Int32Array;
   /** the source text's length, for the end of the last range */
   sourceLength: number;
 }
@@ -34,44 +34,65 @@ export function isPlainText(text: string): boolean {
   return !CHANGED.test(text);
 }
 
+/** The class of a code point: 0 kept as it is, 1 CJK, 2 ignored. Ranges first: this runs per character of long pages. */
+function classOf(code: number, char: string): 0 | 1 | 2 {
+  if (code < 0x300) return 0;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3040 && code <= 0x30ff))
+    return code === 0x3099 || code === 0x309a ? 2 : code === 0x30fb ? 0 : 1;
+  if (IGNORED.test(char)) return 2;
+  return CJK.test(char) ? 1 : 0;
+}
+
 /** The index form of `text`, with the source offset of every unit of it. */
 export function mapIndexText(source: string): MappedText {
-  const parts: string[] = [];
-  const from: number[] = [];
-  const push = (s: string, at: number): void => {
-    parts.push(s);
-    for (let i = 0; i < s.length; i++) from.push(at);
+  let text = '';
+  const from = new Int32Array(source.length * 3 + 2);
+  let n = 0;
+  let runChars: string[] = [];
+  let runAts: number[] = [];
+  const put = (s: string, at: number): void => {
+    text += s;
+    for (let k = 0; k < s.length; k++) from[n++] = at;
   };
-  let run: { char: string; at: number }[] = [];
-  const flush = (): void => {
-    const [head, ...rest] = run;
-    if (!head) return;
-    push(' ', head.at);
-    if (rest.length === 0) push(head.char, head.at);
-    let prev = head;
-    for (const next of rest) {
-      if (prev !== head) push(' ', prev.at);
-      push(prev.char, prev.at);
-      push(next.char, next.at);
-      prev = next;
+  const flush = (end: number): void => {
+    if (runChars.length === 0) return;
+    put(' ', runAts[0] ?? end);
+    if (runChars.length === 1) put(runChars[0] ?? '', runAts[0] ?? end);
+    for (let k = 0; k + 1 < runChars.length; k++) {
+      if (k > 0) put(' ', runAts[k] ?? end);
+      put(runChars[k] ?? '', runAts[k] ?? end);
+      put(runChars[k + 1] ?? '', runAts[k + 1] ?? end);
     }
-    push(' ', prev.at + prev.char.length);
-    run = [];
+    put(' ', end);
+    runChars = [];
+    runAts = [];
   };
+  let plainStart = 0;
   let at = 0;
-  for (const char of source) {
-    if (IGNORED.test(char)) {
-      // A mark inside a CJK run (a combining voiced mark) does not break the run.
-    } else if (CJK.test(char)) {
-      run.push({ char, at });
-    } else {
-      flush();
-      push(char, at);
+  while (at < source.length) {
+    const code = source.codePointAt(at) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    const kind = code < 0x300 ? 0 : classOf(code, source.slice(at, at + width));
+    if (kind !== 0 && plainStart < at) {
+      text += source.slice(plainStart, at);
+      for (let k = plainStart; k < at; k++) from[n++] = k;
     }
-    at += char.length;
+    if (kind === 1) {
+      runChars.push(source.slice(at, at + width));
+      runAts.push(at);
+    } else if (kind === 0) {
+      // A mark inside a CJK run (a combining voiced mark) does not break the run; anything else does.
+      if (runChars.length > 0) flush(at);
+    }
+    at += width;
+    if (kind !== 0) plainStart = at;
   }
-  flush();
-  return { text: parts.join(''), from, sourceLength: source.length };
+  flush(at);
+  if (plainStart < at) {
+    text += source.slice(plainStart, at);
+    for (let k = plainStart; k < at; k++) from[n++] = k;
+  }
+  return { text, from: from.subarray(0, n), sourceLength: source.length };
 }
 
 /** The index form of `text`; null when it is indexed as it is (stored as NULL: no copy kept). */
