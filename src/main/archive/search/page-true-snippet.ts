@@ -15,8 +15,10 @@ export function markedSourceRanges(
   highlighted: string,
   open: string,
   close: string,
+  enough = Infinity,
 ): [number, number][] {
-  const { from, sourceLength } = mapIndexText(source);
+  // The index form is mapped only as far as needed: up to `enough` units, past the first match.
+  const { from, sourceLength } = mapIndexText(source, enough);
   const ranges: [number, number][] = [];
   let index = 0;
   let start = -1;
@@ -30,6 +32,7 @@ export function markedSourceRanges(
       if (start >= 0 && first >= 0) ranges.push([from[first] ?? 0, sourceEnd(source, from[last] ?? 0, sourceLength)]);
       start = -1;
     } else {
+      if (index >= from.length) break;
       if (start >= 0 && unit.trim() !== '') {
         if (first < 0) first = index;
         last = index + unit.length - 1;
@@ -56,7 +59,10 @@ function sourceEnd(source: string, at: number, length: number): number {
 
 /** A snippet of `source` around its first match, with the matches between open and close. */
 export function pageTrueSnippet(source: string, highlighted: string, open: string, close: string): string {
-  const ranges = markedSourceRanges(source, highlighted, open, close);
+  // A source character makes at most 3 index units (a CJK character in two bigrams and a space),
+  // so the units from the first match to WINDOW × 3 past it cover the snippet's window.
+  const first = highlighted.indexOf(open);
+  const ranges = markedSourceRanges(source, highlighted, open, close, first < 0 ? 0 : first + WINDOW * 3 + 8);
   const firstStart = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, firstStart - BEFORE);
   const end = Math.min(source.length, start + WINDOW);

@@ -43,8 +43,12 @@ function classOf(code: number, char: string): 0 | 1 | 2 {
   return CJK.test(char) ? 1 : 0;
 }
 
-/** The index form of `text`, with the source offset of every unit of it. */
-export function mapIndexText(source: string): MappedText {
+/**
+ * The index form of `text`, with the source offset of every unit of it. With `enough`, stops
+ * at the first character boundary outside a CJK run once that many units are made: the result
+ * is then exactly the start of the whole index form (a snippet needs no more of a long page).
+ */
+export function mapIndexText(source: string, enough = Infinity): MappedText {
   let text = '';
   const from = new Int32Array(source.length * 3 + 2);
   let n = 0;
@@ -70,6 +74,7 @@ export function mapIndexText(source: string): MappedText {
   let plainStart = 0;
   let at = 0;
   while (at < source.length) {
+    if (n >= enough && runChars.length === 0) break;
     const code = source.codePointAt(at) ?? 0;
     const width = code > 0xffff ? 2 : 1;
     const kind = code < 0x300 ? 0 : classOf(code, source.slice(at, at + width));
