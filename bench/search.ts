@@ -30,6 +30,7 @@ import { storeDocument } from '../src/main/archive/import/store.js';
 import { addTagsInTransaction } from '../src/main/archive/tags/tags.js';
 import { describeMachine } from './machine.js';
 import { ShellSession, sqliteShell } from './sqlite-shell.js';
+import { addScriptPages, measureScripts, type ScriptFigures } from './search-scripts.js';
 import { formatTable, round } from './table.js';
 import type { BenchModule, BenchReport } from './types.js';
 
@@ -44,6 +45,8 @@ const QUERIES_PER_CLASS = 20;
 const TRANSACTION_DOCUMENTS = 500;
 const TARGET_P95_MS = 30;
 const TARGET_RATIO = 1.5;
+/** BENCH_SEARCH_SCRIPTS=0 leaves out the CJK and marks pages and class (today's archive as before issue 15). */
+const SCRIPTS = process.env['BENCH_SEARCH_SCRIPTS'] !== '0';
 
 const STOP_WORDS = ['the', 'and', 'of', 'to', 'in', 'for', 'that', 'is', 'on', 'this'];
 /** Too frequent to be a "common word" an investigator types (in Senate press releases). */
@@ -295,6 +298,8 @@ async function queryMix(archive: Archive): Promise<Record<QueryClass, QueryCase[
   };
 }
 
+const mibOf = (n: number) => round(n / 1024 / 1024, 1);
+
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -449,8 +454,12 @@ export async function run(): Promise<BenchReport> {
   try {
     const figures = await build(archive, releases);
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(archive.db);
+    const latinParts = await sizes(archive);
+    const added = SCRIPTS ? await addScriptPages(archive, CORPUS) : null;
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(archive.db);
     const archiveBytes = statSync(path).size;
     const parts = await sizes(archive);
+    const scripts: ScriptFigures | null = SCRIPTS ? await measureScripts(archive, REPEATS * ROUNDS) : null;
     const mix = await queryMix(archive);
     const classes: Partial<Record<QueryClass, ClassFigures>> = {};
     const session = new ShellSession(shell.path, path);
@@ -510,6 +519,31 @@ export async function run(): Promise<BenchReport> {
       c.ratioP95,
       c.meetsTargets === null ? 'info' : c.meetsTargets ? 'yes' : 'NO',
     ]);
+    if (scripts) {
+      rows.push([
+        `CJK word (${scripts.words.cjk.length})`,
+        round(percentile(scripts.timings, 50), 2),
+        round(percentile(scripts.timings, 95), 2),
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        percentile(scripts.timings, 95) < TARGET_P95_MS ? 'yes' : 'NO',
+      ]);
+    }
+    const ftsOf = (p: Record<string, number>) =>
+      Object.entries(p)
+        .filter(([k]) => k.startsWith('fts_'))
+        .reduce((n, [, v]) => n + v, 0);
+    const scriptLines = scripts
+      ? [
+          `scripts: ${scripts.cjkPages} CJK pages (${added?.pages ?? 0} added, ${mibOf(added?.bytes ?? 0)} MiB) and 4 Hebrew/Arabic pages; correctness vs a plain substring scan in this run: ${scripts.checked - scripts.wrong.length}/${scripts.checked} queries exact (${scripts.words.cjk.length} CJK words, ${scripts.words.marked.length} Hebrew/Arabic words with and without marks)${scripts.wrong.length ? `; WRONG: ${JSON.stringify(scripts.wrong)}` : ''}`,
+          `CJK words through search() (limit 20, snippets, total), ${scripts.timings.length} runs: p50 ${round(percentile(scripts.timings, 50), 2)} ms, p95 ${round(percentile(scripts.timings, 95), 2)} ms (target < ${TARGET_P95_MS} ms)`,
+          `index growth: FTS indexes ${mibOf(ftsOf(latinParts))} MiB before the CJK pages, ${mibOf(ftsOf(parts))} MiB after; index forms stored (pages.search_text) ${mibOf(scripts.searchTextBytes)} MiB for ${mibOf(scripts.cjkTextBytes)} MiB of CJK page text`,
+        ]
+      : [];
     const table = formatTable(
       [
         'class',
@@ -525,7 +559,7 @@ export async function run(): Promise<BenchReport> {
       ],
       rows,
     );
-    const mib = (n: number) => round(n / 1024 / 1024, 1);
+    const mib = mibOf;
     const summary = [
       `${figures.documents} documents, ${figures.pages} pages, ${mib(figures.rawTextBytes)} MiB of text; ${QUERIES_PER_CLASS} queries per class × ${REPEATS} runs, best of ${ROUNDS} rounds (limit 20, snippets, total)`,
       `built through the core in ${figures.buildSeconds} s (${figures.pagesPerSecond} pages/s: originals, pages, tags, custody, 6 FTS indexes by trigger); FTS5 rebuild of the page indexes alone: ${rebuild['fts_pages']} s exact, ${rebuild['fts_pages_stem']} s stems`,
@@ -539,6 +573,7 @@ export async function run(): Promise<BenchReport> {
               .map(([n]) => n)
               .join(', ')
       }`,
+      ...scriptLines,
     ];
     return {
       table,
@@ -551,6 +586,7 @@ export async function run(): Promise<BenchReport> {
         size,
         targets: { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO },
         classes,
+        scripts,
       },
     };
   } finally {

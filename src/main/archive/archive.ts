@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import type { ArchiveDb } from './db/repos/db.js';
 import { openDatabase, readOnlyError, type OpenMode } from './db/open-db.js';
+import type { ReindexListener } from './db/reindex-scripts.js';
 import { findArchiveId } from './db/repos/archive-info.js';
 import { whyNotWritable } from './db/file-access.js';
 import { ArchiveError, messageOf } from './errors.js';
@@ -33,6 +34,8 @@ export interface OpenOptions {
   readonly mode?: OpenMode;
   /** Older spelling: false means mode `write`. */
   readonly create?: boolean;
+  /** Hears the progress of the search re-indexing that an upgrade to schema 7 runs once. */
+  readonly onReindex?: ReindexListener;
 }
 
 /** Refuses a batch of changes at once on an archive opened read-only, rather than once per file. */
@@ -52,7 +55,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   const kind = await ownFileKind(path);
   if (kind && kind !== ARCHIVE_ITSELF)
     throw new ArchiveError('invalid-input', `${path}: this is ${kind}, not an archive`);
-  const db = openDatabase(path, mode);
+  const db = openDatabase(path, mode, options.onReindex);
   const forget = registerOpenArchive(path);
   try {
     // Kysely connects lazily; connect now so errors surface here.

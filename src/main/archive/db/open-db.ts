@@ -10,6 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { EXHIBIT_APPLICATION_ID, identifyFile } from './identify.js';
 import { readTarget } from './file-access.js';
+import { reindexScripts, type ReindexListener } from './reindex-scripts.js';
 import { ArchiveError, messageOf, sqliteCode } from '../errors.js';
 
 export type OpenMode = 'read' | 'write' | 'create';
@@ -66,7 +67,12 @@ async function admit(
   return found;
 }
 
-async function prepare(connection: Sqlite3Connection, path: string, mode: OpenMode): Promise<void> {
+async function prepare(
+  connection: Sqlite3Connection,
+  path: string,
+  mode: OpenMode,
+  onReindex?: ReindexListener,
+): Promise<void> {
   try {
     await connection.exec('PRAGMA busy_timeout = 5000;');
     const { schemaVersion: version, applicationId } = await admit(connection, path, mode);
@@ -76,6 +82,9 @@ async function prepare(connection: Sqlite3Connection, path: string, mode: OpenMo
     }
     await connection.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
     await migrate(connection, path, version);
+    await reindexScripts(connection, onReindex).catch((error: unknown) => {
+      throw new ArchiveError('corrupt', `${path}: re-indexing search after migration 7 failed: ${messageOf(error)}`);
+    });
     // The marker that tells our archives from other SQLite files (archives from before it get it
     // here). Written only when missing: setting it takes the write lock, which may be busy.
     if (applicationId !== EXHIBIT_APPLICATION_ID)
@@ -90,7 +99,7 @@ async function prepare(connection: Sqlite3Connection, path: string, mode: OpenMo
   }
 }
 
-function dialectFor(path: string, mode: OpenMode): Sqlite3Dialect {
+function dialectFor(path: string, mode: OpenMode, onReindex?: ReindexListener): Sqlite3Dialect {
   if (mode === 'read' && path !== ':memory:') {
     const target = readTarget(path);
     if (target.unreadWal) {
@@ -108,11 +117,14 @@ function dialectFor(path: string, mode: OpenMode): Sqlite3Dialect {
   return new Sqlite3Dialect({
     filename: path,
     mode: mode === 'create' ? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE : sqlite3.OPEN_READWRITE,
-    onConnect: (connection) => prepare(connection, path, mode),
+    onConnect: (connection) => prepare(connection, path, mode, onReindex),
   });
 }
 
-/** The archive's connection (kysely connects lazily: the first query admits the file). */
-export function openDatabase(path: string, mode: OpenMode): Kysely<Database> {
-  return new Kysely<Database>({ dialect: dialectFor(path, mode) });
+/**
+ * The archive's connection (kysely connects lazily: the first query admits the file).
+ * `onReindex` hears the progress of the search re-indexing an upgrade to schema 7 runs.
+ */
+export function openDatabase(path: string, mode: OpenMode, onReindex?: ReindexListener): Kysely<Database> {
+  return new Kysely<Database>({ dialect: dialectFor(path, mode, onReindex) });
 }

@@ -55,6 +55,8 @@ export interface PagesTable {
   text: string;
   /** JSON PageLayout for PDFs, null for flowing text. */
   layout: string | null;
+  /** The text's index form (search/script-text.ts); null when indexed as it is. */
+  search_text: Generated<string | null>;
 }
 
 export interface HistoryTable {
@@ -94,6 +96,9 @@ export interface QuotesTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** The text's and the note's index forms (search/script-text.ts); null when indexed as they are. */
+  search_text: Generated<string | null>;
+  search_note: Generated<string | null>;
 }
 
 export interface TagsTable {

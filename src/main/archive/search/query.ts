@@ -5,6 +5,7 @@
  */
 import { parseQuery as parseSyntax, SearchSyntaxError, type QueryNode } from '../../../shared/search-syntax.js';
 import { ArchiveError } from '../errors.js';
+import { queryText } from './script-text.js';
 
 function fail(message: string): never {
   throw new ArchiveError('invalid-input', `search: ${message}`);
@@ -28,7 +29,8 @@ function ftsString(text: string): string {
 export function toFts(node: QueryNode): string {
   switch (node.kind) {
     case 'term':
-      return `${ftsString(node.text)}${node.prefix ? '*' : ''}`;
+      // CJK words become phrases of bigrams and marks are dropped, as in the index (script-text.ts).
+      return `${ftsString(queryText(node.text))}${node.prefix ? '*' : ''}`;
     case 'near':
       return `NEAR(${node.terms.map(toFts).join(' ')}, ${node.distance})`;
     case 'or':

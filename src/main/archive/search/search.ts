@@ -28,6 +28,7 @@ import { ArchiveError } from '../errors.js';
 import { findTag } from '../tags/tags.js';
 import { filterSql, type FilterSql } from './filters.js';
 import { ftsQuery } from './query.js';
+import { pageTrueSnippet } from './page-true-snippet.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 500;
@@ -93,7 +94,7 @@ function toHit(r: HitRow): SearchHit {
     title: r.title,
     page: r.page,
     pageLabel: pageLabel(labels, r.page),
-    snippet: markSnippet(r.snippet),
+    snippet: markSnippet(r.source === null ? r.snippet : pageTrueSnippet(r.source, r.snippet ?? '', OPEN, CLOSE)),
     score: Number(r.score.toPrecision(6)),
     ...(r.quote_id !== null ? { quoteId: r.quote_id } : {}),
   };

@@ -138,15 +138,22 @@ export function findAll(text: string, needle: string): { start: number; end: num
   let at = folded.indexOf(query);
   while (at >= 0) {
     const start = map[at] ?? 0;
-    const end = (map[at + query.length - 1] ?? start) + 1;
+    let end = (map[at + query.length - 1] ?? start) + 1;
+    // The marks written on the last letter belong to the match (the vowel of a final Arabic letter).
+    while (end < text.length && /[\p{M}\u0640]/u.test(text.charAt(end))) end++;
     found.push({ start, end });
     at = folded.indexOf(query, at + query.length);
   }
   return found;
 }
 
+/** Case, accents and other combining marks (niqqud, harakat) and the Arabic tatweel ignored, as search does. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .normalize('NFD')
+    .replace(/[\p{M}\u0640]/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** Folds a text character by character, remembering where each folded character came from. */

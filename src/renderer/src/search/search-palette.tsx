@@ -36,6 +36,11 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
 
 function SearchBody({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
+  // What is searched: the box's text outside an IME composition. While a Japanese or Chinese
+  // word is being composed the box holds unconverted kana or pinyin; searching each keystroke
+  // of it would show results for text the user has not written (and cost a query each).
+  const [searched, setSearched] = useState('');
+  const composing = useRef(false);
   const [type, setType] = useState<DocumentType | ''>('');
   const [tag, setTag] = useState('');
   const [author, setAuthor] = useState('');
@@ -48,7 +53,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const tags = useQuery('tags.list', {});
 
-  const deferred = useDeferredValue(query);
+  const deferred = useDeferredValue(searched);
   const input_ = useMemo(() => {
     const q = deferred.trim();
     if (!q) return null;
@@ -97,9 +102,19 @@ function SearchBody({ onClose }: { onClose: () => void }) {
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
+            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) setSearched(e.target.value);
             setActive(0);
           }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setSearched(e.currentTarget.value);
+          }}
           onKeyDown={(e) => {
+            // Enter or arrows that confirm an IME candidate belong to the IME, not the results.
+            if (e.nativeEvent.isComposing) return;
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               setActive((a) => Math.min(hits.length - 1, a + 1));

@@ -8,6 +8,7 @@ import { sql as collections } from './0003-collections.js';
 import { sql as libraryOrder } from './0004-library-order.js';
 import { sql as stateHashes } from './0005-state-hashes.js';
 import { sql as inferences } from './0006-inferences.js';
+import { sql as scriptSearch } from './0007-script-search.js';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'library-order', sql: libraryOrder },
   { version: 5, name: 'state-hashes', sql: stateHashes },
   { version: 6, name: 'inferences', sql: inferences },
+  { version: 7, name: 'script-search', sql: scriptSearch },
 ];
 
 /** The schema version this build writes. */

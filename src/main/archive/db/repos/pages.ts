@@ -8,6 +8,7 @@ import type { PageText } from '../../../../shared/document.js';
 import type { PagesTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
 import { encodeJson, decodeJson } from './json-columns.js';
+import { indexText } from '../../search/script-text.js';
 
 export type PageRow = Selectable<PagesTable>;
 
@@ -91,6 +92,7 @@ export async function insertPages(trx: Trx, documentId: number, pages: readonly 
           document_id: documentId,
           number: start + i + 1,
           text: page.text,
+          search_text: indexText(page.text),
           layout: encodeLayout(page.layout),
         })),
       )
@@ -102,7 +104,13 @@ export async function insertPages(trx: Trx, documentId: number, pages: readonly 
 export async function insertPage(trx: Trx, documentId: number, number: number, page: PageToStore): Promise<void> {
   await trx
     .insertInto('pages')
-    .values({ document_id: documentId, number, text: page.text, layout: encodeLayout(page.layout) })
+    .values({
+      document_id: documentId,
+      number,
+      text: page.text,
+      search_text: indexText(page.text),
+      layout: encodeLayout(page.layout),
+    })
     .execute();
 }
 
@@ -110,7 +118,7 @@ export async function insertPage(trx: Trx, documentId: number, number: number, p
 export async function updatePage(trx: Trx, documentId: number, number: number, page: PageToStore): Promise<void> {
   await trx
     .updateTable('pages')
-    .set({ text: page.text, layout: encodeLayout(page.layout) })
+    .set({ text: page.text, search_text: indexText(page.text), layout: encodeLayout(page.layout) })
     .where('document_id', '=', documentId)
     .where('number', '=', number)
     .execute();

@@ -7,6 +7,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AnchorStatus, QuoteRecord, QuoteSelector } from '../../../../shared/quote.js';
 import type { QuotesTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
+import { indexText } from '../../search/script-text.js';
 
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteChanges = Omit<Updateable<QuotesTable>, 'id' | 'document_id' | 'created_at'>;
@@ -150,12 +151,26 @@ export async function findSameQuote(
 
 /** Inserts a quote row; returns its id. */
 export async function insertQuoteRow(trx: Trx, row: Insertable<QuotesTable>): Promise<number> {
-  const { id } = await trx.insertInto('quotes').values(row).returning('id').executeTakeFirstOrThrow();
+  const forms = { search_text: indexText(row.text), search_note: indexText(row.note ?? null) };
+  const { id } = await trx
+    .insertInto('quotes')
+    .values({ ...row, ...forms })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function updateQuoteRow(trx: Trx, id: number, changes: QuoteChanges): Promise<void> {
-  await trx.updateTable('quotes').set(changes).where('id', '=', id).execute();
+  // A changed text or note takes its index form along (search/script-text.ts).
+  const forms = {
+    ...(typeof changes.text === 'string' ? { search_text: indexText(changes.text) } : {}),
+    ...(changes.note !== undefined ? { search_note: indexText(changes.note as string | null) } : {}),
+  };
+  await trx
+    .updateTable('quotes')
+    .set({ ...changes, ...forms })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Filters of a quote list, tag names already resolved to sets of tag ids. */

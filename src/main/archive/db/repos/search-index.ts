@@ -33,6 +33,13 @@ const KINDS: Record<SearchKind, KindSpec> = {
   note: { table: 'fts_quotes', weights: [0, 1.5], column: 1, columns: '{note}' },
 };
 
+/** Where each kind's source text and index form stand (metadata is indexed as it is). */
+const SOURCE_FORMS: Partial<Record<SearchKind, { text: string; form: string }>> = {
+  page: { text: 'p.text', form: 'p.search_text' },
+  quote: { text: 'q.text', form: 'q.search_text' },
+  note: { text: 'q.note', form: 'q.search_note' },
+};
+
 /** One hit as the search statement returns it. */
 export interface HitRow {
   kind: SearchKind;
@@ -45,6 +52,8 @@ export interface HitRow {
   quote_id: number | null;
   page_labels: string | null;
   page_label_offset: number;
+  /** The source text when it is indexed in another form: `snippet` is then the whole index text highlighted. */
+  source: string | null;
   /** How many hits in all (the same on every row). */
   total: number;
 }
@@ -165,9 +174,19 @@ export function searchStatements({
   // (CROSS JOIN keeps SQLite from scanning every match and probing the ranked rows instead).
   const details = kinds.map((kind) => {
     const t = table(kind);
-    const snippet = sql`snippet(${t}, ${sql.lit(KINDS[kind].column)}, ${OPEN}, ${CLOSE}, '…', ${sql.lit(SNIPPET_TOKENS)})`;
+    const column = sql.lit(KINDS[kind].column);
+    const cut = sql`snippet(${t}, ${column}, ${OPEN}, ${CLOSE}, '…', ${sql.lit(SNIPPET_TOKENS)})`;
+    // A text indexed in another form (CJK bigrams, marks dropped) is highlighted whole, and the
+    // snippet is cut from its source text in search.ts, so it shows the source's own characters.
+    const form = SOURCE_FORMS[kind];
+    const snippet = form
+      ? sql`CASE WHEN ${sql.raw(form.form)} IS NULL THEN ${cut} ELSE highlight(${t}, ${column}, ${OPEN}, ${CLOSE}) END`
+      : cut;
+    const source = form
+      ? sql`CASE WHEN ${sql.raw(form.form)} IS NULL THEN NULL ELSE ${sql.raw(form.text)} END`
+      : sql`NULL`;
     const on = sql`r.kind = ${sql.lit(kind)} AND ${t} MATCH ${match(kind)}`;
-    const head = sql`r.kind, r.id, r.score, r.date, d.title, ${snippet} AS snippet, d.page_labels, d.page_label_offset`;
+    const head = sql`r.kind, r.id, r.score, r.date, d.title, ${snippet} AS snippet, ${source} AS source, d.page_labels, d.page_label_offset`;
     if (kind === 'page') {
       return sql`SELECT ${head}, p.document_id, p.number AS page, NULL AS quote_id
         FROM ranked r CROSS JOIN ${t} ON ${t}.rowid = r.id JOIN pages p ON p.id = r.id JOIN documents d ON d.id = p.document_id WHERE ${on}`;
