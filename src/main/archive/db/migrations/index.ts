@@ -8,6 +8,7 @@ import { sql as collections } from './0003-collections.js';
 import { sql as libraryOrder } from './0004-library-order.js';
 import { sql as stateHashes } from './0005-state-hashes.js';
 import { sql as inferences } from './0006-inferences.js';
+import { sql as ocr } from './0008-ocr.js';
 
 export interface Migration {
   readonly version: number;
@@ -22,7 +23,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'library-order', sql: libraryOrder },
   { version: 5, name: 'state-hashes', sql: stateHashes },
   { version: 6, name: 'inferences', sql: inferences },
+  // 7 is the CJK re-index on its own branch; the one merged second is renumbered.
+  { version: 8, name: 'ocr', sql: ocr },
 ];
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
