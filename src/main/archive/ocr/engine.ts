@@ -13,6 +13,7 @@ import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { engineVersion, languageFolder } from './languages.js';
 import { encodePgm, rotateClockwise, unrotatePoint, type GreyImage } from './raster.js';
+import { ocrWorkerUrl } from './worker-script.js';
 import { pageTextFromBlocks, type RecognisedWord } from './words.js';
 
 export type { RecognisedWord } from './words.js';
@@ -43,7 +44,13 @@ interface Task {
   run: (worker: Worker) => Promise<void>;
 }
 
-const workerOptions = { cacheMethod: 'none', gzip: false, workerBlobURL: false } as const;
+/** The worker-script URL goes where tesseract.js's types say string; Node's Worker takes both. */
+const workerOptions = {
+  cacheMethod: 'none',
+  gzip: false,
+  workerBlobURL: false,
+  workerPath: ocrWorkerUrl() as unknown as string,
+};
 
 export class OcrEngine {
   private readonly idle: Worker[] = [];

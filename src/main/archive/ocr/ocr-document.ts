@@ -6,6 +6,7 @@
  * other pages are read.
  */
 import type { Archive } from '../archive.js';
+import { retryWhileBusy } from '../busy.js';
 import { getDocument, getOriginal } from '../documents.js';
 import { listPagesForOcr, type PageForOcr } from '../db/repos/ocr-pages.js';
 import { ArchiveError, messageOf } from '../errors.js';
@@ -33,6 +34,8 @@ export interface OcrDocumentOptions {
   force?: boolean;
   signal?: AbortSignal;
   onPage?: (progress: OcrProgress) => void;
+  /** Called when another program holds the archive's write lock and storing waits for it. */
+  onBusy?: () => void;
 }
 
 export interface OcrDocumentResult {
@@ -149,12 +152,10 @@ export async function ocrDocument(
   readings.sort((a, b) => a.number - b.number);
   if (readings.length === 0) return { documentId, pages: outcomes, stored: null };
   const engineInUse = await engine();
-  const stored = await storeOcrReadings(
-    archive,
-    documentId,
-    readings,
-    { engine: engineInUse.engine, engineVersion: engineInUse.version, languages: engineInUse.languages },
-    refused,
-  );
+  const run = { engine: engineInUse.engine, engineVersion: engineInUse.version, languages: engineInUse.languages };
+  // Another program writing makes the store wait, not fail: the pages' reading is not redone.
+  const stored = await retryWhileBusy(() => storeOcrReadings(archive, documentId, readings, run, refused), {
+    ...(options.onBusy ? { onBusy: options.onBusy } : {}),
+  });
   return { documentId, pages: outcomes.sort((a, b) => a.page - b.page), stored };
 }

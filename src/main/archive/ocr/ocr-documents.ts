@@ -45,7 +45,9 @@ export async function ocrDocuments(
         // A language that is not installed is the command's mistake, not the document's.
         if (error instanceof ArchiveError && error.code === 'invalid-input') throw error;
         const status = error instanceof ArchiveError && error.code === 'cancelled' ? 'cancelled' : 'failed';
-        results.push({ documentId, status, error: `document ${documentId}: ${messageOf(error)}` });
+        const message = messageOf(error);
+        const named = message.startsWith(`document ${documentId}:`) ? message : `document ${documentId}: ${message}`;
+        results.push({ documentId, status, error: named });
       }
     }
   } finally {
