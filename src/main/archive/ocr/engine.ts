@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { ArchiveError, messageOf } from '../errors.js';
 import { engineVersion, languageFolder } from './languages.js';
-import { encodePgm, rotateClockwise, unrotatePoint, type GreyImage } from './raster.js';
+import { encodeBmp, rotateClockwise, unrotatePoint, type GreyImage } from './raster.js';
 import { ocrWorkerUrl } from './worker-script.js';
 import { pageTextFromBlocks, type RecognisedWord } from './words.js';
 
@@ -156,9 +156,9 @@ export class OcrEngine {
     const { signal } = options;
     const dpi = String(Math.round(Math.min(2400, Math.max(70, options.dpi))));
     if (signal?.aborted) throw new ArchiveError('cancelled', 'OCR was cancelled');
-    const rotation = await this.orientation(encodePgm(image), dpi);
+    const rotation = await this.orientation(encodeBmp(image, Number(dpi)), dpi);
     const upright = rotateClockwise(image, rotation);
-    const file = encodePgm(upright);
+    const file = encodeBmp(upright, Number(dpi));
     const result = await this.withWorker(async (worker) => {
       await worker.setParameters({ user_defined_dpi: dpi });
       return worker.recognize(file as unknown as Buffer, {}, { blocks: true, text: false });
