@@ -7,6 +7,7 @@
 import { getDocument, ImageKind, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError, messageOf } from '../errors.js';
 import { pdfLoadOptions } from '../importers/pdf.js';
+import { oversizedImage } from './oversized-images.js';
 import { assertPixelBudget, fromBits, MAX_OCR_PIXELS, toGrey, type GreyImage } from './raster.js';
 
 /** [a, b, c, d, e, f]: PDF user space = unit square of the image through this matrix. */
@@ -103,35 +104,25 @@ async function largestImage(page: PDFPageProxy, what: string): Promise<PageImage
   return { image: toGreyImage(decoded, what), placement: best.placement, coverage: best.coverage };
 }
 
-function isSizeRefusal(error: unknown): boolean {
-  return /exceeded maximum allowed size/.test(messageOf(error));
-}
-
 /**
- * Reads page images of a PDF, one at a time. Images past the pixel cap are refused by pdf.js
- * itself before decoding (`maxImageSize`); the strict pass says so, the tolerant one (taken
- * only when the strict pass fails for another reason) reads what it can of a damaged page.
+ * Reads page images of a PDF, one at a time. Images past the pixel cap are dropped by pdf.js
+ * itself before decoding (`maxImageSize`), and the page is refused in words (oversized-images.ts).
  */
 export class PdfPageImages {
-  private tolerant: Promise<PDFDocumentProxy> | null = null;
-  private readonly tasks: { destroy(): Promise<void> }[] = [];
-
   private constructor(
+    private readonly pdf: PDFDocumentProxy,
+    private readonly task: { destroy(): Promise<void> },
     private readonly bytes: Uint8Array,
-    private readonly strict: PDFDocumentProxy,
   ) {}
 
   static async open(bytes: Uint8Array): Promise<PdfPageImages> {
     const task = getDocument({
       ...pdfLoadOptions(bytes),
       maxImageSize: MAX_OCR_PIXELS,
-      stopAtErrors: true,
       isOffscreenCanvasSupported: false,
     });
     try {
-      const reader = new PdfPageImages(bytes, await task.promise);
-      reader.tasks.push(task);
-      return reader;
+      return new PdfPageImages(await task.promise, task, bytes);
     } catch (error) {
       await task.destroy().catch(() => undefined);
       throw new ArchiveError('corrupt', `not a readable PDF (${messageOf(error)})`);
@@ -139,52 +130,32 @@ export class PdfPageImages {
   }
 
   get pageCount(): number {
-    return this.strict.numPages;
-  }
-
-  private openTolerant(): Promise<PDFDocumentProxy> {
-    if (!this.tolerant) {
-      const task = getDocument({
-        ...pdfLoadOptions(this.bytes),
-        maxImageSize: MAX_OCR_PIXELS,
-        isOffscreenCanvasSupported: false,
-      });
-      this.tasks.push(task);
-      this.tolerant = task.promise;
-    }
-    return this.tolerant;
+    return this.pdf.numPages;
   }
 
   /** The page's largest image, or null when it has none; refuses an image past the cap in words. */
   async pageImage(pageNumber: number): Promise<PageImage | null> {
     const what = `page ${pageNumber}`;
-    const read = async (pdf: PDFDocumentProxy) => {
-      const page = await pdf.getPage(pageNumber);
+    let image: PageImage | null;
+    try {
+      const page = await this.pdf.getPage(pageNumber);
       try {
-        return await largestImage(page, what);
+        image = await largestImage(page, what);
       } finally {
         page.cleanup();
       }
-    };
-    try {
-      return await read(this.strict);
     } catch (error) {
       if (error instanceof ArchiveError) throw error;
-      if (isSizeRefusal(error))
-        throw new ArchiveError(
-          'too-large',
-          `${what}: an image is larger than the ${MAX_OCR_PIXELS / 1e6} megapixels OCR reads; refused, not rendered`,
-        );
-      try {
-        return await read(await this.openTolerant());
-      } catch (again) {
-        if (again instanceof ArchiveError) throw again;
-        throw new ArchiveError('corrupt', `${what}: its image could not be read (${messageOf(again)})`);
-      }
+      throw new ArchiveError('corrupt', `${what}: its image could not be read (${messageOf(error)})`);
     }
+    if (image) return image;
+    // pdf.js shows no image: none, or one it dropped for its size (a decompression bomb).
+    const over = await oversizedImage(this.bytes, pageNumber).catch(() => null);
+    if (over) assertPixelBudget(over[0], over[1], what);
+    return null;
   }
 
   async close(): Promise<void> {
-    for (const task of this.tasks) await task.destroy().catch(() => undefined);
+    await this.task.destroy().catch(() => undefined);
   }
 }
