@@ -2,8 +2,11 @@
  * Which PDF pages OCR reads. A page is read when it paints an image and either
  *
  * - it has no text of its own (empty or white space), or
- * - its largest image covers at least half of the page and its own text items cover less than
- *   3% of it: a scan with a stamp, a Bates number or a header printed over it. A page whose
+ * - its largest image covers at least half of the page, its own text items cover less than 3%
+ *   of it and it has fewer than 200 characters of its own (not counting white space): a scan
+ *   with a stamp, a Bates number or a header printed over it. (Item boxes alone are not enough:
+ *   pdf.js gives some fonts' items no height, and a Federal Register page of 2,500 characters
+ *   over a full-page image measured under 3%.) A page whose
  *   text layer is real (a born-digital page, or a scan that already carries an OCR layer) has
  *   its items cover far more (a page of text is 20–40%).
  *
@@ -14,6 +17,7 @@ import type { PageLayout } from '../../../shared/contract-types.js';
 
 export const MIN_IMAGE_COVERAGE = 0.5;
 export const MAX_TEXT_COVERAGE = 0.03;
+export const MAX_OWN_CHARACTERS = 200;
 
 /** The share of the page its text items cover (0 with no layout or no items). */
 export function textCoverage(layout: PageLayout | null, textLength: number): number {
@@ -26,6 +30,7 @@ export function textCoverage(layout: PageLayout | null, textLength: number): num
 /** Whether a page's own text rules OCR out before its image is looked at. */
 export function textRulesOut(ownText: string, layout: PageLayout | null): boolean {
   if (ownText.trim() === '') return false;
+  if (ownText.replace(/\s/g, '').length >= MAX_OWN_CHARACTERS) return true;
   return textCoverage(layout, ownText.length) >= MAX_TEXT_COVERAGE;
 }
 
