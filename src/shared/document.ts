@@ -13,7 +13,7 @@ export const DOCUMENT_TYPES = [
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** The file formats the importers understand. */
-export const DOCUMENT_FORMATS = ['pdf', 'text', 'markdown', 'html', 'docx', 'email'] as const;
+export const DOCUMENT_FORMATS = ['pdf', 'text', 'markdown', 'html', 'docx', 'email', 'image'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** ISO 8601 date with its precision: `2020`, `2020-11` or `2020-11-13`. */

@@ -1,8 +1,8 @@
 /**
  * What Exhibit says about pages that hold no text (a scan, a photo): the same plain words
  * in the import summary, the CLI and the reader. Honest about what exists: the pages can
- * be read; their words cannot be selected, quoted or searched, because Exhibit does not
- * recognise text in images (OCR); a version of the document with text can be imported.
+ * be read; their words cannot be selected, quoted or searched until OCR has recognised them
+ * (the reader's notices are brought up to date with the reader's OCR text layer).
  */
 
 /** Whether a document's pages hold no text at all. */
@@ -13,7 +13,7 @@ export function hasNoText(pageTexts: readonly string[]): boolean {
 /** The import warning for a PDF whose pages hold no text; `images` counts its page images. */
 export function noTextWarning(images: number): string {
   const what = images > 0 ? 'its pages are images with no text (a scan or a photo)' : 'its pages hold no text';
-  return `${what}: it can be read, but its words cannot be selected, quoted or searched, as Exhibit does not recognise text in images (OCR); to quote it, import a version of the document that has text`;
+  return `${what}: it can be read, but its words cannot be selected, quoted or searched until OCR has recognised them (exhibit import does it unless --no-ocr; exhibit ocr does it later)`;
 }
 
 /** The reader's notice over a document whose pages hold no text. */

@@ -150,8 +150,11 @@ describe('migration 6 (inferences, file dates, versions)', () => {
       await expect(insert('description', 'applied')).rejects.toThrow(/CHECK/);
       await expect(insert('title', 'maybe')).rejects.toThrow(/CHECK/);
       await expect(insert('title', 'applied', 1.5)).rejects.toThrow(/CHECK/);
-      await db.exec(`insert into text_signatures (document_id, signature) values (${String(ids[4])}, x'00')`);
-      await db.exec(`insert into signature_bands (band_key, document_id) values (7, ${String(ids[4])})`);
+      await db.exec(
+        `insert into text_signatures (document_id, signature, band_keys) values (${String(ids[4])}, x'00', '[7]')`,
+      );
+      // The signature's band keys are written to signature_bands by its trigger.
+      expect(await db.all(`select * from signature_bands`)).toEqual([{ band_key: 7, document_id: ids[4] }]);
       // A document purged for good takes its inferences, signature and bands with it.
       await db.exec(`delete from documents where id = ${String(ids[4])}`);
       for (const table of ['inferences', 'text_signatures', 'signature_bands'])

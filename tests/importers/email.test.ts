@@ -137,8 +137,11 @@ describe('the email importer', () => {
     expect(innermost.document.parentId).toBe(forwarded.documentId);
     expect(innermost.document.title).toBe('Fw: New University....');
     expect(innermost.document.fileName).toBe('attached-message-1.eml');
-    // Its picture stays inside the original and is said so.
-    expect(innermost.document.warnings.join(' ')).toMatch(/NeverlandUniversity\.jpg/);
+    // Its picture is an image document of its own (OCR reads it), linked to the message it came with.
+    const picture = [...byPath.entries()].find(([name]) => name.endsWith('#NeverlandUniversity.jpg'))?.[1];
+    expect(picture?.status).toBe('imported');
+    const image = await stored(archive, picture ?? inner);
+    expect(image.document).toMatchObject({ format: 'image', mimeType: 'image/jpeg', parentId: inner.documentId });
 
     const dsn = byPath.get('mailparser__delivery-status.eml');
     const status = byPath.get('mailparser__delivery-status.eml#delivery-status-1.txt');

@@ -17,7 +17,9 @@ export type ArchiveErrorCode =
   /** Another program held the write lock for longer than Exhibit waits. */
   | 'busy'
   /** The disk (or quota) that holds the archive or the export is full. */
-  | 'disk-full';
+  | 'disk-full'
+  /** The user stopped a long task (OCR) before it ended. */
+  | 'cancelled';
 
 export class ArchiveError extends Error {
   readonly code: ArchiveErrorCode;

@@ -8,6 +8,7 @@ import { diskFullError } from '../archive/disk-full.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerOcrCommand } from './commands/ocr.js';
 import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
   registerTrustCommands(program, globals);
+  registerOcrCommand(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

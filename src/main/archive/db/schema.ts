@@ -154,6 +154,20 @@ export interface InferencesTable {
   decided_at: string | null;
 }
 
+/** Migration 0008: a page whose text came from OCR (see 0008-ocr.ts). */
+export interface OcrPagesTable {
+  page_id: number;
+  engine: string;
+  engine_version: string;
+  languages: string;
+  mean_confidence: number;
+  /** Where the OCR text starts in the page text (after the page's own text layer, if any). */
+  text_start: number;
+  /** JSON: [[start, length, x, y, width, height, confidence], …]. */
+  words: string;
+  recognised_at: string;
+}
+
 export interface TextSignaturesTable {
   document_id: number;
   /** 128 little-endian uint32: the MinHash signature of the document's text. */
@@ -183,4 +197,5 @@ export interface Database {
   inferences: InferencesTable;
   text_signatures: TextSignaturesTable;
   signature_bands: SignatureBandsTable;
+  ocr_pages: OcrPagesTable;
 }

@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../../../shared/document.js';
 import { ArchiveError } from '../errors.js';
+import { imageFormatOf } from '../ocr/image-files.js';
 
 const EXTENSIONS: Record<string, DocumentFormat> = {
   '.pdf': 'pdf',
@@ -17,6 +18,11 @@ const EXTENSIONS: Record<string, DocumentFormat> = {
   '.xhtml': 'html',
   '.docx': 'docx',
   '.eml': 'email',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
 function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
@@ -48,8 +54,14 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DocumentForma
     if (zip || ole) return 'docx';
     throw new ArchiveError('corrupt', 'not a DOCX: the file is not a ZIP package');
   }
+  const image = imageFormatOf(bytes);
+  if (byName === 'image') {
+    if (image) return 'image';
+    throw new ArchiveError('corrupt', `not a ${ext.slice(1).toUpperCase()} image: its first bytes say otherwise`);
+  }
   if (byName) return byName;
   if (pdfAt === 0) return 'pdf';
+  if (image) return 'image';
   if (zip)
     throw new ArchiveError(
       'unsupported',

@@ -3,6 +3,7 @@ import type { DocumentFormat } from '../../../shared/document.js';
 import { importDocx } from './docx.js';
 import { importEmail } from './email.js';
 import { importHtml } from './html.js';
+import { importImage } from './image.js';
 import { importPdf } from './pdf.js';
 import { importText } from './text.js';
 import type { Importer } from './types.js';
@@ -16,4 +17,5 @@ export const IMPORTERS: Record<DocumentFormat, Importer> = {
   html: importHtml,
   docx: importDocx,
   email: importEmail,
+  image: importImage,
 };

@@ -8,6 +8,7 @@ import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { noTextWarning } from '../../../shared/no-text.js';
 import { ArchiveError, messageOf } from '../errors.js';
+import { MAX_OCR_PIXELS } from '../ocr/raster.js';
 import { stripControls } from './decode-text.js';
 import type { ExtractedDocument, ExtractedPage, PageLayout } from './types.js';
 
@@ -37,6 +38,8 @@ export function pdfLoadOptions(bytes: Uint8Array) {
     wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
     iccUrl: join(PDFJS_DIR, 'iccs') + '/',
     isEvalSupported: false,
+    // Images are only counted here (and read by OCR later): one past the OCR cap is not decoded.
+    maxImageSize: MAX_OCR_PIXELS,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,

@@ -21,13 +21,18 @@ import {
   type GlobalOptions,
 } from '../context.js';
 import { registerMetaCommand } from './meta.js';
+import { ocrExitCode, ocrSummary, printOcrResults, runOcr } from './ocr.js';
 
 // Each command loads its part of the core when it runs (the importers only for import).
 const documentCore = () => import('../../archive/documents.js');
-const importCore = () => import('../../archive/import/import-files.js');
+const importCore = async () => ({
+  ...(await import('../../archive/import/import-files.js')),
+  ...(await import('../../archive/ocr/ocr-documents.js')),
+});
 const showCore = async () => ({
   ...(await import('../../archive/documents.js')),
   ...(await import('../../archive/inference/read.js')),
+  ...(await import('../../archive/ocr/read-ocr.js')),
 });
 const custodyCore = () => import('../../archive/custody.js');
 const checkCore = async () => ({
@@ -76,12 +81,13 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       [] as string[],
     )
     .option('--no-infer', 'do not read metadata from the documents’ faces nor group their versions')
-    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean }) => {
+    .option('--no-ocr', 'do not read scanned pages and images by OCR after the import (exhibit ocr does it later)')
+    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean; ocr: boolean }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
-      const results = await withArchive(g, importCore, (archive, { importPaths }) =>
-        importPaths(archive, paths, {
+      const { results, ocr } = await withArchive(g, importCore, async (archive, core) => {
+        const imported = await core.importPaths(archive, paths, {
           ...(type ? { type } : {}),
           ...(opts.tag.length ? { tags: opts.tag } : {}),
           infer: opts.infer,
@@ -89,10 +95,14 @@ export function registerDocumentCommands(program: Command, globals: () => Global
             ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
             : undefined,
           onBusy: sayBusy,
-        }),
-      );
-      if (showProgress) process.stderr.write('\r\x1b[2K');
-      if (g.json) printJson({ results });
+        });
+        if (showProgress) process.stderr.write('\r\x1b[2K');
+        // The documents are stored and usable; OCR of their scans comes after, each in its own transaction.
+        const ids = imported.flatMap((r) => (r.status === 'imported' && r.documentId !== null ? [r.documentId] : []));
+        const read = opts.ocr && ids.length ? await runOcr(archive, ids, {}, g.json ?? false, core, undefined) : [];
+        return { results: imported, ocr: read };
+      });
+      if (g.json) printJson({ results, ocr });
       else {
         for (const r of results) {
           if (r.status === 'failed') print(`failed     ${r.error ?? r.path}`);
@@ -105,8 +115,10 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         // Files and documents; a bundle's own line counts only when it failed.
         const count = (s: string) => results.filter((r) => r.status === s && (!r.bundle || s === 'failed')).length;
         print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+        printOcrResults(ocr);
       }
-      process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+      const failed = results.some((r) => r.status === 'failed');
+      process.exitCode = failed ? EXIT_FAILED : ocrExitCode(ocr);
     });
 
   program
@@ -134,11 +146,15 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       const g = globals();
       const id = parseId(idArg);
       const page = opts.page === undefined ? undefined : parseId(opts.page, '--page');
-      const { document, pages, inferred } = await readArchive(g, showCore, async (a, core) => ({
-        document: await core.getDocument(a.db, id),
-        pages: await core.getPages(a.db, id, page),
-        inferred: await core.documentInference(a.db, id),
-      }));
+      const { document, pages, inferred } = await readArchive(g, showCore, async (a, core) => {
+        const ocr = await core.ocrPagesOf(a.db, id);
+        const texts = await core.getPages(a.db, id, page);
+        return {
+          document: await core.getDocument(a.db, id),
+          pages: texts.map((p) => ({ ...p, ocr: ocrSummary(ocr.get(p.number)) })),
+          inferred: await core.documentInference(a.db, id),
+        };
+      });
       if (g.json) printJson({ document, pages, ...inferred });
       else {
         print(`${document.title}`);
@@ -151,7 +167,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           print(`  suggested ${i.field}: ${JSON.stringify(i.value)} (${i.rule}, ${Math.round(i.confidence * 100)}%)`);
         if (inferred.versions.length) print(`  versions: ${inferred.versions.join(', ')}`);
         for (const p of pages) {
-          print(`\n--- page ${p.number} ---`);
+          const ocr = p.ocr ? ` (text recognised by OCR, mean confidence ${Math.round(p.ocr.meanConfidence)}%)` : '';
+          print(`\n--- page ${p.number}${ocr} ---`);
           print(p.text);
         }
       }

@@ -24,6 +24,7 @@ const FORMAT_LABELS: Record<DocumentFormat, string> = {
   html: 'Web page',
   docx: 'Word',
   email: 'Email',
+  image: 'Image',
 };
 
 export function formatLabel(format: DocumentFormat): string {

@@ -9,6 +9,7 @@ import { sql as libraryOrder } from './0004-library-order.js';
 import { sql as stateHashes } from './0005-state-hashes.js';
 import { sql as inferences } from './0006-inferences.js';
 import { sql as scriptSearch } from './0007-script-search.js';
+import { sql as ocr } from './0008-ocr.js';
 
 export interface Migration {
   readonly version: number;
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'state-hashes', sql: stateHashes },
   { version: 6, name: 'inferences', sql: inferences },
   { version: 7, name: 'script-search', sql: scriptSearch },
+  { version: 8, name: 'ocr', sql: ocr },
 ];
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
