@@ -6,6 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
   addTags,
@@ -19,6 +20,7 @@ import {
   listHistory,
   listTags,
   openArchive,
+  search,
   verifyHistory,
   type Archive,
 } from '../../src/main/archive/index.js';
@@ -114,6 +116,63 @@ describe.each(BACKENDS)('the core on $name', ({ skip, target }) => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+describe.each(BACKENDS)('tamper evidence on $name', ({ name, skip, target }) => {
+  it.skipIf(skip !== null)('refuses history edits and finds a page changed behind the app', async () => {
+    await withArchive(target(), async (archive) => {
+      await importPaths(archive, [join(SAMPLE_FILES, files()[0] ?? '')]);
+      await expect(sql`UPDATE history SET action = 'planted'`.execute(archive.db)).rejects.toThrow(
+        /the history is append-only/,
+      );
+      await expect(sql`DELETE FROM history`.execute(archive.db)).rejects.toThrow(/the history is append-only/);
+      await sql`UPDATE pages SET text = text || ' planted' WHERE number = 1`.execute(archive.db);
+      const report = await checkArchive(archive);
+      expect(report.problems.map((p) => [p.kind, p.message.replace(/ \(differs.*/, '')])).toEqual([
+        ['state', "document 1: text of page 1 changed behind the app's back"],
+      ]);
+      // Search is the next round's on PostgreSQL: refused in words there, answered on SQLite.
+      if (name === 'postgres')
+        await expect(search(archive.db, 'alder')).rejects.toThrow(
+          'Full-text search is not yet available on a PostgreSQL team archive',
+        );
+      else expect((await search(archive.db, 'alder')).total).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe.skipIf(postgresUnavailable !== null)('opening a PostgreSQL database', () => {
+  it('refuses one that holds other tables, in words, and leaves it untouched', async () => {
+    // A database with a table of someone else's and no exhibit_schema.
+    const foreign = freshDatabase();
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: foreign });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE payroll (id integer)');
+      await expect(openArchive(foreign)).rejects.toThrow(
+        /not an Exhibit archive \(the database holds other tables and no exhibit_schema\); left untouched/,
+      );
+      const tables = await client.query<{ name: string }>(
+        'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()',
+      );
+      expect(tables.rows.map((r) => r.name)).toEqual(['payroll']);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('never shows the password of a connection string it cannot open', async () => {
+    const where = freshDatabase()
+      .replace('exhibit_test@', 'exhibit_test:s3cret@')
+      .replace(/\/exhibit_\w+\?/, '/nosuch?');
+    const error = await openArchive(where).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toMatch(/exhibit_test:\*\*\*@.*database "nosuch" does not exist/);
+    expect(String(error)).not.toContain('s3cret');
   });
 });
 
