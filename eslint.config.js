@@ -87,7 +87,7 @@ export default tseslint.config(
     },
   },
   {
-    // SQL has one home: only archive/db/ runs kysely or sqlite3 (see docs/ARCHITECTURE.md,
+    // SQL has one home: only archive/db/ runs kysely, sqlite3 or pg (see docs/ARCHITECTURE.md,
     // "Where SQL lives"). Elsewhere a type from kysely may be named, never called.
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/archive/db/**'],
@@ -95,14 +95,14 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['kysely', 'sqlite3'].map((name) => ({
+          paths: ['kysely', 'sqlite3', 'pg', 'pg-cursor'].map((name) => ({
             name,
             allowTypeImports: true,
             message: `Queries live in src/main/archive/db/ (repositories); ${name} is not run elsewhere.`,
           })),
           patterns: [
             {
-              group: ['kysely/*', 'sqlite3/*'],
+              group: ['kysely/*', 'sqlite3/*', 'pg/*'],
               allowTypeImports: true,
               message: 'Queries live in src/main/archive/db/ (repositories).',
             },

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import type { ArchiveDb } from './db/repos/db.js';
 import { openDatabase, readOnlyError, type OpenMode } from './db/open-db.js';
 import type { ReindexListener } from './db/reindex-scripts.js';
+import { displayTarget, isPostgresTarget } from './db/target.js';
 import { findArchiveId } from './db/repos/archive-info.js';
 import { whyNotWritable } from './db/file-access.js';
 import { ArchiveError, messageOf } from './errors.js';
@@ -21,7 +22,7 @@ import { ARCHIVE_ITSELF, ownFileKind, registerOpenArchive } from './own-files.js
 export { readOnlyError, type OpenMode };
 
 export interface Archive {
-  /** Where the archive file lives. */
+  /** Where the archive file lives; for a team archive, its connection string without a password. */
   readonly path: string;
   readonly db: ArchiveDb;
   /** Opened in `read` mode: every write fails. */
@@ -43,9 +44,26 @@ export function assertWritable(archive: Archive): void {
   if (archive.readOnly) throw readOnlyError(archive.path, 'its file or folder cannot be written');
 }
 
-/** Opens the archive at `path` in `mode` (see the module comment). */
+/** A team archive on PostgreSQL (`postgres://user@host/db`, or `postgres://user@/db?host=/socket/dir`). */
+async function openPostgresArchive(target: string, mode: OpenMode): Promise<Archive> {
+  // Loaded only for a team archive: a file archive never loads the PostgreSQL driver.
+  const { openPostgresDatabase } = await import('./db/open-postgres.js');
+  const db = await openPostgresDatabase(target, mode);
+  const path = displayTarget(target);
+  try {
+    if (mode !== 'read') await recordStateBaseline(db);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    if (error instanceof ArchiveError) throw error;
+    throw new ArchiveError('not-an-archive', `${path}: cannot open the archive (${messageOf(error)})`);
+  }
+  return { path, db, readOnly: mode === 'read', close: () => db.destroy() };
+}
+
+/** Opens the archive at `path` (a file, or a postgres:// connection string) in `mode` (see the module comment). */
 export async function openArchive(path: string, options: OpenOptions = {}): Promise<Archive> {
   const mode: OpenMode = options.mode ?? (options.create === false ? 'write' : 'create');
+  if (isPostgresTarget(path)) return openPostgresArchive(path, mode);
   if (path !== ':memory:') {
     if (mode !== 'create' && !existsSync(path)) throw new ArchiveError('not-found', `${path}: no archive at this path`);
     const why = mode === 'read' ? null : whyNotWritable(path);

@@ -18,7 +18,7 @@ import {
   integrityProblems,
   streamOriginals,
 } from './db/repos/integrity.js';
-import { FTS_TABLES } from './db/migrations/0002-quotes-tags-search.js';
+import { searchIndexTables } from './db/repos/search-index.js';
 import { messageOf, sqliteCode } from './errors.js';
 import { refreshSearchIndexCaches } from './search/rebuild.js';
 import { checkHead, checkStates } from './state-check.js';
@@ -46,15 +46,16 @@ async function checkSearchIndexes(
       message: `search indexes ${tables.join(', ')}: ${why}: not checked`,
     });
   };
-  if (archive.readOnly) return skip('read-only', FTS_TABLES);
-  for (const [i, table] of FTS_TABLES.entries()) {
+  const tables = searchIndexTables(archive.db);
+  if (archive.readOnly) return skip('read-only', tables);
+  for (const [i, table] of tables.entries()) {
     try {
       await checkSearchIndex(archive.db, table);
     } catch (error) {
       const code = sqliteCode(error);
       // After one wait for the lock, the others would wait as long again.
-      if (code === 'SQLITE_BUSY') return skip('busy', FTS_TABLES.slice(i));
-      if (code === 'SQLITE_READONLY') return skip('read-only', FTS_TABLES.slice(i));
+      if (code === 'SQLITE_BUSY') return skip('busy', tables.slice(i));
+      if (code === 'SQLITE_READONLY') return skip('read-only', tables.slice(i));
       problems.push({
         kind: 'search-index',
         message:

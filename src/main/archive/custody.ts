@@ -60,7 +60,8 @@ async function resultingState(trx: Trx, entry: NewHistoryEntry): Promise<string 
 
 /**
  * The chain's head as this transaction last wrote it. A transaction holds the write lock
- * (BEGIN IMMEDIATE) and every entry goes through recordHistory, so after its first entry
+ * (SQLite's BEGIN IMMEDIATE; on PostgreSQL the writers' advisory lock postgres-dialect.ts
+ * takes at BEGIN) and every entry goes through recordHistory, so after its first entry
  * the head is known without reading it again (a read per entry, 40,000 in a bulk store).
  */
 const headsWithin = new WeakMap<Trx, { id: number; hash: string }>();

@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isPostgresTarget } from './target.js';
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -18,6 +19,8 @@ function reasonOf(error: unknown): string {
  * file itself and, in WAL mode, creates its -wal and -shm files in the same folder.
  */
 export function whyNotWritable(path: string): string | null {
+  // A team archive's rights are the database server's to grant: it refuses a write itself.
+  if (isPostgresTarget(path)) return null;
   try {
     if (existsSync(path)) accessSync(path, constants.W_OK);
   } catch (error) {

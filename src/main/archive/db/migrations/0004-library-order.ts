@@ -10,3 +10,6 @@ export const sql = `
 CREATE INDEX documents_live_date ON documents (deleted_at, date, id);
 CREATE INDEX documents_live_type ON documents (deleted_at, type, id);
 `;
+
+/** The same indexes on PostgreSQL. */
+export const postgres = sql;

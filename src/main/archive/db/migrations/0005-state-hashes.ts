@@ -9,3 +9,6 @@ export const sql = `
 ALTER TABLE history ADD COLUMN state TEXT;
 INSERT INTO archive_info (key, value) SELECT 'state-baseline', 'pending' WHERE EXISTS (SELECT 1 FROM history);
 `;
+
+/** The same on PostgreSQL (both statements are standard SQL). */
+export const postgres = sql;

@@ -72,3 +72,59 @@ CREATE TRIGGER text_signatures_bands_delete AFTER DELETE ON text_signatures BEGI
     WHERE document_id = OLD.document_id AND band_key IN (SELECT value FROM json_each(OLD.band_keys));
 END;
 `;
+
+/**
+ * The same on PostgreSQL. Band keys (band × 2³² + hash) outgrow 32 bits: bigint, read back as
+ * numbers (open-postgres.ts; they stay below 2⁵³). The bands' trigger reads the JSON array
+ * with json_array_elements_text where SQLite uses json_each.
+ */
+export const postgres = `
+ALTER TABLE documents ADD COLUMN file_dates text NOT NULL DEFAULT '{}';
+ALTER TABLE documents ADD COLUMN user_fields text NOT NULL DEFAULT '[]';
+ALTER TABLE documents ADD COLUMN version_group integer;
+CREATE INDEX documents_version_group ON documents (version_group) WHERE version_group IS NOT NULL;
+
+CREATE TABLE inferences (
+  document_id integer NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  field text NOT NULL CHECK (field IN ('date', 'authors', 'recipients', 'organization', 'type', 'title')),
+  value text NOT NULL,
+  confidence double precision NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+  rule text NOT NULL,
+  source_page integer,
+  source_start integer,
+  source_end integer,
+  source_text text,
+  status text NOT NULL CHECK (status IN ('applied', 'suggested', 'rejected')),
+  inferred_at text NOT NULL,
+  decided_at text,
+  PRIMARY KEY (document_id, field)
+);
+
+CREATE TABLE text_signatures (
+  document_id integer PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  signature bytea NOT NULL,
+  band_keys text NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE signature_bands (
+  band_key bigint NOT NULL,
+  document_id integer NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, document_id)
+);
+CREATE INDEX signature_bands_document ON signature_bands (document_id);
+
+CREATE FUNCTION text_signatures_bands() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM signature_bands WHERE document_id = NEW.document_id;
+  END IF;
+  INSERT INTO signature_bands (band_key, document_id)
+    SELECT value::bigint, NEW.document_id FROM json_array_elements_text(NEW.band_keys::json)
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER text_signatures_bands_insert AFTER INSERT ON text_signatures
+  FOR EACH ROW EXECUTE FUNCTION text_signatures_bands();
+CREATE TRIGGER text_signatures_bands_update AFTER UPDATE OF band_keys ON text_signatures
+  FOR EACH ROW EXECUTE FUNCTION text_signatures_bands();
+`;

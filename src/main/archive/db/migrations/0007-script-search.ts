@@ -88,3 +88,10 @@ END;
 
 INSERT INTO archive_info (key, value) VALUES ('script-reindex', '["pages","quotes"]');
 `;
+
+/** Team archives (PostgreSQL) have no full-text search yet: the columns only, so both schemas agree. */
+export const postgres = `
+ALTER TABLE pages ADD COLUMN search_text text;
+ALTER TABLE quotes ADD COLUMN search_text text;
+ALTER TABLE quotes ADD COLUMN search_note text;
+`;

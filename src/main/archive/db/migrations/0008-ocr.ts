@@ -20,3 +20,16 @@ CREATE TABLE ocr_pages (
   recognised_at TEXT NOT NULL
 ) STRICT;
 `;
+
+export const postgres = `
+CREATE TABLE ocr_pages (
+  page_id integer PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE,
+  engine text NOT NULL,
+  engine_version text NOT NULL,
+  languages text NOT NULL,
+  mean_confidence double precision NOT NULL CHECK (mean_confidence >= 0 AND mean_confidence <= 100),
+  text_start integer NOT NULL DEFAULT 0 CHECK (text_start >= 0),
+  words text NOT NULL CHECK (words::json IS NOT NULL),
+  recognised_at text NOT NULL
+);
+`;

@@ -1,31 +1,38 @@
 /**
  * The ordered list of schema migrations. Migration N brings an archive from
- * user_version N-1 to N. Append only: never edit a migration that has shipped.
+ * user_version N-1 to N, on either backend. Append only: never edit a migration that has shipped.
  */
-import { sql as documents } from './0001-documents.js';
-import { sql as quotesTagsSearch } from './0002-quotes-tags-search.js';
-import { sql as collections } from './0003-collections.js';
-import { sql as libraryOrder } from './0004-library-order.js';
-import { sql as stateHashes } from './0005-state-hashes.js';
-import { sql as inferences } from './0006-inferences.js';
-import { sql as scriptSearch } from './0007-script-search.js';
-import { sql as ocr } from './0008-ocr.js';
+import { sql as documents, postgres as documentsPg } from './0001-documents.js';
+import { sql as quotesTagsSearch, postgres as quotesTagsSearchPg } from './0002-quotes-tags-search.js';
+import { sql as collections, postgres as collectionsPg } from './0003-collections.js';
+import { sql as libraryOrder, postgres as libraryOrderPg } from './0004-library-order.js';
+import { sql as stateHashes, postgres as stateHashesPg } from './0005-state-hashes.js';
+import { sql as inferences, postgres as inferencesPg } from './0006-inferences.js';
+import { sql as scriptSearch, postgres as scriptSearchPg } from './0007-script-search.js';
+import { sql as ocr, postgres as ocrPg } from './0008-ocr.js';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /** The step on SQLite (run with `PRAGMA user_version` in one transaction). */
   readonly sql: string;
+  /**
+   * The same step on PostgreSQL, run in one transaction with the version row in
+   * `exhibit_schema` (open-postgres.ts). Tables, columns and constraints match; what SQLite
+   * does with FTS5 and json_each PostgreSQL does its own way, or not yet (search).
+   */
+  readonly postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'documents', sql: documents },
-  { version: 2, name: 'quotes-tags-search', sql: quotesTagsSearch },
-  { version: 3, name: 'collections', sql: collections },
-  { version: 4, name: 'library-order', sql: libraryOrder },
-  { version: 5, name: 'state-hashes', sql: stateHashes },
-  { version: 6, name: 'inferences', sql: inferences },
-  { version: 7, name: 'script-search', sql: scriptSearch },
-  { version: 8, name: 'ocr', sql: ocr },
+  { version: 1, name: 'documents', sql: documents, postgres: documentsPg },
+  { version: 2, name: 'quotes-tags-search', sql: quotesTagsSearch, postgres: quotesTagsSearchPg },
+  { version: 3, name: 'collections', sql: collections, postgres: collectionsPg },
+  { version: 4, name: 'library-order', sql: libraryOrder, postgres: libraryOrderPg },
+  { version: 5, name: 'state-hashes', sql: stateHashes, postgres: stateHashesPg },
+  { version: 6, name: 'inferences', sql: inferences, postgres: inferencesPg },
+  { version: 7, name: 'script-search', sql: scriptSearch, postgres: scriptSearchPg },
+  { version: 8, name: 'ocr', sql: ocr, postgres: ocrPg },
 ];
 
 /** The schema version this build writes. */

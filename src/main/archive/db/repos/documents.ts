@@ -6,6 +6,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DocumentFormat, DocumentRecord, DocumentType } from '../../../../shared/document.js';
 import type { DocumentsTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
+import { idIn } from './backend.js';
 import { decodeObject, decodeStrings, decodeJson } from './json-columns.js';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -228,9 +229,7 @@ export async function countDocuments(db: Db): Promise<{ all: number; trashed: nu
 /** The file format of each of these documents, in one read. */
 export async function formatsOf(db: Db, ids: readonly number[]): Promise<Map<number, DocumentFormat>> {
   const rows = await sql<{ id: number; format: DocumentFormat }>`
-    SELECT d.id, d.format FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`.execute(
-    db,
-  );
+    SELECT d.id, d.format FROM documents d WHERE ${idIn(db, sql`d.id`, [...new Set(ids)])}`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, r.format]));
 }
 

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { ArchiveDb, Db } from './db.js';
+import { backendOf } from './backend.js';
 
 /**
  * Runs `read` inside one read transaction on one connection, so everything it reads sees one
@@ -11,7 +12,9 @@ import type { ArchiveDb, Db } from './db.js';
  */
 export async function inReadSnapshot<T>(db: ArchiveDb, read: (snapshot: Db) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
+    // PostgreSQL's default (read committed) takes a new snapshot per statement: ask for one.
+    if (backendOf(conn) === 'postgres') await sql`begin isolation level repeatable read read only`.execute(conn);
+    else await sql`begin`.execute(conn);
     try {
       const result = await read(conn);
       await sql`commit`.execute(conn);
@@ -23,8 +26,12 @@ export async function inReadSnapshot<T>(db: ArchiveDb, read: (snapshot: Db) => P
   });
 }
 
-/** SQLite's `integrity_check`: each line it reports that is not "ok". */
+/**
+ * SQLite's `integrity_check`: each line it reports that is not "ok". PostgreSQL keeps its own
+ * pages' checksums and constraints; it has nothing to report here.
+ */
 export async function integrityProblems(db: Db): Promise<string[]> {
+  if (backendOf(db) === 'postgres') return [];
   const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
   return rows.rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
 }
@@ -35,7 +42,9 @@ export interface ForeignKeyBreak {
   parent: string;
 }
 
+/** Rows whose parent is gone; PostgreSQL enforces foreign keys always, so none there. */
 export async function foreignKeyBreaks(db: Db): Promise<ForeignKeyBreak[]> {
+  if (backendOf(db) === 'postgres') return [];
   return (await sql<ForeignKeyBreak>`pragma foreign_key_check`.execute(db)).rows;
 }
 

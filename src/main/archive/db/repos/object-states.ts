@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Db } from './db.js';
+import { jsonArrayOf } from './backend.js';
 import { decodeStrings } from './json-columns.js';
 
 export const DOCUMENT_STATE_FIELDS = [
@@ -76,10 +77,12 @@ export async function readDocumentStateInputs(db: Db, id: number): Promise<Docum
     .selectFrom('documents')
     .select([...DOCUMENT_STATE_FIELDS, ...LATER_FIELD_NAMES])
     .select([
-      sql<string>`(SELECT json_group_array(tags.name) FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id)`.as(
-        'tag_names',
-      ),
-      sql<string>`(SELECT json_group_array(text ORDER BY number) FROM pages WHERE pages.document_id = documents.id)`.as(
+      jsonArrayOf(
+        db,
+        sql`tags.name`,
+        sql`FROM document_tags JOIN tags ON tags.id = document_tags.tag_id WHERE document_tags.document_id = documents.id`,
+      ).as('tag_names'),
+      jsonArrayOf(db, sql`text ORDER BY number`, sql`FROM pages WHERE pages.document_id = documents.id`).as(
         'page_texts',
       ),
     ])

@@ -4,9 +4,11 @@
  */
 import { sql } from 'kysely';
 import type { Db } from './db.js';
+import { backendOf, notYetOnPostgres } from './backend.js';
 
 /** How many pages (`doc`) hold each of `terms`, for the terms the page index knows. */
 export async function pageFrequencies(db: Db, terms: readonly string[]): Promise<{ term: string; doc: number }[]> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('Finding where else a passage appears');
   const result = await sql<{
     term: string;
     doc: number;

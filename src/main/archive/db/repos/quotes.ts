@@ -8,6 +8,7 @@ import type { AnchorStatus, QuoteRecord, QuoteSelector } from '../../../../share
 import type { QuotesTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
 import { indexText } from '../../search/script-text.js';
+import { backendOf, notYetOnPostgres } from './backend.js';
 
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteChanges = Omit<Updateable<QuotesTable>, 'id' | 'document_id' | 'created_at'>;
@@ -224,6 +225,7 @@ export async function listQuoteRows(db: Db, filter: QuoteRowFilter): Promise<Quo
     );
   }
   if (filter.match !== undefined) {
+    if (backendOf(db) === 'postgres') throw notYetOnPostgres('Searching quotes');
     const table = sql.table(filter.match.stem ? 'fts_quotes_stem' : 'fts_quotes');
     query = query.where(
       sql<boolean>`quotes.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${filter.match.query})`,

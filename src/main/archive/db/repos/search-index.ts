@@ -8,6 +8,7 @@ import type { SearchKind } from '../../../../shared/search.js';
 import { FTS_TABLES } from '../migrations/0002-quotes-tags-search.js';
 import { ArchiveError, messageOf } from '../../errors.js';
 import type { Db, Trx } from './db.js';
+import { backendOf, notYetOnPostgres } from './backend.js';
 import type { FilterSql } from './search-filter-sql.js';
 
 /** Words of context in a snippet. */
@@ -213,8 +214,14 @@ export function searchStatements({
   return { statement, count };
 }
 
+/** The search indexes `exhibit check` verifies: FTS5's tables; none yet on PostgreSQL. */
+export function searchIndexTables(db: Db): readonly string[] {
+  return backendOf(db) === 'postgres' ? [] : FTS_TABLES;
+}
+
 /** Runs a statement, turning an FTS5 complaint (which our parser should prevent) into a sentence. */
 export async function runSearchStatement<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('Full-text search');
   try {
     return (await query.execute(db)).rows;
   } catch (error) {
@@ -234,11 +241,12 @@ export async function runSearchStatement<R>(db: Db, query: RawBuilder<R>): Promi
  * sound archive. Run inside the same read transaction as the integrity check.
  */
 export async function refreshSearchIndexCaches(db: Db): Promise<void> {
-  for (const table of FTS_TABLES) await sql.raw(`SELECT rowid FROM ${table} LIMIT 1`).execute(db);
+  for (const table of searchIndexTables(db)) await sql.raw(`SELECT rowid FROM ${table} LIMIT 1`).execute(db);
 }
 
 /** Rebuilds every search index from its view; returns the indexes' names. */
 export async function rebuildSearchIndexTables(trx: Trx): Promise<string[]> {
+  if (backendOf(trx) === 'postgres') throw notYetOnPostgres('Rebuilding the search indexes');
   for (const table of FTS_TABLES) await sql.raw(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).execute(trx);
   return [...FTS_TABLES];
 }

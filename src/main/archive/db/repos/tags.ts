@@ -6,6 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import type { TagRecord } from '../../../../shared/quote.js';
 import type { TagsTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
+import { backendOf } from './backend.js';
 
 /** A tag as the domain handles it (its creation time is never read). */
 export type TagRow = Pick<Selectable<TagsTable>, 'id' | 'name' | 'color' | 'description'>;
@@ -86,6 +87,6 @@ export async function tagRecords(db: Db, where?: number): Promise<TagRecord[]> {
         WHERE qt.tag_id = t.id AND q.deleted_at IS NULL AND d.deleted_at IS NULL) AS quotes
     FROM tags t
     ${where === undefined ? sql`` : sql`WHERE t.id = ${where}`}
-    ORDER BY t.name COLLATE NOCASE`.execute(db);
+    ORDER BY ${backendOf(db) === 'postgres' ? sql`t.name` : sql`t.name COLLATE NOCASE`}`.execute(db);
   return result.rows.map((r) => ({ ...r, documents: Number(r.documents), quotes: Number(r.quotes) }));
 }

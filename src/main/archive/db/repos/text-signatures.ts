@@ -1,6 +1,7 @@
 /** The text_signatures table: each document's MinHash signature (versions.ts), as bytes, and its band keys. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Trx } from './db.js';
+import { backendOf } from './backend.js';
 import { decodeJson } from './json-columns.js';
 
 const encode = (signature: Uint32Array): Buffer =>
@@ -19,6 +20,17 @@ function decode(bytes: Uint8Array): Uint32Array {
  * replacing the ones it had. One statement: import runs it for every document, and a
  * statement's round trip costs more than the primary-key lookups it makes.
  */
+/** The other documents sharing a band with the signature's row (a JSON array of ids). */
+function candidatesOf(db: Db): RawBuilder<string> {
+  if (backendOf(db) === 'postgres')
+    return sql<string>`(SELECT coalesce(json_agg(DISTINCT b.document_id), '[]')::text FROM signature_bands b
+        WHERE b.band_key IN (SELECT value::bigint FROM json_array_elements_text(text_signatures.band_keys::json))
+        AND b.document_id <> text_signatures.document_id)`;
+  return sql<string>`(SELECT json_group_array(DISTINCT b.document_id) FROM signature_bands b
+        WHERE b.band_key IN (SELECT value FROM json_each(text_signatures.band_keys))
+        AND b.document_id != text_signatures.document_id)`;
+}
+
 export async function putSignature(
   trx: Trx,
   documentId: number,
@@ -30,11 +42,7 @@ export async function putSignature(
     .insertInto('text_signatures')
     .values({ document_id: documentId, ...values })
     .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
-    .returning(
-      sql<string>`(SELECT json_group_array(DISTINCT b.document_id) FROM signature_bands b
-        WHERE b.band_key IN (SELECT value FROM json_each(text_signatures.band_keys))
-        AND b.document_id != text_signatures.document_id)`.as('candidates'),
-    )
+    .returning(candidatesOf(trx).as('candidates'))
     .executeTakeFirst();
   return decodeIds(row?.candidates ?? '[]');
 }

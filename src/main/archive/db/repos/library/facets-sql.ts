@@ -2,10 +2,12 @@
 import { sql } from 'kysely';
 import type { DocumentType } from '../../../../../shared/document.js';
 import type { Db } from '../db.js';
+import { backendOf, notYetOnPostgres } from '../backend.js';
 import { taggedDocuments } from './filter-sql.js';
 
 /** How many live documents there are of each type, by type. */
 export async function liveTypeCounts(db: Db): Promise<{ type: DocumentType; count: number }[]> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('The library table');
   const types = await sql<{ type: string; count: number }>`
     SELECT d.type, count(*) AS count FROM documents d WHERE d.deleted_at IS NULL GROUP BY d.type ORDER BY d.type`.execute(
     db,
@@ -22,6 +24,7 @@ export async function liveDateSpan(db: Db): Promise<{ from: string; to: string }
 
 /** The `limit` authors of most live documents, with how many each wrote. */
 export async function liveAuthorCounts(db: Db, limit: number): Promise<{ name: string; count: number }[]> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('The library table');
   // A straight scan: every row is read anyway, and in an index's order each read lands elsewhere.
   const authors = await sql<{ name: string; count: number }>`
     SELECT a.value AS name, count(*) AS count FROM documents d NOT INDEXED, json_each(d.authors) a

@@ -7,6 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { LibraryFilter, LibrarySort } from '../../../../../shared/library-query.js';
 import type { Db } from '../db.js';
+import { backendOf, notYetOnPostgres } from '../backend.js';
 import { decodeStrings } from '../json-columns.js';
 import { libraryConditions, scanBeatsOrderIndex } from './filter-sql.js';
 
@@ -45,6 +46,7 @@ function sortSql(key: LibrarySort['key']): SortSql {
 
 /** What changed the archive last: this connection's writes and other processes' commits. */
 export async function changeToken(db: Db): Promise<string> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('The library table');
   const result = await sql<{ changes: number; version: number }>`
     SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
   const row = result.rows[0];
@@ -78,6 +80,7 @@ export async function sortValuesOf(
  * one index serves both directions.
  */
 export async function idsInSqlOrder(db: Db, sort: LibrarySort, filter: LibraryFilter): Promise<number[]> {
+  if (backendOf(db) === 'postgres') throw notYetOnPostgres('The library table');
   const where = libraryConditions(filter);
   const dir = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const { value, present } = sortSql(sort.key);
