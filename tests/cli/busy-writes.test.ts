@@ -27,7 +27,7 @@ interface Finished {
   stderr: string;
 }
 
-function exhibit(archive: string, ...args: string[]): Promise<Finished> {
+function exhibit(archive: string, onStderr: (stderr: string) => void, ...args: string[]): Promise<Finished> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/exhibit.js'), '--archive', archive, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,7 +35,10 @@ function exhibit(archive: string, ...args: string[]): Promise<Finished> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    onStderr(stderr);
+  });
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -71,14 +74,20 @@ describe('CLI changes while another program holds the write lock', () => {
     const out = join(tempDir(), 'quotes.md');
     const before = await historyActions(path);
 
-    // Held for 8 s: past the 5 s busy timeout each command's first try waits at BEGIN IMMEDIATE.
-    const lock = await holdWriteLock(path, 8000);
+    // Held until every command has said it waits, which each says only after its first try
+    // waited out the 5 s busy timeout at BEGIN IMMEDIATE (or for two minutes at most).
+    const lock = await holdWriteLock(path, 120_000);
+    const waiting = new Set<number>();
+    const said = (n: number) => (stderr: string) => {
+      if (stderr.includes(BUSY_MESSAGE)) waiting.add(n);
+      if (waiting.size === 4) lock.release();
+    };
     const started = Date.now();
     const [meta, quote, tag, exported] = await Promise.all([
-      exhibit(path, 'meta', '1', '--title', 'Committee minutes'),
-      exhibit(path, 'quote', 'add', '1', '--text', 'It approved the budget'),
-      exhibit(path, 'tag', 'add', 'budget', '--doc', '1'),
-      exhibit(path, 'export', '--quotes', '1', '--format', 'md', '--out', out),
+      exhibit(path, said(0), 'meta', '1', '--title', 'Committee minutes'),
+      exhibit(path, said(1), 'quote', 'add', '1', '--text', 'It approved the budget'),
+      exhibit(path, said(2), 'tag', 'add', 'budget', '--doc', '1'),
+      exhibit(path, said(3), 'export', '--quotes', '1', '--format', 'md', '--out', out),
     ]);
     const waited = Date.now() - started;
     await lock.released;
@@ -87,7 +96,7 @@ describe('CLI changes while another program holds the write lock', () => {
       expect(run.stderr).toBe(`exhibit: ${BUSY_MESSAGE}\n`);
       expect(run.code).toBe(0);
     }
-    expect(waited).toBeGreaterThan(6000);
+    expect(waited).toBeGreaterThan(5000);
 
     // One custody entry per change, none twice.
     const after = await historyActions(path);
@@ -108,5 +117,5 @@ describe('CLI changes while another program holds the write lock', () => {
     }
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out, 'utf8')).toContain('The committee met on Tuesday.');
-  });
+  }, 150_000);
 });

@@ -1,6 +1,8 @@
 /**
  * Another program holding an archive's write lock: a plain SQLite client (no Exhibit code) in
- * a child process that takes BEGIN IMMEDIATE, says so on stdout, and commits after `ms`.
+ * a child process that takes BEGIN IMMEDIATE, says so on stdout, and commits after `ms`, or
+ * sooner when told to (`release()`): a test that waits for its writers to meet the lock does
+ * not depend on how fast a loaded machine starts them.
  * `holdWriteLock` resolves only once the child holds the lock: a caller that starts its
  * write before then is not blocked at all.
  */
@@ -10,6 +12,8 @@ import { ROOT } from './archive.js';
 export interface WriteLock {
   /** Resolves when the child has committed and exited. */
   released: Promise<void>;
+  /** Commits now rather than at the end of `ms`. */
+  release: () => void;
 }
 
 export async function holdWriteLock(archivePath: string, ms: number): Promise<WriteLock> {
@@ -22,10 +26,13 @@ export async function holdWriteLock(archivePath: string, ms: number): Promise<Wr
        db.exec('BEGIN IMMEDIATE', (err) => {
          if (err) { console.log('error ' + err.message); process.exit(1); }
          console.log('locked');
-         setTimeout(() => db.exec('COMMIT', () => db.close()), ${ms});
+         let done = false;
+         const commit = () => { if (!done) { done = true; db.exec('COMMIT', () => db.close()); process.stdin.destroy(); } };
+         setTimeout(commit, ${ms});
+         process.stdin.on('data', commit);
        });`,
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   let stdout = '';
   const released = new Promise<void>((resolve) => child.once('close', () => resolve()));
@@ -37,5 +44,5 @@ export async function holdWriteLock(archivePath: string, ms: number): Promise<Wr
     });
     child.once('close', () => reject(new Error(`the lock holder exited before taking the lock: ${stdout.trim()}`)));
   });
-  return { released };
+  return { released, release: () => child.stdin.write('release\n') };
 }
