@@ -56,7 +56,7 @@ function releases(corpus: string, work: string): string[] {
 /** A folder of `count` releases spread over every senator (hard links, one folder per senator). */
 function folderOf(files: readonly string[], count: number, work: string): string {
   const folder = join(work, `releases-${count}`);
-  if (existsSync(join(folder, '.complete'))) return folder;
+  if (existsSync(`${folder}.complete`)) return folder;
   rmSync(folder, { recursive: true, force: true });
   const step = files.length / Math.min(count, files.length);
   for (let i = 0; i < Math.min(count, files.length); i++) {
@@ -66,7 +66,7 @@ function folderOf(files: readonly string[], count: number, work: string): string
     mkdirSync(join(target, '..'), { recursive: true });
     linkSync(file, target);
   }
-  writeFileSync(join(folder, '.complete'), '');
+  writeFileSync(`${folder}.complete`, '');
   return folder;
 }
 
@@ -97,18 +97,21 @@ function runRecoll(folder: string, scratch: string, root: string): SideBySideRun
   return run;
 }
 
+/** `BENCH_EXHIBIT_BIN` runs another build of the CLI (a copy of an earlier one, for a before-and-after). */
+const exhibitBin = (root: string) => process.env['BENCH_EXHIBIT_BIN'] ?? join(root, 'bin/exhibit.js');
+
 function runExhibit(folder: string, scratch: string, root: string): { run: SideBySideRun; imported: number } {
   const archive = join(scratch, 'side-by-side.exhibit');
   rmSync(archive, { force: true });
   const run = timed(
     join(root, 'node_modules/.bin/node'),
-    [join(root, 'bin/exhibit.js'), '--archive', archive, 'import', folder],
+    [exhibitBin(root), '--archive', archive, 'import', folder],
     scratch,
     root,
   );
   const count = spawnSync(
     join(root, 'node_modules/.bin/node'),
-    [join(root, 'bin/exhibit.js'), '--archive', archive, '--json', 'docs'],
+    [exhibitBin(root), '--archive', archive, '--json', 'docs'],
     { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   const parsed = JSON.parse(count.stdout || '{}') as { documents?: unknown[] } | unknown[];
@@ -136,9 +139,11 @@ export function recollSideBySide(options: {
     for (let i = 0; i < options.repeats; i++) {
       process.stderr.write(`  ${documents} releases, run ${i + 1}: recollindex …\n`);
       recoll.push(runRecoll(folder, options.scratch, options.root));
+      process.stderr.write(`    ${recoll.at(-1)?.seconds} s, ${recoll.at(-1)?.peakMiB} MiB\n`);
       process.stderr.write(`  ${documents} releases, run ${i + 1}: exhibit import …\n`);
       const out = runExhibit(folder, options.scratch, options.root);
       exhibit.push(out.run);
+      process.stderr.write(`    ${out.run.seconds} s, ${out.run.peakMiB} MiB, ${out.imported} documents\n`);
       exhibitImported = out.imported;
     }
     const recollMedian = {

@@ -25,12 +25,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Where a duplicate is looked up: the archive (or a transaction), or a bulk import's list of what it holds. */
+export type DuplicateLookup = (sha256: string) => Promise<{ id: number; deletedAt: string | null } | undefined>;
+
 /** The document already holding this original (live or in the trash). */
 export async function findDuplicate(
-  db: Db,
+  db: Db | DuplicateLookup,
   sha256: string,
 ): Promise<{ id: number; deletedAt: string | null } | undefined> {
-  return findDocumentBySha256(db, sha256);
+  return typeof db === 'function' ? db(sha256) : findDocumentBySha256(db, sha256);
 }
 
 interface PreparedAttachment {
@@ -70,7 +73,11 @@ export interface PrepareOptions {
 }
 
 /** Fingerprints and extracts a file and its attachments; throws when the file cannot be read. */
-export async function prepareFile(db: Db, bytes: Uint8Array, options: PrepareOptions): Promise<Preparation> {
+export async function prepareFile(
+  db: Db | DuplicateLookup,
+  bytes: Uint8Array,
+  options: PrepareOptions,
+): Promise<Preparation> {
   const { path, fileName } = options;
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(db, sha256);
