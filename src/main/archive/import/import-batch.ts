@@ -3,7 +3,9 @@
  * once: reading (stat, read, SHA-256, extraction in the worker) runs a few files ahead of
  * storing, so the worker reads the next files while this thread writes. Storing groups
  * documents into one transaction, each in its own savepoint: a file that fails is undone
- * alone, and the group commits every GROUP_MAX_DOCUMENTS documents or GROUP_MAX_MS.
+ * alone, and the group commits every GROUP_MAX_DOCUMENTS documents or GROUP_MAX_MS, and
+ * whenever the next file is not read yet: the disk flush then overlaps the wait for the
+ * reader, so a slow file (a long PDF) never holds finished documents uncommitted.
  *
  * Durability: a document is in the archive once its group commits. A crash or kill loses at
  * most the uncommitted group (never part of a document: SQLite undoes the whole group); the
@@ -18,6 +20,7 @@ import { knownOriginals, type KnownOriginal } from '../db/repos/document-shas.js
 import type { Trx } from '../db/repos/db.js';
 import { diskFullReason, isDiskFull } from '../disk-full.js';
 import { ArchiveError, messageOf } from '../errors.js';
+import { extractionStatus } from '../importers/isolated-extract.js';
 import { ownFileKind } from '../own-files.js';
 import { addTagsInTransaction } from '../tags/tags.js';
 import { importBundle, isEvidenceBundle, type BundleImportOptions } from './bundle.js';
@@ -30,7 +33,10 @@ import type { DocumentType } from '../../../shared/document.js';
 export const GROUP_MAX_DOCUMENTS = 200;
 /** …or once it is this old, whichever comes first. */
 export const GROUP_MAX_MS = 1000;
-/** Files read (and extracted) ahead of the one being stored. */
+/**
+ * Files read (and extracted) ahead of the one being stored, when a worker extracts them.
+ * Extraction in this thread gains nothing from reading ahead, so there it reads none.
+ */
 const READ_AHEAD = 4;
 
 export interface BatchOptions extends BusyOptions {
@@ -154,17 +160,25 @@ export async function importFilesGrouped(
   };
 
   const reading = new Map<number, Promise<Ready>>();
+  const settled = new Set<number>();
   const readNext = (i: number) => {
     const path = files[i];
-    if (path !== undefined) reading.set(i, read(path, known));
+    if (path === undefined) return;
+    const promise = read(path, known);
+    reading.set(i, promise);
+    void promise.then(() => settled.add(i));
   };
-  for (let i = 0; i < READ_AHEAD; i++) readNext(i);
+  const ahead = extractionStatus().mode === 'worker' ? READ_AHEAD : 0;
+  for (let i = 0; i < ahead; i++) readNext(i);
   const total = files.length;
   try {
     for (let i = 0; i < total; i++) {
-      const ready = await (reading.get(i) ?? read(files[i] ?? '', known));
+      if (!settled.has(i)) await commit();
+      if (!reading.has(i)) readNext(i);
+      const ready = await (reading.get(i) as Promise<Ready>);
       reading.delete(i);
-      readNext(i + READ_AHEAD);
+      settled.delete(i);
+      if (ahead > 0) readNext(i + ahead);
       const { path } = ready;
       if (options.signal?.aborted) {
         results.push(failed(path, 'cancelled'));
