@@ -79,7 +79,7 @@ const failed = (path: string, reason: string): ImportResult => ({
 });
 
 /** Reads, fingerprints and extracts a file, with no archive access but the list of known originals. */
-async function read(path: string, known: Map<string, KnownOriginal>): Promise<Ready> {
+async function read(path: string, known: Map<string, KnownOriginal>, options: BatchOptions): Promise<Ready> {
   try {
     // Reading an open archive's own files would drop SQLite's locks on them (see own-files.ts).
     const own = await ownFileKind(path);
@@ -90,11 +90,13 @@ async function read(path: string, known: Map<string, KnownOriginal>): Promise<Re
     if (info.size > MAX_FILE_BYTES)
       throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
     const bytes = new Uint8Array(await readFile(path));
+    const fileModified = info.mtime.toISOString();
     const prepared = await prepareFile((sha) => Promise.resolve(known.get(sha)), bytes, {
       path,
       fileName: basename(path),
+      ...(options.infer ? { infer: { fileModified, type: options.type } } : {}),
     });
-    return { kind: 'file', path, bytes, fileModified: info.mtime.toISOString(), prepared };
+    return { kind: 'file', path, bytes, fileModified, prepared };
   } catch (error) {
     return { kind: 'failed', path, error };
   }
@@ -164,7 +166,7 @@ export async function importFilesGrouped(
   const readNext = (i: number) => {
     const path = files[i];
     if (path === undefined) return;
-    const promise = read(path, known);
+    const promise = read(path, known, options);
     reading.set(i, promise);
     void promise.then(() => settled.add(i));
   };
