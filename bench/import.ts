@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { recollSideBySide, type SideBySide } from './import-recoll.js';
 import { toolVersion } from './machine.js';
 import { formatTable, round } from './table.js';
 import type { BenchModule, BenchReport } from './types.js';
@@ -23,6 +24,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = process.env['EXHIBIT_CORPUS'] ?? resolve(ROOT, '../shared/corpus');
 const WARMUP = join(ROOT, 'resources/sample-case/files/2020-11-13-port-alder-police-memo.pdf');
 const REPEATS = Math.max(1, Number(process.env['BENCH_REPEATS'] ?? 3));
+/** `BENCH_IMPORT_PARTS=recoll` (or `pdf`) runs one half of this benchmark. */
+const PARTS = (process.env['BENCH_IMPORT_PARTS'] ?? 'pdf,recoll').split(',');
+/** Folder sizes of the Recoll side-by-side. */
+const SIZES = (process.env['BENCH_IMPORT_SIZES'] ?? '5000,20000').split(',').map(Number);
 
 /** PDFs with text layers, short to very long, one to three columns. */
 export const BENCH_PDFS = [
@@ -147,7 +152,7 @@ function measureFullImport(
   };
 }
 
-async function run(): Promise<BenchReport> {
+async function runPdf(): Promise<BenchReport> {
   const files = BENCH_PDFS.map((f) => join(CORPUS, f));
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length) throw new Error(`corpus files missing (set EXHIBIT_CORPUS): ${missing.join(', ')}`);
@@ -253,6 +258,46 @@ async function run(): Promise<BenchReport> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function recollReport(rows: readonly SideBySide[]): BenchReport {
+  const table = formatTable(
+    ['releases', 'recoll s', 'exhibit s', 'recoll docs/s', 'exhibit docs/s', 'ratio', 'recoll MiB', 'exhibit MiB'],
+    rows.map((r) => [
+      r.documents,
+      r.recollMedian.seconds,
+      r.exhibitMedian.seconds,
+      r.recollDocsPerSecond,
+      r.exhibitDocsPerSecond,
+      r.ratio,
+      r.recollMedian.peakMiB,
+      r.exhibitMedian.peakMiB,
+    ]),
+  );
+  const summary = rows.map(
+    (r) =>
+      `${r.documents} press releases, whole processes, median of ${r.recoll.length} alternating runs: recollindex ${r.recollMedian.seconds} s (${r.recoll.map((x) => x.seconds).join(', ')}), exhibit import ${r.exhibitMedian.seconds} s (${r.exhibit.map((x) => x.seconds).join(', ')}); Exhibit ÷ Recoll ${r.ratio} in docs/s; peak RSS ${r.recollMedian.peakMiB} vs ${r.exhibitMedian.peakMiB} MiB; ${r.exhibitImported} documents in the archive.`,
+  );
+  return { table, summary, data: { recoll: toolVersion('recollindex'), sideBySide: rows } };
+}
+
+async function run(): Promise<BenchReport> {
+  const parts: BenchReport[] = [];
+  if (PARTS.includes('pdf')) parts.push(await runPdf());
+  if (PARTS.includes('recoll')) {
+    const scratch = mkdtempSync(join(tmpdir(), 'exhibit-bench-recoll-'));
+    try {
+      const rows = recollSideBySide({ root: ROOT, corpus: CORPUS, scratch, sizes: SIZES, repeats: REPEATS });
+      parts.push(recollReport(rows));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return {
+    table: parts.map((p) => p.table).join('\n\n'),
+    summary: parts.flatMap((p) => p.summary),
+    data: Object.assign({}, ...parts.map((p) => p.data)) as Record<string, unknown>,
+  };
 }
 
 export const bench: BenchModule = {

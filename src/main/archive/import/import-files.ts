@@ -1,21 +1,18 @@
 /**
  * Importing files and folders. Each file is read, fingerprinted, checked for a
- * duplicate, extracted, then stored in one transaction. A failing file gets a one-line
- * reason and the batch goes on. An Exhibit evidence bundle is routed to import/bundle.ts.
+ * duplicate, extracted, then stored all or nothing (a folder in groups of documents, see
+ * import-batch.ts). A failing file gets a one-line reason and the batch goes on. An Exhibit evidence bundle is routed to import/bundle.ts.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { DocumentType } from '../../../shared/document.js';
 import { assertWritable, type Archive } from '../archive.js';
-import { ArchiveError, messageOf } from '../errors.js';
 import { retryWhileBusy } from '../busy.js';
-import { diskFullReason, isDiskFull } from '../disk-full.js';
-import { ownFileKind } from '../own-files.js';
 import { normalizeTagName } from '../tags/names.js';
 import { addTags } from '../tags/tags.js';
 import { importBundle, isEvidenceBundle, type BundleImportOptions } from './bundle.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { importFilesGrouped, isShaConflict, reasonForFs } from './import-batch.js';
 import { prepareFile, storePrepared } from './prepare.js';
 import type { ImportResult } from './results.js';
 
@@ -81,14 +78,6 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; fail
   return { files, failures };
 }
 
-function reasonForFs(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return messageOf(error);
-}
-
 /** The options a bundle import shares with a plain one. */
 function busyAndTags(options: Pick<ImportOptions, 'tags' | 'onBusy' | 'signal'>): BundleImportOptions {
   return {
@@ -96,11 +85,6 @@ function busyAndTags(options: Pick<ImportOptions, 'tags' | 'onBusy' | 'signal'>)
     ...(options.onBusy ? { onBusy: options.onBusy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-}
-
-/** A second process stored the same original between our duplicate check and our transaction. */
-function isShaConflict(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: documents\.sha256/.test(error.message);
 }
 
 /** Imports bytes already in memory (a file, or an attachment); returns its results, attachments after it. */
@@ -176,40 +160,6 @@ export async function importPaths(
   assertWritable(archive);
   const { files, failures } = await expand(paths);
   const results: ImportResult[] = [...failures];
-  const total = files.length;
-  let done = 0;
-  for (const path of files) {
-    if (options.signal?.aborted) {
-      results.push({ path, status: 'failed', documentId: null, error: `${path}: cancelled`, warnings: [] });
-      continue;
-    }
-    options.onProgress?.({ done, total, path, result: null });
-    let fileResults: ImportResult[];
-    try {
-      // Reading an open archive's own files would drop SQLite's locks on them (see own-files.ts).
-      const own = await ownFileKind(path);
-      if (own) throw new ArchiveError('invalid-input', `this is ${own}`);
-      const info = await stat(path);
-      // An Exhibit evidence bundle (recognised by its manifest) brings documents, quotes and tags.
-      if (info.isFile() && (await isEvidenceBundle(path))) {
-        fileResults = await importBundle(archive, path, busyAndTags(options));
-      } else {
-        if (info.size > MAX_FILE_BYTES)
-          throw new ArchiveError('too-large', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-        const bytes = new Uint8Array(await readFile(path));
-        fileResults = await importBytes(archive, bytes, path, { ...options, fileModified: info.mtime.toISOString() });
-      }
-    } catch (error) {
-      const reason = isDiskFull(error)
-        ? await diskFullReason(archive.path)
-        : error instanceof ArchiveError
-          ? error.message
-          : reasonForFs(error);
-      fileResults = [{ path, status: 'failed', documentId: null, error: `${path}: ${reason}`, warnings: [] }];
-    }
-    results.push(...fileResults);
-    done++;
-    options.onProgress?.({ done, total, path, result: fileResults[0] ?? null });
-  }
+  await importFilesGrouped(archive, files, { ...options, infer: options.infer ?? true }, results);
   return results;
 }

@@ -10,10 +10,11 @@ import type { DocumentType } from '../../../shared/document.js';
 import type { Db, Trx } from '../db/repos/db.js';
 import { findDocumentBySha256 } from '../db/repos/documents.js';
 import { messageOf } from '../errors.js';
-import { extractDocument } from '../importers/isolated-extract.js';
+import { extractAndInfer, extractDocument } from '../importers/isolated-extract.js';
 import type { ExtractedDocument } from '../importers/types.js';
 import { addTagsInTransaction } from '../tags/tags.js';
 import type { ImportResult } from './results.js';
+import type { InferRequest, InferredForStore } from './infer-for-store.js';
 import { storeDocument } from './store.js';
 
 /** Attachments of attachments (a forwarded message's files) are followed this deep, and no further. */
@@ -25,12 +26,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Where a duplicate is looked up: the archive (or a transaction), or a bulk import's list of what it holds. */
+export type DuplicateLookup = (sha256: string) => Promise<{ id: number; deletedAt: string | null } | undefined>;
+
 /** The document already holding this original (live or in the trash). */
 export async function findDuplicate(
-  db: Db,
+  db: Db | DuplicateLookup,
   sha256: string,
 ): Promise<{ id: number; deletedAt: string | null } | undefined> {
-  return findDocumentBySha256(db, sha256);
+  return typeof db === 'function' ? db(sha256) : findDocumentBySha256(db, sha256);
 }
 
 interface PreparedAttachment {
@@ -50,6 +54,8 @@ export interface PreparedFile {
   bytes: Uint8Array;
   sha256: string;
   extracted: ExtractedDocument;
+  /** Inference already run on the file (in the extraction worker), or null. */
+  inferred?: InferredForStore | null;
   attachments: PreparedAttachment[];
   /** Attachments already held, or that could not be read. */
   attachmentResults: ImportResult[];
@@ -67,15 +73,21 @@ export interface PrepareOptions {
    * prepared twice. The file's and its attachments' are added.
    */
   seen?: Set<string>;
+  /** Run inference on the file where it is extracted (the worker), with these; storing must then infer with the same. */
+  infer?: InferRequest;
 }
 
 /** Fingerprints and extracts a file and its attachments; throws when the file cannot be read. */
-export async function prepareFile(db: Db, bytes: Uint8Array, options: PrepareOptions): Promise<Preparation> {
+export async function prepareFile(
+  db: Db | DuplicateLookup,
+  bytes: Uint8Array,
+  options: PrepareOptions,
+): Promise<Preparation> {
   const { path, fileName } = options;
   const sha256 = sha256Hex(bytes);
   const duplicate = await findDuplicate(db, sha256);
   if (duplicate) return { kind: 'duplicate', sha256, ...duplicate };
-  const extracted = await extractDocument(bytes, fileName);
+  const { extracted, inferred } = await extractAndInfer(bytes, fileName, undefined, options.infer);
   const seen = options.seen ?? new Set<string>();
   seen.add(sha256);
 
@@ -135,7 +147,7 @@ export async function prepareFile(db: Db, bytes: Uint8Array, options: PrepareOpt
       }
     }
   }
-  return { kind: 'new', file: { path, fileName, bytes, sha256, extracted, attachments, attachmentResults } };
+  return { kind: 'new', file: { path, fileName, bytes, sha256, extracted, inferred, attachments, attachmentResults } };
 }
 
 export interface StoreOptions {
@@ -168,6 +180,7 @@ export async function storePrepared(
     ...(options.type ? { type: options.type } : {}),
     fileModified: options.fileModified ?? null,
     ...extra,
+    ...(extra.infer && file.inferred ? { inferred: file.inferred } : {}),
   });
   const results: ImportResult[] = [
     { path: file.path, status: 'imported', documentId: id, error: null, warnings: file.extracted.warnings },

@@ -12,10 +12,10 @@ import { insertDocumentRow } from '../db/repos/documents.js';
 import { insertOriginal } from '../db/repos/originals.js';
 import { insertPages } from '../db/repos/pages.js';
 import type { ExtractedDocument } from '../importers/types.js';
-import { inferMetadata } from '../infer/index.js';
-import { decide, type Decision } from '../inference/decide.js';
+import type { Decision } from '../inference/decide.js';
+import { inferForStore, type InferredForStore } from './infer-for-store.js';
 import { fileDatesFor } from '../inference/file-dates.js';
-import { groupVersions, pagesSignature } from '../inference/version-groups.js';
+import { groupVersions } from '../inference/version-groups.js';
 import { insertInferences } from '../db/repos/inferences.js';
 
 export interface StoreInput {
@@ -36,23 +36,7 @@ export interface StoreInput {
   inferred?: InferredForStore;
 }
 
-/** What inference read from a new document: the decision and its text's signature. */
-export interface InferredForStore {
-  decision: Decision;
-  signature: Uint32Array;
-}
-
-/**
- * Runs the inference engine on a new document (pure CPU work, no archive access); a type the
- * importer was told counts as set by a person.
- */
-export function inferForStore(input: Omit<StoreInput, 'inferred'>): InferredForStore {
-  const extracted = input.extracted;
-  const inferences = inferMetadata({ ...extracted, fileModified: input.fileModified ?? null });
-  const userFields = new Set(input.type ? ['type'] : []);
-  const decision = decide({ format: extracted.format, given: extracted.metadata, inferences, userFields });
-  return { decision, signature: pagesSignature(extracted.pages.map((page) => page.text)) };
-}
+export { inferForStore, type InferredForStore } from './infer-for-store.js';
 
 function defaults(input: StoreInput): DocumentMetadata {
   const m = input.extracted.metadata;

@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ArchiveError, messageOf } from '../errors.js';
+import { inferForStore } from '../import/infer-for-store.js';
 import { extractInProcess } from './extract.js';
 import type { ExtractReply, ExtractRequest } from './extract-protocol.js';
 
@@ -14,7 +15,11 @@ if (!port) throw new Error('extract-worker: must run as a worker thread');
 
 port.on('message', (request: ExtractRequest) => {
   void extractInProcess(request.bytes, request.fileName, request.hints).then(
-    (extracted) => port.postMessage({ kind: 'done', id: request.id, extracted } satisfies ExtractReply),
+    (extracted) => {
+      // A bulk import's inference runs here, beside the thread that writes (issue 16).
+      const inferred = request.infer ? inferForStore({ ...request.infer, extracted }) : undefined;
+      port.postMessage({ kind: 'done', id: request.id, extracted, inferred } satisfies ExtractReply);
+    },
     (error: unknown) =>
       port.postMessage({
         kind: 'failed',

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../errors.js';
+import type { InferRequest, InferredForStore } from '../import/infer-for-store.js';
 import type { ExtractReply, ExtractRequest } from './extract-protocol.js';
 import type { ExtractedDocument, ImportHints } from './types.js';
 
@@ -43,9 +44,15 @@ async function extractInProcess(
 
 export type ExtractionStatus = { mode: 'worker' } | { mode: 'in-process'; reason: string };
 
+/** A file's text, and inference on it when the worker was asked for it (null when not run). */
+export interface Extraction {
+  extracted: ExtractedDocument;
+  inferred: InferredForStore | null;
+}
+
 interface Pending {
   id: number;
-  resolve: (extracted: ExtractedDocument) => void;
+  resolve: (extraction: Extraction) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -99,9 +106,28 @@ export async function stopExtraction(): Promise<void> {
 }
 
 /** Reads one file into text and metadata; throws a reason the user can read when it cannot. */
-export function extractDocument(bytes: Uint8Array, fileName: string, hints?: ImportHints): Promise<ExtractedDocument> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  hints?: ImportHints,
+): Promise<ExtractedDocument> {
+  return (await extractAndInfer(bytes, fileName, hints)).extracted;
+}
+
+/**
+ * As extractDocument; in a worker, inference (`infer`) runs there too, beside this thread.
+ * In this thread it is left to the caller (`inferred` null), where it would run anyway.
+ */
+export function extractAndInfer(
+  bytes: Uint8Array,
+  fileName: string,
+  hints?: ImportHints,
+  infer?: InferRequest,
+): Promise<Extraction> {
   const turn = queue.then(() =>
-    unavailable === null ? inWorker(bytes, fileName, hints) : extractInProcess(bytes, fileName, hints),
+    unavailable === null
+      ? inWorker(bytes, fileName, hints, infer)
+      : extractInProcess(bytes, fileName, hints).then((extracted) => ({ extracted, inferred: null })),
   );
   queue = turn.catch(() => undefined);
   return turn;
@@ -124,7 +150,7 @@ function start(path: string): Running {
     const pending = state.pending;
     if (!pending || pending.id !== reply.id) return;
     finish(state);
-    if (reply.kind === 'done') pending.resolve(reply.extracted);
+    if (reply.kind === 'done') pending.resolve({ extracted: reply.extracted, inferred: reply.inferred ?? null });
     else pending.reject(reply.code ? new ArchiveError(reply.code, reply.message) : new Error(reply.message));
   });
   const fail = (reason: string, outOfMemory: boolean) => {
@@ -156,7 +182,8 @@ async function inWorker(
   bytes: Uint8Array,
   fileName: string,
   hints: ImportHints | undefined,
-): Promise<ExtractedDocument> {
+  infer: InferRequest | undefined,
+): Promise<Extraction> {
   if (!running && script) running = start(script);
   const state = running;
   const problem = state ? await state.ready : 'no extraction worker is configured';
@@ -164,9 +191,9 @@ async function inWorker(
     // A worker that cannot even load its importers is a packaging fault, not the file's:
     // read in this thread from now on, and say so in extractionStatus.
     unavailable = `the extraction worker could not start: ${problem}`;
-    return extractInProcess(bytes, fileName, hints);
+    return { extracted: await extractInProcess(bytes, fileName, hints), inferred: null };
   }
-  return new Promise<ExtractedDocument>((resolve, reject) => {
+  return new Promise<Extraction>((resolve, reject) => {
     const id = nextId++;
     const timer = setTimeout(() => {
       if (state.pending?.id !== id) return;
@@ -182,7 +209,7 @@ async function inWorker(
     }, timeoutMs);
     state.pending = { id, resolve, reject, timer };
     state.worker.ref();
-    const request: ExtractRequest = { id, bytes, fileName, hints };
+    const request: ExtractRequest = { id, bytes, fileName, hints, infer };
     state.worker.postMessage(request);
   });
 }
