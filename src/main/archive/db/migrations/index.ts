@@ -8,6 +8,7 @@ import { sql as collections } from './0003-collections.js';
 import { sql as libraryOrder } from './0004-library-order.js';
 import { sql as stateHashes } from './0005-state-hashes.js';
 import { sql as inferences } from './0006-inferences.js';
+import { sql as facts } from './0010-facts.js';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'library-order', sql: libraryOrder },
   { version: 5, name: 'state-hashes', sql: stateHashes },
   { version: 6, name: 'inferences', sql: inferences },
+  // Numbered 0010 on its branch (7–9 are taken elsewhere); the version follows the list.
+  { version: 7, name: 'facts', sql: facts },
 ];
 
 /** The schema version this build writes. */
