@@ -229,3 +229,18 @@ export async function linkFactTag(trx: Trx, factId: number, tagId: number): Prom
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** Where the quotes that live facts cite stand in one document: a suggestion there is already taken. */
+export async function citedPlacesOf(
+  db: Db,
+  documentId: number,
+): Promise<Array<{ page: number; page_end: number; start_offset: number; end_offset: number }>> {
+  return db
+    .selectFrom('fact_quotes')
+    .innerJoin('quotes', 'quotes.id', 'fact_quotes.quote_id')
+    .innerJoin('facts', 'facts.id', 'fact_quotes.fact_id')
+    .select(['quotes.page', 'quotes.page_end', 'quotes.start_offset', 'quotes.end_offset'])
+    .where('quotes.document_id', '=', documentId)
+    .where('facts.deleted_at', 'is', null)
+    .execute();
+}
