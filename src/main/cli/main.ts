@@ -8,6 +8,7 @@ import { diskFullError } from '../archive/disk-full.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerFactCommands } from './commands/facts.js';
 import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerSearchCommand(program, globals);
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
+  registerFactCommands(program, globals);
   registerTrustCommands(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
