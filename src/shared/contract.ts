@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
+import { FACT_CALLS } from './contract-facts.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
@@ -188,6 +189,7 @@ export const CALLS = {
   /** Deletes the trash for good; answers how many documents went. */
   'trash.empty': call<{ purged: number }>()(empty),
   ...INFERENCE_CALLS,
+  ...FACT_CALLS,
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
   'import.paths': jobCall<ImportResult[]>()({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
@@ -294,6 +296,7 @@ export const CALLS = {
             description: nullableText(2000),
             documentIds: z.array(id).max(1_000_000),
             quoteIds: z.array(id).max(1_000_000),
+            factIds: z.array(id).max(1_000_000).optional(),
           }),
         )
         .min(1)
