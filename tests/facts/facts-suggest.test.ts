@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArchive, listDocuments, listHistory, listQuotes } from '../../src/main/archive/index.js';
 import { listFacts } from '../../src/main/archive/facts/facts.js';
 import { sentencesOf } from '../../src/main/archive/facts/sentences.js';
-import { acceptSuggestion, suggestFacts } from '../../src/main/archive/facts/suggest.js';
+import { acceptSuggestion, isProse, suggestFacts } from '../../src/main/archive/facts/suggest.js';
 import { importSampleCase } from '../../src/main/archive/sample.js';
 import { tempArchive } from '../helpers/archive.js';
 
@@ -17,6 +17,20 @@ describe('sentencesOf', () => {
       'The Department replied.',
     ]);
     for (const s of sentencesOf(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('isProse', () => {
+  it('keeps sentences and drops print lines, table rows, contents leaders and header lines', () => {
+    expect(
+      isProse('On October 29, 2018, a Boeing 737 airplane operated by Lion Air was involved in an accident.'),
+    ).toBe(true);
+    expect(isProse('VerDate 11-MAY-2000 13:57 Sep 27, 2001 Jkt 074464 PO 00000 Frm 00012 Fmt 6633 Sfmt 6601')).toBe(
+      false,
+    );
+    expect(isProse('907.96STAFF TRANSPORTATION05/15/201903/10/2019DHAW20190002 05/24/2019 CITIBANK')).toBe(false);
+    expect(isProse('4.13.8 May 2004: Manuel Estrada Sainz died . . . . . . . . . . 12')).toBe(false);
+    expect(isProse('Received: from rdu26 by mail6.nc.rr.com with SMTPSVC; Wed, 10 Jul 2002 11:13:33')).toBe(false);
   });
 });
 

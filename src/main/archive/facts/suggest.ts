@@ -26,6 +26,19 @@ const MIN_WORDS = 5;
 
 const wordCount = (text: string): number => (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).length;
 
+/**
+ * Whether a sentence reads as prose, not page furniture: mostly letters (a table row, a
+ * print line "VerDate 11-MAY-2000 13:57 … Jkt 074464" is not), no dot leaders of a table of
+ * contents, not a header line ("Received: from …", "DATE: …").
+ */
+export function isProse(sentence: string): boolean {
+  const visible = sentence.replace(/\s+/g, '');
+  const letters = (visible.match(/\p{L}/gu) ?? []).length;
+  if (letters < visible.length * 0.7) return false;
+  if (/(?:\. ?){4,}/.test(sentence)) return false;
+  return !/^[A-Z][A-Za-z-]{1,30}:\s/.test(sentence);
+}
+
 /** The dated sentences of one document, page by page, less the ones a live fact already cites. */
 async function suggestionsOf(db: Db, documentId: number, title: string): Promise<FactSuggestion[]> {
   const pages = await listPageTextsOf(db, documentId);
@@ -34,7 +47,7 @@ async function suggestionsOf(db: Db, documentId: number, title: string): Promise
   pages.forEach((pageText, i) => {
     const page = i + 1;
     for (const sentence of sentencesOf(pageText)) {
-      if (sentence.text.length > MAX_SENTENCE) continue;
+      if (sentence.text.length > MAX_SENTENCE || !isProse(sentence.text)) continue;
       const [date] = datesIn(sentence.text);
       if (!date) continue;
       const rest = sentence.text.slice(0, date.index) + sentence.text.slice(date.index + date.length);
