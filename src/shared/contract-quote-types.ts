@@ -21,6 +21,8 @@ export interface DeletedTag {
   description: string | null;
   documentIds: number[];
   quoteIds: number[];
+  /** The facts that carried it; absent when none did. */
+  factIds?: number[];
 }
 
 /** What deleting a tag (and its children) took away. */

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
+import { FACT_CALLS } from './contract-facts.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
@@ -44,46 +45,9 @@ export type * from './library-query.js';
 export { CITATION_STYLES, EXPORT_FORMATS } from './contract-quote-types.js';
 
 // ---------------------------------------------------------------------------------------
-// Results and errors
+// Results and errors: contract-errors.ts
 
-/**
- * Error codes a call can answer with: the archive core's (src/main/archive/errors.ts,
- * kept equal by a compile-time check in src/main/ipc/errors.ts) plus the bridge's own.
- */
-export const ERROR_CODES = [
-  // the archive core's ArchiveErrorCode
-  'not-found',
-  'invalid-input',
-  'newer-schema',
-  'not-an-archive',
-  'conflict',
-  'unsupported',
-  'encrypted',
-  'corrupt',
-  'too-large',
-  'read-only',
-  'busy',
-  'disk-full',
-  // the bridge's own
-  /** The job was cancelled through `jobs.cancel`. */
-  'cancelled',
-  /** No archive is open (e.g. the previous one could not be reopened). */
-  'no-archive',
-  /** The request did not come from the app's own page. */
-  'forbidden',
-  /** Anything unexpected; the message is one line, never a stack. */
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface CallError {
-  code: ErrorCode;
-  /** One plain sentence naming the file or field and the reason; show it as is. */
-  message: string;
-}
-
-/** What every call resolves to: calls never reject, so the renderer handles errors as data. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+export { ERROR_CODES, type CallError, type ErrorCode, type Result } from './contract-errors.js';
 
 // ---------------------------------------------------------------------------------------
 // Call specs
@@ -188,6 +152,7 @@ export const CALLS = {
   /** Deletes the trash for good; answers how many documents went. */
   'trash.empty': call<{ purged: number }>()(empty),
   ...INFERENCE_CALLS,
+  ...FACT_CALLS,
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
   'import.paths': jobCall<ImportResult[]>()({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
@@ -294,6 +259,7 @@ export const CALLS = {
             description: nullableText(2000),
             documentIds: z.array(id).max(1_000_000),
             quoteIds: z.array(id).max(1_000_000),
+            factIds: z.array(id).max(1_000_000).optional(),
           }),
         )
         .min(1)

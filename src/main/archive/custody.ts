@@ -43,9 +43,9 @@ function entryHash(row: Omit<HistoryRow, 'hash'>): string {
   return hash('sha256', canonical, 'hex');
 }
 
-/** The object an entry is about: its `quote:`/`collection:` subject, else its document. */
+/** The object an entry is about: its `quote:`/`collection:`/`fact:` subject, else its document. */
 function primaryObject(entry: NewHistoryEntry): ObjectKey | null {
-  if (entry.subject) return /^(quote|collection):\d+$/.test(entry.subject) ? (entry.subject as ObjectKey) : null;
+  if (entry.subject) return /^(quote|collection|fact):\d+$/.test(entry.subject) ? (entry.subject as ObjectKey) : null;
   return entry.documentId != null ? `document:${entry.documentId}` : null;
 }
 

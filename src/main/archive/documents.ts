@@ -11,6 +11,7 @@ import {
 } from '../../shared/document.js';
 import type { Archive } from './archive.js';
 import { releaseFromCollections } from './collections/collections.js';
+import { releaseFromFacts } from './facts/release.js';
 import { recordHistory } from './custody.js';
 import { objectKeys } from './state-hash.js';
 import type { Db, Trx } from './db/repos/db.js';
@@ -158,6 +159,7 @@ export async function emptyTrash(archive: Archive): Promise<number> {
     for (const row of trashed) {
       // Their quotes leave the archive with them: out of every collection first, on record.
       await releaseFromCollections(trx, [row.id]);
+      await releaseFromFacts(trx, [row.id]);
       // Its quotes go with it and its attachments lose their parent: their states change too.
       const quoteIds = await quoteIdsOfDocument(trx, row.id);
       const touched = objectKeys({ documentIds: await childDocumentIds(trx, row.id), quoteIds });

@@ -16,11 +16,13 @@ import {
   streamRecordedStates,
 } from './db/repos/object-states.js';
 import type { CheckProblem } from '../../shared/contract-types.js';
+import { allFactStateInputs } from './db/repos/facts.js';
 import { chainHead, formatHead, type ChainHead } from './custody.js';
 import { decodeStateRecord } from './state-encoding.js';
 import {
   collectionState,
   documentStateFromPageHashes,
+  factState,
   LATER_DEFAULT_FINGERPRINTS,
   pageHash,
   quoteState,
@@ -70,6 +72,7 @@ export async function currentStates(db: Db): Promise<Map<string, ObjectState>> {
   for (const { id, row, order } of await allCollectionStateInputs(db)) {
     states.set(`collection:${id}`, collectionState(row, order));
   }
+  for (const { id, ...inputs } of await allFactStateInputs(db)) states.set(`fact:${id}`, factState(inputs));
   return states;
 }
 
@@ -91,6 +94,11 @@ const FIELD_NAMES: Record<string, string> = {
   suffix: 'context after',
   text: 'text',
   order: 'order',
+  date_from: 'date',
+  date_to: 'end of its date range',
+  date_about: 'approximate-date flag',
+  statement: 'statement',
+  quotes: 'cited quotes',
   file_dates: 'file dates',
   user_fields: 'fields set by hand',
 };

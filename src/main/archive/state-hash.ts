@@ -5,7 +5,8 @@
  *
  * Objects: `document:ID` (metadata, the original's SHA-256, its tags' names, each page's
  * text), `quote:ID` (document, pages, offsets, text, context, note, status, deleted flag,
- * tags' names) and `collection:ID` (name, title, introduction, order). A tag is no object of
+ * tags' names), `collection:ID` (name, title, introduction, order) and `fact:ID` (date,
+ * statement, status, note, deleted flag, cited quotes with their roles, tags' names). A tag is no object of
  * its own: its assignments are in the tagged objects' states, by name, so a planted, removed
  * or renamed tag changes the state of everything it is on.
  *
@@ -28,8 +29,9 @@ import {
   type DocumentStateRow,
   type QuoteStateRow,
 } from './db/repos/object-states.js';
+import { FACT_STATE_FIELDS, readFactStateInputs, type FactStateInputs } from './db/repos/facts.js';
 
-export type ObjectKind = 'document' | 'quote' | 'collection';
+export type ObjectKind = 'document' | 'quote' | 'collection' | 'fact';
 export type ObjectKey = `${ObjectKind}:${number}`;
 
 export interface ObjectState {
@@ -46,6 +48,7 @@ export const STATE_FIELDS: Record<ObjectKind, readonly string[]> = {
   document: [...DOCUMENT_STATE_FIELDS, 'tags', ...Object.keys(DOCUMENT_LATER_STATE_FIELDS)],
   quote: [...QUOTE_STATE_FIELDS, 'tags'],
   collection: ['name', 'title', 'introduction', 'order'],
+  fact: [...FACT_STATE_FIELDS, 'quotes', 'tags'],
 };
 
 /** Hex digits of a field's or page's fingerprint: enough to name it, the whole hash proves. */
@@ -124,6 +127,14 @@ export function collectionState(row: CollectionStateRow, order: readonly number[
   ]);
 }
 
+/** A fact's state: its row, the quotes it cites with their roles in order, its tags' names. */
+export function factState(inputs: FactStateInputs): ObjectState {
+  const fields: Array<readonly [string, unknown]> = FACT_STATE_FIELDS.map((name) => [name, inputs.row[name]] as const);
+  fields.push(['quotes', inputs.quotes]);
+  fields.push(['tags', [...inputs.tagNames].sort()]);
+  return stateOfFields(fields);
+}
+
 /** What a document's state is computed from, its pages reduced to their hashes. */
 export interface DocumentStateBasis {
   row: DocumentStateRow;
@@ -157,8 +168,20 @@ async function readCollection(db: Db, id: number): Promise<ObjectState | null> {
   return inputs && collectionState(inputs.row, inputs.order);
 }
 
+async function readFact(db: Db, id: number): Promise<ObjectState | null> {
+  const inputs = await readFactStateInputs(db, id);
+  return inputs && factState(inputs);
+}
+
+const READERS: Record<ObjectKind, (db: Db, id: number) => Promise<ObjectState | null>> = {
+  document: readDocument,
+  quote: readQuote,
+  collection: readCollection,
+  fact: readFact,
+};
+
 export function parseObjectKey(key: string): { kind: ObjectKind; id: number } | null {
-  const match = /^(document|quote|collection):(\d+)$/.exec(key);
+  const match = /^(document|quote|collection|fact):(\d+)$/.exec(key);
   return match ? { kind: match[1] as ObjectKind, id: Number(match[2]) } : null;
 }
 
@@ -168,16 +191,20 @@ export async function readStates(db: Db, keys: Iterable<string>): Promise<StateR
   for (const key of new Set(keys)) {
     const parsed = parseObjectKey(key);
     if (!parsed) continue;
-    const read = parsed.kind === 'document' ? readDocument : parsed.kind === 'quote' ? readQuote : readCollection;
-    states[key] = await read(db, parsed.id);
+    states[key] = await READERS[parsed.kind](db, parsed.id);
   }
   return states;
 }
 
-/** Keys of these documents and quotes, for a change that touched them all. */
-export function objectKeys(items: { documentIds?: readonly number[]; quoteIds?: readonly number[] }): ObjectKey[] {
+/** Keys of these documents, quotes and facts, for a change that touched them all. */
+export function objectKeys(items: {
+  documentIds?: readonly number[];
+  quoteIds?: readonly number[];
+  factIds?: readonly number[];
+}): ObjectKey[] {
   return [
     ...(items.documentIds ?? []).map((id) => `document:${id}` as const),
     ...(items.quoteIds ?? []).map((id) => `quote:${id}` as const),
+    ...(items.factIds ?? []).map((id) => `fact:${id}` as const),
   ];
 }

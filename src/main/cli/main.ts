@@ -9,6 +9,7 @@ import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerOcrCommand } from './commands/ocr.js';
+import { registerFactCommands } from './commands/facts.js';
 import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerSearchCommand(program, globals);
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
+  registerFactCommands(program, globals);
   registerTrustCommands(program, globals);
   registerOcrCommand(program, globals);
   for (const command of program.commands) command.exitOverride();

@@ -182,6 +182,35 @@ export interface SignatureBandsTable {
   document_id: number;
 }
 
+export interface FactsTable {
+  id: Generated<number>;
+  /** Partial ISO date: "2020", "2020-11" or "2020-11-13". */
+  date_from: string;
+  /** The end of a range (partial ISO), or null. */
+  date_to: string | null;
+  /** 1 when the date is approximate ("about"). */
+  date_about: number;
+  statement: string;
+  status: 'undisputed' | 'disputed' | 'unverified';
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface FactQuotesTable {
+  fact_id: number;
+  quote_id: number;
+  role: 'supports' | 'contradicts';
+  /** 1..n within the fact. */
+  position: number;
+}
+
+export interface FactTagsTable {
+  fact_id: number;
+  tag_id: number;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -198,4 +227,7 @@ export interface Database {
   text_signatures: TextSignaturesTable;
   signature_bands: SignatureBandsTable;
   ocr_pages: OcrPagesTable;
+  facts: FactsTable;
+  fact_quotes: FactQuotesTable;
+  fact_tags: FactTagsTable;
 }

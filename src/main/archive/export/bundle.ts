@@ -85,7 +85,7 @@ function readme(manifest: BundleManifest, signer: string | null): string {
     `Title:     ${manifest.title}`,
     `Bundle id: ${manifest.bundleId}`,
     `Created:   ${manifest.created} by Exhibit ${manifest.exhibitVersion}`,
-    `Contents:  ${manifest.quotes.length} quote(s) from ${manifest.documents.length} document(s)`,
+    `Contents:  ${manifest.quotes.length} quote(s) from ${manifest.documents.length} document(s)${manifest.facts ? `; a chronology of ${manifest.facts.length} fact(s) citing them (manifest.json, "facts")` : ''}`,
     '',
     'What this is',
     '  quotes.md, quotes.html, quotes.pdf  the quotes with their citations and pinpoint pages',
@@ -193,6 +193,7 @@ export async function writeBundle(model: ExportModel, path: string, options: Bun
       pageLabel: item.pinpoint,
       citation: item.citationText,
     })),
+    ...(model.facts ? { facts: model.facts } : {}),
     files,
   };
   const signer = options.signingKey?.fingerprint ?? null;

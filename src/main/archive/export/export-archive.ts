@@ -17,7 +17,7 @@ import { findArchiveId } from '../db/repos/archive-info.js';
 import { getOriginal } from '../documents.js';
 import { tagsOfDocuments } from '../tags/tags.js';
 import { exportModel, type ExportResult } from './export-file.js';
-import { describeSelection, gatherExport, type ExportSelection, type GatherOptions } from './gather.js';
+import { describeSelection, gatherExport, type ExportSelection, type Gathered, type GatherOptions } from './gather.js';
 import { modelDocuments, type ExportFormat } from './model.js';
 import type { SigningKey } from '../signing/keys.js';
 
@@ -56,7 +56,22 @@ export async function exportFromArchive(
   path: string,
   options: ArchiveExportOptions,
 ): Promise<ArchiveExportResult> {
-  const { model, warnings } = await gatherExport(archive.db, selection, options);
+  const gathered = await gatherExport(archive.db, selection, options);
+  return exportGathered(archive, gathered, { subject: describeSelection(selection), selection }, path, options);
+}
+
+/**
+ * Writes a gathered model and records it: `what.subject` is the custody entry's subject,
+ * `what.selection` what its details say was selected.
+ */
+export async function exportGathered(
+  archive: Archive,
+  { model, warnings }: Gathered,
+  what: { subject: string; selection: unknown },
+  path: string,
+  options: ArchiveExportOptions,
+): Promise<ArchiveExportResult> {
+  const selection = what.selection;
   const documentIds = modelDocuments(model).map((d) => d.id);
   const bundle = options.format === 'bundle';
   const archiveId = bundle ? ((await findArchiveId(archive.db)) ?? null) : null;
@@ -80,7 +95,7 @@ export async function exportFromArchive(
       archive.db.transaction().execute((trx) =>
         recordHistory(trx, {
           action: 'export',
-          subject: describeSelection(selection),
+          subject: what.subject,
           details: {
             selection,
             format: options.format,
@@ -92,6 +107,7 @@ export async function exportFromArchive(
             bytes: result.bytes,
             quoteIds,
             documentIds,
+            ...(model.facts ? { factIds: model.facts.map((f) => f.id) } : {}),
             ...(result.bundleId ? { bundleId: result.bundleId, signer: result.signer ?? null } : {}),
           },
         }),

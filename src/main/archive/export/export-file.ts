@@ -5,6 +5,7 @@
  */
 import type { DocumentRecord } from '../../../shared/document.js';
 import { writeBundle } from './bundle.js';
+import { writeChronology } from './formats/chronology-file.js';
 import { toCsv } from './formats/csv.js';
 import { toDocx } from './formats/docx.js';
 import { toHtml } from './formats/html.js';
@@ -39,6 +40,8 @@ export interface ExportResult {
   bytes: number;
   warnings: string[];
   bundleId?: string;
+  /** For a chronology: how many facts. */
+  facts?: number;
   /** For bundles: the signer's fingerprint, null when unsigned. */
   signer?: string | null;
 }
@@ -50,7 +53,13 @@ export async function exportModel(
   path: string,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
-  const base = { format, style: model.style, quotes: model.items.length, documents: modelDocuments(model).length };
+  const base = {
+    format,
+    style: model.style,
+    quotes: model.items.length,
+    documents: modelDocuments(model).length,
+    ...(model.facts ? { facts: model.facts.length } : {}),
+  };
   if (format === 'bundle') {
     if (!options.original)
       throw new ArchiveError('invalid-input', 'bundle: the originals are needed to make an evidence bundle');
@@ -71,6 +80,7 @@ export async function exportModel(
       signer: result.signer,
     };
   }
+  if (model.facts) return { ...base, ...(await writeChronology(model, format, path, options)) };
   const rendered = renderExport(model);
   const warnings = [...rendered.warnings];
   let data: Uint8Array | string;

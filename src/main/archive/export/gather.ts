@@ -111,7 +111,7 @@ function readingOrder(quotes: QuoteRecord[], docs: ReadonlyMap<number, DocumentR
   });
 }
 
-function leaveOutOrphans(quotes: QuoteRecord[], warnings: string[]): QuoteRecord[] {
+export function leaveOutOrphans(quotes: QuoteRecord[], warnings: string[]): QuoteRecord[] {
   const orphaned = quotes.filter((q) => q.status === 'orphaned').map((q) => q.id);
   if (orphaned.length) {
     warnings.push(
@@ -122,7 +122,7 @@ function leaveOutOrphans(quotes: QuoteRecord[], warnings: string[]): QuoteRecord
 }
 
 /** Offsets into the whole text (pages joined), for the Web Annotation TextPositionSelector. */
-async function positions(
+export async function positions(
   db: Db,
   quotes: readonly QuoteRecord[],
 ): Promise<Map<number, { start: number; end: number } | null>> {

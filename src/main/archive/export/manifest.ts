@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DOCUMENT_FORMATS } from '../../../shared/document.js';
 import { storedMetadataFields } from '../../../shared/document-metadata.js';
+import { FACT_ROLES, FACT_STATUSES } from '../../../shared/fact.js';
 
 export const BUNDLE_FORMAT = 'exhibit-bundle';
 /** The manifest version this build writes and the newest it reads. */
@@ -51,6 +52,18 @@ export const manifestQuoteSchema = z.object({
   citation: z.string(),
 });
 
+/** A fact of a chronology: its sources are quotes of this manifest, by id. */
+export const manifestFactSchema = z.object({
+  id: z.number().int(),
+  date: z.string(),
+  statement: z.string(),
+  status: z.enum(FACT_STATUSES),
+  note: z.string().nullable(),
+  tags: z.array(z.string()),
+  unsupported: z.boolean(),
+  sources: z.array(z.object({ quoteId: z.number().int(), role: z.enum(FACT_ROLES) })),
+});
+
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.number().int().positive(),
@@ -75,6 +88,8 @@ export const manifestSchema = z.object({
   pageSeparator: z.string(),
   documents: z.array(manifestDocumentSchema),
   quotes: z.array(manifestQuoteSchema),
+  /** A chronology's facts, in date order (absent from bundles of quotes alone). */
+  facts: z.array(manifestFactSchema).optional(),
   /** Every file in the zip but manifest.json, with its SHA-256. */
   files: z.array(manifestFileSchema),
 });
@@ -82,6 +97,7 @@ export const manifestSchema = z.object({
 export type BundleManifest = z.infer<typeof manifestSchema>;
 export type ManifestDocument = z.infer<typeof manifestDocumentSchema>;
 export type ManifestQuote = z.infer<typeof manifestQuoteSchema>;
+export type ManifestFact = z.infer<typeof manifestFactSchema>;
 
 /** The zip comment for a bundle. */
 export function bundleComment(bundleId: string, manifestSha256: string): string {

@@ -6,6 +6,7 @@
  */
 import type { DocumentRecord } from '../../../shared/document.js';
 import type { CitationStyleId } from '../../../shared/export-options.js';
+import type { FactRole, FactStatus } from '../../../shared/fact.js';
 import type { QuoteRecord } from '../../../shared/quote.js';
 
 // The lists live in the contract so the CLI and the app offer the same ones.
@@ -59,11 +60,27 @@ export interface ExportItem {
   document: DocumentRecord;
 }
 
+/** A fact of a chronology export: its sources are quotes among the model's items. */
+export interface ExportFact {
+  id: number;
+  /** As typed: "2020-11-13", "~2020-11", "2020-11-13..2020-11-20". */
+  date: string;
+  statement: string;
+  status: FactStatus;
+  note: string | null;
+  tags: string[];
+  /** No exported quote supports it. */
+  unsupported: boolean;
+  sources: Array<{ quoteId: number; role: FactRole }>;
+}
+
 export interface ExportModel {
   title: string;
   introduction: string | null;
   style: CitationStyleId;
   items: ExportItem[];
+  /** Set for a chronology: the facts in date order, citing `items` (which are then their sources). */
+  facts?: ExportFact[];
 }
 
 /** The distinct documents of a model, in the order they are first quoted. */

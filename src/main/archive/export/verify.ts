@@ -24,7 +24,8 @@ import { openZip, type OpenedZip, type ZipLimits } from './zip-read.js';
 import { checkSignature, SIGNATURE_NAME, type BundleSignature } from './signature.js';
 import type { TrustContext } from '../signing/trust-store.js';
 
-export type VerifyProblemKind = 'zip' | 'manifest' | 'bundle' | 'signature' | 'file' | 'original' | 'extract' | 'quote';
+export type VerifyProblemKind =
+  'zip' | 'manifest' | 'bundle' | 'signature' | 'file' | 'original' | 'extract' | 'quote' | 'fact';
 
 export interface VerifyProblem {
   kind: VerifyProblemKind;
@@ -55,6 +56,20 @@ function sha256(bytes: Uint8Array): string {
 
 function describe(quote: ManifestQuote): string {
   return `quote ${quote.id} (document ${quote.documentId}, page ${quote.page})`;
+}
+
+/** Every quote a fact cites must be a quote of the bundle, so verifying the quotes covers the facts. */
+function factProblems(manifest: BundleManifest): VerifyProblem[] {
+  const quoteIds = new Set(manifest.quotes.map((q) => q.id));
+  return (manifest.facts ?? []).flatMap((fact) =>
+    fact.sources
+      .filter((s) => !quoteIds.has(s.quoteId))
+      .map((s) => ({
+        kind: 'fact' as const,
+        quoteId: s.quoteId,
+        message: `fact ${fact.id} (${fact.date}): cites quote ${s.quoteId}, which is not in the bundle`,
+      })),
+  );
 }
 
 async function readManifest(zip: OpenedZip, problems: VerifyProblem[]): Promise<BundleManifest | null> {
@@ -280,6 +295,7 @@ export async function verifyBundle(zipPath: string, limits?: ZipLimits, trust?: 
       if (!docIds.has(q.documentId))
         problems.push({ kind: 'quote', quoteId: q.id, message: `${describe(q)}: its document is not in the bundle` });
     }
+    problems.push(...factProblems(manifest));
     for (const doc of manifest.documents) {
       const quotes = quotesByDoc.get(doc.id) ?? [];
       const listedFile = listed.get(doc.path);

@@ -5,6 +5,7 @@
 import type { Archive } from '../archive.js';
 import { recordHistory } from '../custody.js';
 import { existingDocumentIds } from '../db/repos/documents.js';
+import { existingFactIds, linkFactTag } from '../db/repos/facts.js';
 import { existingQuoteIds } from '../db/repos/quotes.js';
 import { linkTag } from '../db/repos/tag-links.js';
 import { setTagLooks } from '../db/repos/tags.js';
@@ -32,13 +33,23 @@ export async function restoreTags(archive: Archive, tags: readonly DeletedTagDet
       const quotes = t.quoteIds.length ? await existingQuoteIds(trx, t.quoteIds) : [];
       for (const documentId of documents) if (await linkTag(trx, 'document', documentId, tag.id)) links++;
       for (const quoteId of quotes) if (await linkTag(trx, 'quote', quoteId, tag.id)) links++;
+      const facts = await existingFactIds(trx, t.factIds ?? []);
+      for (const factId of facts) if (await linkFactTag(trx, factId, tag.id)) links++;
       restored.push(name);
-      touched.push(...objectKeys({ documentIds: documents, quoteIds: quotes }));
+      touched.push(...objectKeys({ documentIds: documents, quoteIds: quotes, factIds: facts }));
     }
     await recordHistory(trx, {
       action: 'tag-restore',
       subject: restored[0] ? `tag:${restored[0]}` : null,
-      details: { tags: tags.map((t) => ({ name: t.name, documentIds: t.documentIds, quoteIds: t.quoteIds })), links },
+      details: {
+        tags: tags.map((t) => ({
+          name: t.name,
+          documentIds: t.documentIds,
+          quoteIds: t.quoteIds,
+          factIds: t.factIds ?? [],
+        })),
+        links,
+      },
       touched,
     });
     return links;

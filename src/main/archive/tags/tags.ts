@@ -325,6 +325,8 @@ export interface DeletedTagDetail {
   description: string | null;
   documentIds: number[];
   quoteIds: number[];
+  /** Absent in details recorded before facts had tags. */
+  factIds?: number[];
 }
 
 /**
@@ -350,8 +352,17 @@ export async function deleteTagWithDetail(
     const ids = tags.map((t) => t.id);
     const all = await itemsTagged(trx, ids);
     const detail: DeletedTagDetail[] = [];
-    for (const t of tags)
-      detail.push({ name: t.name, color: t.color, description: t.description, ...(await itemsTagged(trx, [t.id])) });
+    for (const t of tags) {
+      const { factIds, ...items } = await itemsTagged(trx, [t.id]);
+      // factIds only when there are some: entries about tags on no fact read as they always did.
+      detail.push({
+        name: t.name,
+        color: t.color,
+        description: t.description,
+        ...items,
+        ...(factIds.length ? { factIds } : {}),
+      });
+    }
     await deleteTagRows(trx, ids);
     await recordHistory(trx, {
       action: 'tag-delete',

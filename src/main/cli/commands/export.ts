@@ -1,6 +1,8 @@
-/** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all) --format F --style S --out PATH */
+/** exhibit export (--tag T | --search Q | --quotes ID,ID | --collection NAME | --all | --facts [--from --to --tag]) --format F --style S --out PATH */
 import type { Command } from 'commander';
 import type { ExportSelection } from '../../archive/export/gather.js';
+import type { FactSelection } from '../../archive/export/gather-facts.js';
+import { checkedDate } from '../fact-options.js';
 import {
   CITATION_STYLES,
   EXPORT_FORMATS,
@@ -20,7 +22,13 @@ import {
 } from '../context.js';
 
 /** The exporters (docx, pdf-lib, citeproc) load only when an export runs. */
-const exportCore = () => import('../../archive/export/export-archive.js');
+const exportCore = async () => ({
+  ...(await import('../../archive/export/export-archive.js')),
+  ...(await import('../../archive/export/export-facts.js')),
+});
+
+/** The formats a chronology is written in (the core's list, which the CLI cannot load eagerly). */
+const CHRONOLOGY_FORMATS = ['docx', 'pdf', 'csv', 'json', 'bundle'] as const;
 
 interface ExportFlags {
   tag?: string;
@@ -34,6 +42,9 @@ interface ExportFlags {
   force?: boolean;
   title?: string;
   intro?: string;
+  facts?: boolean;
+  from?: string;
+  to?: string;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
@@ -62,6 +73,25 @@ export function selectionOf(o: ExportFlags): ExportSelection {
   return given[0] as ExportSelection;
 }
 
+/** With --facts: the chronology's filters, checked; null without --facts. */
+export function factSelectionOf(o: ExportFlags): FactSelection | null {
+  if (!o.facts) {
+    if (o.from !== undefined || o.to !== undefined)
+      throw new UsageError('--from and --to choose facts; give --facts too');
+    return null;
+  }
+  const others = [o.search, o.quotes, o.collection].filter((v) => v !== undefined).length + (o.all ? 1 : 0);
+  if (others > 0)
+    throw new UsageError('export --facts: --search, --quotes, --collection and --all choose quotes, not facts');
+  if (o.format !== undefined && !(CHRONOLOGY_FORMATS as readonly string[]).includes(o.format))
+    throw new UsageError(`--format: a chronology is written as ${CHRONOLOGY_FORMATS.join(', ')}, not "${o.format}"`);
+  return {
+    ...(o.from !== undefined ? { from: checkedDate(o.from, '--from') } : {}),
+    ...(o.to !== undefined ? { to: checkedDate(o.to, '--to') } : {}),
+    ...(o.tag !== undefined ? { tag: o.tag } : {}),
+  };
+}
+
 export function registerExportCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('export')
@@ -73,6 +103,9 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
     .option('--quotes <ids>', 'these quotes, in this order (comma-separated ids)')
     .option('--collection <name>', 'a collection, in its order, with its title and introduction')
     .option('--all', 'every quote in the archive')
+    .option('--facts', 'the chronology: facts by date with their quotes as sources (docx, pdf, csv, json, bundle)')
+    .option('--from <date>', 'with --facts: facts reaching this date or later')
+    .option('--to <date>', 'with --facts: facts reaching this date or earlier')
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--style <style>', `citation style: ${CITATION_STYLES.join(', ')}`, 'chicago')
     .option('--out <path>', 'the file to write (never overwritten without --force)')
@@ -81,7 +114,8 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
     .option('--intro <text>', 'an introduction printed before the quotes (default: the collection’s)')
     .action(async (o: ExportFlags) => {
       const g = globals();
-      const selection = selectionOf(o);
+      const facts = factSelectionOf(o);
+      const selection = facts ? null : selectionOf(o);
       if (o.format === undefined) throw new UsageError(`export: --format is required (${EXPORT_FORMATS.join(', ')})`);
       const format: ExportFormat = oneOf(o.format, EXPORT_FORMATS, '--format');
       const style: CitationStyleId = oneOf(o.style, CITATION_STYLES, '--style');
@@ -96,17 +130,20 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
         ]);
         return (signingKey = await loadOrCreateSigningKey(cliKeyStore()));
       };
-      const result = await withArchive(g, exportCore, (a, { exportFromArchive }) =>
-        exportFromArchive(a, selection, out, {
-          format,
-          style,
-          ...(o.force ? { force: true } : {}),
-          signingKey: loadKey,
-          // Only the custody entry is retried while busy: the file is written once.
-          onBusy: sayBusy,
-          ...(o.title !== undefined ? { title: o.title } : {}),
-          ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
-        }),
+      const options = {
+        format,
+        style,
+        ...(o.force ? { force: true } : {}),
+        signingKey: loadKey,
+        // Only the custody entry is retried while busy: the file is written once.
+        onBusy: sayBusy,
+        ...(o.title !== undefined ? { title: o.title } : {}),
+        ...(o.intro !== undefined ? { introduction: o.intro === '' ? null : o.intro } : {}),
+      };
+      const result = await withArchive(g, exportCore, (a, core) =>
+        selection
+          ? core.exportFromArchive(a, selection, out, options)
+          : core.exportFactsFromArchive(a, facts ?? {}, out, options),
       );
       const key = signingKey as LoadedSigningKey | undefined; // set by loadKey during the export
       const keyMade = key?.created ? { fingerprint: key.fingerprint, where: key.where } : null;
@@ -116,7 +153,9 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
           print(
             `Made your signing key ${keyMade.fingerprint}, kept in ${keyMade.where} (readable by you alone). A colleague trusts your bundles with: exhibit trust add ${keyMade.fingerprint}`,
           );
-        print(`Exported ${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`);
+        print(
+          `Exported ${result.facts !== undefined ? `${result.facts} fact(s) citing ` : ''}${result.quotes} quote(s) from ${result.documents} document(s) to ${result.path}`,
+        );
         print(
           `  ${result.format}, ${result.style} · ${result.bytes} bytes · sha256 ${result.sha256}${result.bundleId ? ` · bundle ${result.bundleId}` : ''}`,
         );

@@ -8,6 +8,7 @@ import { archiveHandlers } from './archive.js';
 import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
 import { exportHandlers } from './export.js';
+import { factHandlers } from './facts.js';
 import { importHandlers } from './imports.js';
 import { inferenceHandlers } from './inference.js';
 import { libraryHandlers } from './library.js';
@@ -24,4 +25,5 @@ export const coreHandlers: CoreHandlers = {
   ...quoteHandlers,
   ...exportHandlers,
   ...collectionHandlers,
+  ...factHandlers,
 };

@@ -10,6 +10,7 @@ import { sql as stateHashes, postgres as stateHashesPg } from './0005-state-hash
 import { sql as inferences, postgres as inferencesPg } from './0006-inferences.js';
 import { sql as scriptSearch, postgres as scriptSearchPg } from './0007-script-search.js';
 import { sql as ocr, postgres as ocrPg } from './0008-ocr.js';
+import { sql as facts, postgres as factsPg } from './0009-facts.js';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'inferences', sql: inferences, postgres: inferencesPg },
   { version: 7, name: 'script-search', sql: scriptSearch, postgres: scriptSearchPg },
   { version: 8, name: 'ocr', sql: ocr, postgres: ocrPg },
+  { version: 9, name: 'facts', sql: facts, postgres: factsPg },
 ];
 
 /** The schema version this build writes. */

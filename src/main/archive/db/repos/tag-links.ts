@@ -1,5 +1,6 @@
-/** Which documents and quotes carry which tags: the document_tags and quote_tags tables. */
+/** Which documents and quotes carry which tags: the document_tags and quote_tags tables (facts: facts.ts). */
 import type { Db, Trx } from './db.js';
+import { copyFactTagLinks, factsTagged } from './facts.js';
 
 export type TaggedKind = 'document' | 'quote';
 
@@ -47,12 +48,12 @@ export async function replaceQuoteTags(trx: Trx, quoteId: number, tagIds: readon
       .execute();
 }
 
-/** The documents and quotes carrying any of `tagIds`. */
+/** The documents, quotes and facts carrying any of `tagIds`. */
 export async function itemsTagged(
   db: Db,
   tagIds: readonly number[],
-): Promise<{ documentIds: number[]; quoteIds: number[] }> {
-  if (tagIds.length === 0) return { documentIds: [], quoteIds: [] };
+): Promise<{ documentIds: number[]; quoteIds: number[]; factIds: number[] }> {
+  if (tagIds.length === 0) return { documentIds: [], quoteIds: [], factIds: [] };
   const docs = await db
     .selectFrom('document_tags')
     .select('document_id')
@@ -65,10 +66,14 @@ export async function itemsTagged(
     .distinct()
     .where('tag_id', 'in', tagIds)
     .execute();
-  return { documentIds: docs.map((r) => r.document_id), quoteIds: quotes.map((r) => r.quote_id) };
+  return {
+    documentIds: docs.map((r) => r.document_id),
+    quoteIds: quotes.map((r) => r.quote_id),
+    factIds: await factsTagged(db, tagIds),
+  };
 }
 
-/** Gives tag `to` every item carrying tag `from`; returns how many documents and quotes gained it. */
+/** Gives tag `to` every item carrying tag `from` (facts too); returns how many documents and quotes gained it. */
 export async function copyTagLinks(trx: Trx, from: number, to: number): Promise<{ documents: number; quotes: number }> {
   const d = await trx
     .insertInto('document_tags')
@@ -92,6 +97,7 @@ export async function copyTagLinks(trx: Trx, from: number, to: number): Promise<
     )
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
+  await copyFactTagLinks(trx, from, to);
   return { documents: Number(d.numInsertedOrUpdatedRows ?? 0), quotes: Number(q.numInsertedOrUpdatedRows ?? 0) };
 }
 

@@ -25,7 +25,7 @@ interface Run {
 }
 type Line = Run[];
 
-interface Block {
+export interface Block {
   spans: Span[];
   size: number;
   /** Left indent of every line, and extra indent of lines after the first (hanging). */
@@ -216,7 +216,7 @@ function merge(line: Line): Line {
   return out;
 }
 
-const GREY: [number, number, number] = [0.33, 0.33, 0.33];
+export const GREY: [number, number, number] = [0.33, 0.33, 0.33];
 
 function blocks(rendered: RenderedExport): Block[] {
   const out: Block[] = [
@@ -263,7 +263,10 @@ function blocks(rendered: RenderedExport): Block[] {
 }
 
 /** The export as a PDF; `warnings` says what could not be printed as is. */
-export async function toPdf(rendered: RenderedExport): Promise<{ bytes: Uint8Array; warnings: string[] }> {
+export async function toPdf(
+  rendered: RenderedExport,
+  layout: (rendered: RenderedExport) => Block[] = blocks,
+): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   doc.setTitle(rendered.model.title);
@@ -275,7 +278,7 @@ export async function toPdf(rendered: RenderedExport): Promise<{ bytes: Uint8Arr
   doc.setModificationDate(created);
   const type = new Typesetter(doc);
   const writer = new Writer(doc, type);
-  const list = blocks(rendered);
+  const list = layout(rendered);
   for (const [i, block] of list.entries()) await writer.block(block, list[i + 1]);
   const footer = await type.font('regular');
   const total = writer.pages.length;
