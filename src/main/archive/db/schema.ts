@@ -163,6 +163,51 @@ export interface SignatureBandsTable {
   document_id: number;
 }
 
+export interface EntitiesTable {
+  id: Generated<number>;
+  type: 'person' | 'org';
+  name: string;
+  /** JSON array of the other forms the entity's mentions use. */
+  aliases: Generated<string>;
+  /** 1 when a person named the entity: extraction keeps the name. */
+  user_name: Generated<number>;
+  family: string | null;
+  acronym: string | null;
+  created_at: string;
+}
+
+export interface EntityKeysTable {
+  type: 'person' | 'org';
+  key: string;
+  entity_id: number;
+  /** 1 when a person's merge or split put the key here. */
+  decided: Generated<number>;
+}
+
+export interface EntityMentionsTable {
+  id: Generated<number>;
+  entity_id: number;
+  document_id: number;
+  page: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  role: string | null;
+  key: string;
+}
+
+export interface EntityExtractionsTable {
+  document_id: number;
+  extracted_at: string;
+  engine: string;
+}
+
+export interface EntitySuggestionsTable {
+  entity_a: number;
+  entity_b: number;
+  reason: string;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -178,4 +223,9 @@ export interface Database {
   inferences: InferencesTable;
   text_signatures: TextSignaturesTable;
   signature_bands: SignatureBandsTable;
+  entities: EntitiesTable;
+  entity_keys: EntityKeysTable;
+  entity_mentions: EntityMentionsTable;
+  entity_extractions: EntityExtractionsTable;
+  entity_suggestions: EntitySuggestionsTable;
 }
