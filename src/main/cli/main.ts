@@ -7,6 +7,7 @@ import { ArchiveError, messageOf } from '../archive/errors.js';
 import { diskFullError } from '../archive/disk-full.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
+import { registerEntityCommands } from './commands/entities.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerQuoteCommands } from './commands/quotes.js';
 import { registerSampleCommand } from './commands/sample.js';
@@ -41,7 +42,11 @@ export function buildProgram(): Command {
   registerExportCommand(program, globals);
   registerCollectionCommands(program, globals);
   registerTrustCommands(program, globals);
-  for (const command of program.commands) command.exitOverride();
+  registerEntityCommands(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 

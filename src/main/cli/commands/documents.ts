@@ -21,6 +21,7 @@ import {
   type GlobalOptions,
 } from '../context.js';
 import { registerMetaCommand } from './meta.js';
+import { extractAfterImport } from '../extract-after-import.js';
 
 // Each command loads its part of the core when it runs (the importers only for import).
 const documentCore = () => import('../../archive/documents.js');
@@ -76,7 +77,11 @@ export function registerDocumentCommands(program: Command, globals: () => Global
       [] as string[],
     )
     .option('--no-infer', 'do not read metadata from the documents’ faces nor group their versions')
-    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean }) => {
+    .option(
+      '--no-entities',
+      'do not read the people and organisations after importing (exhibit entities --extract does)',
+    )
+    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean; entities: boolean }) => {
       const g = globals();
       const type = opts.type === undefined ? undefined : parseType(opts.type);
       const showProgress = !g.json && process.stderr.isTTY;
@@ -107,6 +112,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
       }
       process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+      // After the import's transactions, apart from them: a failure here costs no imported document.
+      if (opts.entities && results.some((r) => r.status === 'imported')) await extractAfterImport(g, showProgress);
     });
 
   program
