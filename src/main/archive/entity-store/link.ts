@@ -67,8 +67,20 @@ interface Linker {
   trx: Trx;
   at: string;
   holders: Map<string, KeyHolder>;
-  touched: Set<number>;
   suggestions: [number, number, string][];
+  /** Entities merged away during this document's linking, to the one that took them. */
+  replaced: Map<number, number>;
+  /** The forms each entity was given while linking: its name and aliases are read from them. */
+  forms: Map<number, Set<string>>;
+  /** Family names and acronyms of the full names this document itself gives. */
+  ownFamilies: Set<string>;
+}
+
+/** The entity an id stands for now (one merged away during linking stands for the one that took it). */
+function current(l: Linker, id: number): number {
+  let at = id;
+  for (let next = l.replaced.get(at); next !== undefined; next = l.replaced.get(at)) at = next;
+  return at;
 }
 
 const keyOf = (type: EntityType, key: string) => `${type}|${key}`;
@@ -104,15 +116,21 @@ async function absorbBare(l: Linker, type: EntityType, id: number, name: string)
   await moveMentions(l.trx, bare.id, id);
   await moveKeys(l.trx, bare.id, id, false);
   await deleteEntityRow(l.trx, bare.id);
-  l.touched.delete(bare.id);
-  l.touched.add(id);
+  l.replaced.set(bare.id, id);
+  l.forms.set(id, new Set([...(l.forms.get(id) ?? []), bare.name, ...decodeStrings(bare.aliases)]));
 }
 
 async function targetOf(l: Linker, entity: Entity): Promise<number> {
-  const key = formKey(entity.type, entity.name);
-  const held = l.holders.get(keyOf(entity.type, key));
-  if (held) return held.entityId;
-  const sole = await soleHolder(l, entity.type, entity.name);
+  // A surname or acronym this document gives to several full names stays apart: "u:" keeps
+  // such readings together, never joined to any one of them.
+  const bare = !entity.name.includes(' ') ? entity.name.replace(/\./g, '').toLowerCase() : null;
+  const ambiguous = bare !== null && l.ownFamilies.has(`${entity.type}|${bare}`);
+  const key = ambiguous ? `u:${bare}` : formKey(entity.type, entity.name);
+  const held =
+    l.holders.get(keyOf(entity.type, key)) ??
+    (ambiguous ? (await findKeyHolders(l.trx, entity.type, [key])).get(key) : undefined);
+  if (held) return current(l, held.entityId);
+  const sole = ambiguous ? undefined : await soleHolder(l, entity.type, entity.name);
   if (sole !== undefined) return sole;
   const fields = lookupFields(entity.type, entity.name);
   const id = await insertEntity(l.trx, { type: entity.type, name: entity.name, ...fields, at: l.at });
@@ -148,7 +166,21 @@ async function updateForms(l: Linker, forms: Map<number, Set<string>>): Promise<
 export async function storeDocumentEntities(trx: Trx, reading: DocumentReading): Promise<LinkSummary> {
   const at = new Date().toISOString();
   const before = await deleteMentionsOf(trx, reading.documentId);
-  const l: Linker = { trx, at, holders: new Map(), touched: new Set(), suggestions: [] };
+  const ownFamilies = new Set<string>();
+  for (const e of reading.entities) {
+    const { family, acronym } = lookupFields(e.type, e.name);
+    if (family) ownFamilies.add(`${e.type}|${family}`);
+    if (acronym) ownFamilies.add(`${e.type}|${acronym.toLowerCase()}`);
+  }
+  const l: Linker = {
+    trx,
+    at,
+    holders: new Map(),
+    suggestions: [],
+    replaced: new Map(),
+    forms: new Map(),
+    ownFamilies,
+  };
   for (const type of ['person', 'org'] as const) {
     const keys = reading.entities
       .filter((e) => e.type === type)
@@ -157,7 +189,7 @@ export async function storeDocumentEntities(trx: Trx, reading: DocumentReading):
       l.holders.set(keyOf(type, key), holder);
   }
   const rows: MentionToStore[] = [];
-  const forms = new Map<number, Set<string>>();
+  const forms = l.forms;
   const byName = new Map<string, number>();
   for (const entity of reading.entities) {
     const target = await targetOf(l, entity);
@@ -168,7 +200,7 @@ export async function storeDocumentEntities(trx: Trx, reading: DocumentReading):
       const key = formKey(entity.type, form);
       const held = l.holders.get(keyOf(entity.type, key));
       // A person put this form with another entity: it stays there.
-      const entityId = held?.decided ? held.entityId : target;
+      const entityId = held?.decided ? current(l, held.entityId) : target;
       if (!held) newKeys.push(key);
       rows.push({ entityId, page: m.page, start: m.start, end: m.end, text: m.text, role: m.role, key });
       forms.set(entityId, (forms.get(entityId) ?? new Set()).add(form));
@@ -176,17 +208,22 @@ export async function storeDocumentEntities(trx: Trx, reading: DocumentReading):
     await addKeys(trx, entity.type, [...new Set(newKeys)], target);
     for (const key of newKeys) l.holders.set(keyOf(entity.type, key), { entityId: target, decided: false });
   }
+  // Entities merged away while linking hand their rows to the entity that took them.
+  for (const row of rows) row.entityId = current(l, row.entityId);
+  const formsNow = new Map<number, Set<string>>();
+  for (const [id, set] of forms)
+    formsNow.set(current(l, id), new Set([...(formsNow.get(current(l, id)) ?? []), ...set]));
   await insertMentions(trx, reading.documentId, rows);
-  await updateForms(l, forms);
+  await updateForms(l, formsNow);
   for (const s of reading.suggestions) {
     const [a, b] = [byName.get(`${s.type}|${s.names[0]}`), byName.get(`${s.type}|${s.names[1]}`)];
     if (a !== undefined && b !== undefined) l.suggestions.push([a, b, s.reason]);
   }
-  for (const [a, b, reason] of l.suggestions) await addSuggestion(trx, a, b, reason);
+  for (const [a, b, reason] of l.suggestions) await addSuggestion(trx, current(l, a), current(l, b), reason);
   await deleteUnmentionedEntities(
     trx,
-    before.filter((id) => !forms.has(id)),
+    before.filter((id) => !formsNow.has(id)),
   );
   await markExtracted(trx, reading.documentId, ENGINE_VERSION, at);
-  return { documentId: reading.documentId, mentions: rows.length, entities: forms.size };
+  return { documentId: reading.documentId, mentions: rows.length, entities: formsNow.size };
 }
