@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
+import { ENTITY_CALLS } from './contract-entities.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
@@ -188,6 +189,7 @@ export const CALLS = {
   /** Deletes the trash for good; answers how many documents went. */
   'trash.empty': call<{ purged: number }>()(empty),
   ...INFERENCE_CALLS,
+  ...ENTITY_CALLS,
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
   'import.paths': jobCall<ImportResult[]>()({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
@@ -232,6 +234,7 @@ export const CALLS = {
         from: partialDate.optional(),
         to: partialDate.optional(),
         ids: z.array(id).max(LIBRARY_MAX_LIMIT).optional(),
+        entity: id.optional(),
       }),
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(0).max(LIBRARY_MAX_LIMIT),
@@ -311,6 +314,7 @@ export const CALLS = {
       from: partialDate.optional(),
       to: partialDate.optional(),
       hasQuotes: z.boolean().optional(),
+      entity: text(200).optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
   ),

@@ -7,6 +7,7 @@ import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
 import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
+import { entityHandlers } from './entities.js';
 import { exportHandlers } from './export.js';
 import { importHandlers } from './imports.js';
 import { inferenceHandlers } from './inference.js';
@@ -17,6 +18,7 @@ export const coreHandlers: CoreHandlers = {
   ...archiveHandlers,
   ...documentHandlers,
   ...inferenceHandlers,
+  ...entityHandlers,
   ...importHandlers,
   ...libraryHandlers,
   ...quoteHandlers,

@@ -2,7 +2,7 @@
  * The entities and entity_keys tables: people and organisations, and which entity each form
  * of a name belongs to (migration 0009).
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { EntityKind, EntitySummary } from '../../../../shared/entities.js';
 import type { EntitiesTable } from '../schema.js';
 import type { Db, Trx } from './db.js';
@@ -205,10 +205,13 @@ export async function listEntitySummaries(
   return rows.rows.map(toSummary);
 }
 
+/** Entities whose name or one of whose aliases is this name, ASCII case aside, as a subquery. */
+export const entityIdsNamedSql = (name: string): RawBuilder<number> => sql<number>`
+    SELECT id FROM entities WHERE name = ${name} COLLATE NOCASE
+    UNION SELECT e.id FROM entities e, json_each(e.aliases) a WHERE a.value = ${name} COLLATE NOCASE`;
+
 /** Entities whose name or one of whose aliases is this name, ASCII case aside. */
 export async function entityIdsNamed(db: Db, name: string): Promise<number[]> {
-  const rows = await sql<{ id: number }>`
-    SELECT id FROM entities WHERE name = ${name} COLLATE NOCASE
-    UNION SELECT e.id FROM entities e, json_each(e.aliases) a WHERE a.value = ${name} COLLATE NOCASE`.execute(db);
+  const rows = await sql<{ id: number }>`${entityIdsNamedSql(name)}`.execute(db);
   return rows.rows.map((r) => r.id);
 }
