@@ -226,3 +226,34 @@ describe('a person’s decisions', () => {
     expect([alone.code, alone.stderr]).toEqual([2, 'exhibit: entities: --all goes with --extract\n']);
   });
 });
+
+describe('exhibit search --entity', () => {
+  it('keeps the hits of documents naming the entity, by name or alias in any case, and names an unknown one', async () => {
+    const archive = caseArchive();
+    const pell = named(await list(archive), 'Jonah Pell');
+    const naming = (await json<EntityDetail>(archive, 'entity', 'show', String(pell.id))).documentList.map((d) => d.id);
+    const docsOf = (r: { hits: { documentId: number }[] }) => [...new Set(r.hits.map((h) => h.documentId))].sort();
+    const all = await json<{ hits: { documentId: number }[] }>(archive, 'search', 'facial');
+    expect(docsOf(all).some((id) => !naming.includes(id))).toBe(true);
+    const expected = docsOf(all).filter((id) => naming.includes(id));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const name of ['Jonah Pell', 'pell'])
+      expect(docsOf(await json(archive, 'search', 'facial', '--entity', name))).toEqual(expected);
+    const unknown = await exhibit(archive, 'search', 'facial', '--entity', 'Nobody Here');
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'exhibit: entity "Nobody Here": no person or organisation has this name or alias\n',
+    ]);
+  });
+});
+
+describe('exhibit import --no-entities', () => {
+  it('leaves the reading to entities --extract', async () => {
+    const archive = join(tempDir(), 'later.exhibit');
+    const imported = await exhibit(archive, 'import', '--no-entities', join(FILES, CASE[0] ?? ''));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(await list(archive)).toEqual([]);
+    expect(await json(archive, 'entities', '--extract')).toMatchObject({ documents: 1, failures: [] });
+    expect((await list(archive)).map((e) => e.name)).toContain('Daniel R. Whitcombe');
+  });
+});
