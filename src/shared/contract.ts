@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
 import { ENTITY_CALLS } from './contract-entities.js';
+import { tagName } from './contract-schemas.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
@@ -136,15 +137,6 @@ const documentType = z.enum(DOCUMENT_TYPES);
 const partialDate = z.string().refine(isPartialDate, 'an ISO date: 2020, 2020-11 or 2020-11-13');
 const empty = z.strictObject({});
 
-/** A tag name: nested with "/", no empty parts. */
-const tagName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine(
-    (s) => s.split('/').every((part) => part.trim() !== ''),
-    'a tag name like "agency/LAPD", without empty parts',
-  );
 /** A character offset into a page's stored text. */
 const offset = z.number().int().min(0).max(100_000_000);
 /** What an export draws its quotes from. */
