@@ -173,6 +173,8 @@ export interface EntitiesTable {
   user_name: Generated<number>;
   family: string | null;
   acronym: string | null;
+  /** Documents naming it, trash included (the library's facet subtracts the trash). */
+  documents: Generated<number>;
   created_at: string;
 }
 

@@ -13,6 +13,7 @@ import {
   insertEntity,
   listEntitySummaries,
   moveKeys,
+  recountDocuments,
   renameEntityRow,
   setKey,
   updateEntityForms,
@@ -67,6 +68,7 @@ export async function mergeEntitiesInto(archive: Archive, keepId: number, otherI
     await updateEntityForms(trx, keepId, keep.name, [...aliases].sort());
     await dropSuggestion(trx, keepId, otherId);
     await deleteEntityRow(trx, otherId);
+    await recountDocuments(trx, [keepId]);
     await recordHistory(trx, {
       action: 'entity-merge',
       subject: `entity:${keepId}`,
@@ -113,6 +115,7 @@ export async function splitEntityAlias(
       name,
       remaining.filter((a) => a !== name),
     );
+    await recountDocuments(trx, [id, newId]);
     await recordHistory(trx, {
       action: 'entity-split',
       subject: `entity:${id}`,

@@ -11,6 +11,8 @@ import { findDocument } from '../db/repos/documents.js';
 import type { Db, Trx } from '../db/repos/db.js';
 import {
   addKeys,
+  addToDocumentCounts,
+  recountDocuments,
   deleteEntityRow,
   deleteUnmentionedEntities,
   entitiesOfAcronym,
@@ -70,6 +72,8 @@ interface Linker {
   suggestions: [number, number, string][];
   /** Entities merged away during this document's linking, to the one that took them. */
   replaced: Map<number, number>;
+  /** Entities whose document counts are read again at the end (they took in another). */
+  recount: Set<number>;
   /** The forms each entity was given while linking: its name and aliases are read from them. */
   forms: Map<number, Set<string>>;
   /** Family names and acronyms of the full names this document itself gives. */
@@ -117,6 +121,7 @@ async function absorbBare(l: Linker, type: EntityType, id: number, name: string)
   await moveKeys(l.trx, bare.id, id, false);
   await deleteEntityRow(l.trx, bare.id);
   l.replaced.set(bare.id, id);
+  l.recount.add(id);
   l.forms.set(id, new Set([...(l.forms.get(id) ?? []), bare.name, ...decodeStrings(bare.aliases)]));
 }
 
@@ -178,6 +183,7 @@ export async function storeDocumentEntities(trx: Trx, reading: DocumentReading):
     holders: new Map(),
     suggestions: [],
     replaced: new Map(),
+    recount: new Set(),
     forms: new Map(),
     ownFamilies,
   };
@@ -215,6 +221,20 @@ export async function storeDocumentEntities(trx: Trx, reading: DocumentReading):
     formsNow.set(current(l, id), new Set([...(formsNow.get(current(l, id)) ?? []), ...set]));
   await insertMentions(trx, reading.documentId, rows);
   await updateForms(l, formsNow);
+  // The document counts once for each entity it names: added for the new, taken off the gone.
+  const recount = new Set([...l.recount].map((id) => current(l, id)));
+  const was = new Set(before.map((id) => current(l, id)));
+  await addToDocumentCounts(
+    trx,
+    [...formsNow.keys()].filter((id) => !was.has(id) && !recount.has(id)),
+    1,
+  );
+  await addToDocumentCounts(
+    trx,
+    [...was].filter((id) => !formsNow.has(id) && !recount.has(id)),
+    -1,
+  );
+  await recountDocuments(trx, [...recount]);
   for (const s of reading.suggestions) {
     const [a, b] = [byName.get(`${s.type}|${s.names[0]}`), byName.get(`${s.type}|${s.names[1]}`)];
     if (a !== undefined && b !== undefined) l.suggestions.push([a, b, s.reason]);

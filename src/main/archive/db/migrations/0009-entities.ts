@@ -4,7 +4,8 @@
  * - `entities`: one person or organisation: its name (the fullest form found, or the one a
  *   person gave it: `user_name` = 1, which extraction never replaces), its aliases (JSON array
  *   of the other forms its mentions use), and for lookups while linking: a person's family
- *   name when it has a full name, an organisation's acronym when its name has several words.
+ *   name when it has a full name, an organisation's acronym when its name has several words,
+ *   and how many documents (trash included) name it, for the library's facet.
  * - `entity_keys`: which entity each form of a name belongs to (type + comparison key: "p:" a
  *   person's given and family names, "s:" a surname alone, "o:" an organisation's name key,
  *   "a:" an acronym). Extraction links every mention through it, so a merge or split a
@@ -27,8 +28,11 @@ CREATE TABLE entities (
   user_name INTEGER NOT NULL DEFAULT 0 CHECK (user_name IN (0, 1)),
   family TEXT,
   acronym TEXT,
+  -- Documents naming it, trash included: kept by linking, so the library's facet reads an index.
+  documents INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
 );
+CREATE INDEX entities_type_documents ON entities (type, documents DESC);
 CREATE INDEX entities_family ON entities (family) WHERE family IS NOT NULL;
 CREATE INDEX entities_acronym ON entities (acronym) WHERE acronym IS NOT NULL;
 

@@ -215,3 +215,21 @@ export async function entityIdsNamed(db: Db, name: string): Promise<number[]> {
   const rows = await sql<{ id: number }>`${entityIdsNamedSql(name)}`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/** Adds `delta` to the document counts of these entities (a document newly naming them, or no longer). */
+export async function addToDocumentCounts(trx: Trx, ids: readonly number[], delta: 1 | -1): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await trx
+      .updateTable('entities')
+      .set((eb) => ({ documents: eb('documents', '+', delta) }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+}
+
+/** Counts these entities' documents again from their mentions (after a merge or split). */
+export async function recountDocuments(trx: Trx, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`UPDATE entities SET documents = (
+      SELECT count(DISTINCT m.document_id) FROM entity_mentions m WHERE m.entity_id = entities.id)
+    WHERE id IN (${sql.join(ids)})`.execute(trx);
+}
