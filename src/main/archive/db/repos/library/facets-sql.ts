@@ -68,9 +68,9 @@ export async function liveEntityCounts(
   limit: number,
 ): Promise<{ id: number; name: string; type: string; count: number }[]> {
   const trashed = await sql<{ id: number; n: number }>`
-    SELECT m.entity_id AS id, count(DISTINCT m.document_id) AS n
-    FROM documents d JOIN entity_mentions m ON m.document_id = d.id
-    WHERE d.deleted_at IS NOT NULL GROUP BY m.entity_id`.execute(db);
+    SELECT m.entity_id AS id, count(DISTINCT m.document_id) AS n FROM entity_mentions m
+    WHERE m.document_id IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)
+    GROUP BY m.entity_id`.execute(db);
   const minus = new Map(trashed.rows.map((r) => [r.id, Number(r.n)]));
   const out: { id: number; name: string; type: string; count: number }[] = [];
   for (const type of ['person', 'org'] as const) {
