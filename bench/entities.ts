@@ -2,7 +2,8 @@
  * People and organisations (issue 17): precision and recall per type on the hand-labelled
  * sample (tests/fixtures/entities), seen and held-out apart, and extraction speed in pages
  * per second (extractMentions and mergeEntities, one release a page) over a fixed sample of
- * Senate press releases (unpacked by the search bench, or EXHIBIT_SENATE).
+ * Senate press releases (unpacked by the search bench, or EXHIBIT_SENATE). Then the same
+ * stored in an archive (entities-store.ts): pages/s after import and the facets' times.
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { extractMentions, mergeEntities } from '../src/main/archive/entities/ind
 import { IMPORTERS } from '../src/main/archive/importers/index.js';
 import { entityLabels, figures, scoreDocument, type ScoredDocument } from '../tests/entities/labelled-entities.js';
 import { sampleReleases, senateFolder } from './infer-speed.js';
+import { storedEntities } from './entities-store.js';
 import type { BenchModule } from './types.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -89,6 +91,15 @@ export const bench: BenchModule = {
     else
       summary.push(
         `extraction and merging: ${releases.pagesPerSecond.toFixed(0)} pages/s over ${releases.pages} releases (${(releases.chars / releases.seconds / 1e3).toFixed(0)} kB/s, fastest of 2 rounds; first round ${releases.firstRoundSeconds.toFixed(2)} s), ${releases.mentions} mentions`,
+      );
+    const stored = await storedEntities(ROOT);
+    data['stored'] = stored;
+    if (!stored)
+      summary.push('the search bench’s archive is not built (.tmp/bench-search): no stored-extraction figure');
+    else
+      summary.push(
+        `stored extraction after import: ${stored.pagesPerSecond.toFixed(0)} pages/s over ${stored.documents} documents (${stored.pages} pages, ${stored.seconds.toFixed(0)} s, ${stored.failures} failed), ${stored.entities} entities`,
+        `people/organisations facet ${stored.entityFacetMs.toFixed(1)} ms, whole library facets ${stored.libraryFacetsMs.toFixed(1)} ms, search "senator" --entity "${stored.entity}" ${stored.searchByEntityMs.toFixed(1)} ms (medians of 7)`,
       );
     return { table: rows.join('\n'), summary, data };
   },

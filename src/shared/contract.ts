@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, isPartialDate, type DocumentRecord, type PageText } from './document.js';
 import { metadataPatchSchema } from './document-metadata.js';
 import { FACT_CALLS } from './contract-facts.js';
+import { ENTITY_CALLS } from './contract-entities.js';
+import { tagName } from './contract-schemas.js';
 import { INFERENCE_CALLS } from './contract-inference.js';
 import { LIBRARY_MAX_LIMIT, LIBRARY_SORT_KEYS, type LibraryFacets, type LibraryPage } from './library-query.js';
 import type {
@@ -99,15 +101,6 @@ const documentType = z.enum(DOCUMENT_TYPES);
 const partialDate = z.string().refine(isPartialDate, 'an ISO date: 2020, 2020-11 or 2020-11-13');
 const empty = z.strictObject({});
 
-/** A tag name: nested with "/", no empty parts. */
-const tagName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine(
-    (s) => s.split('/').every((part) => part.trim() !== ''),
-    'a tag name like "agency/LAPD", without empty parts',
-  );
 /** A character offset into a page's stored text. */
 const offset = z.number().int().min(0).max(100_000_000);
 /** What an export draws its quotes from. */
@@ -153,6 +146,7 @@ export const CALLS = {
   'trash.empty': call<{ purged: number }>()(empty),
   ...INFERENCE_CALLS,
   ...FACT_CALLS,
+  ...ENTITY_CALLS,
   /** Imports files and folders (paths from a drop or a dialog). Long: emits import.progress. */
   'import.paths': jobCall<ImportResult[]>()({
     paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
@@ -197,6 +191,7 @@ export const CALLS = {
         from: partialDate.optional(),
         to: partialDate.optional(),
         ids: z.array(id).max(LIBRARY_MAX_LIMIT).optional(),
+        entity: id.optional(),
       }),
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(0).max(LIBRARY_MAX_LIMIT),
@@ -277,6 +272,7 @@ export const CALLS = {
       from: partialDate.optional(),
       to: partialDate.optional(),
       hasQuotes: z.boolean().optional(),
+      entity: text(200).optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
   ),

@@ -28,6 +28,8 @@ export interface LibraryFilter {
   to?: string;
   /** Only these documents (e.g. the selected one, to show its row wherever the table is). */
   ids?: number[];
+  /** Only documents naming this person or organisation (an entity's id, from the facets). */
+  entity?: number;
 }
 
 export interface LibraryQuery {
@@ -84,6 +86,16 @@ export interface LibraryFacets {
   authors: { name: string; count: number }[];
   /** Earliest and latest dates on documents, or null when none is dated. */
   dates: { from: string; to: string } | null;
+  /** The people named in most live documents (at most 500), with those counts. */
+  people: EntityFacet[];
+  /** The organisations named in most live documents (at most 500), with those counts. */
+  organisations: EntityFacet[];
+}
+
+export interface EntityFacet {
+  id: number;
+  name: string;
+  count: number;
 }
 
 /** The most rows one query answers. */

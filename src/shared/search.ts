@@ -16,6 +16,8 @@ export interface SearchFilters {
   to?: string;
   /** Only documents with at least one quote. */
   hasQuotes?: boolean;
+  /** Only documents naming the person or organisation of this name or alias (any ASCII case). */
+  entity?: string;
   /** Only these kinds of hits (all by default). */
   kinds?: SearchKind[];
 }

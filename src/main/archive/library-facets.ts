@@ -10,6 +10,7 @@ import {
   liveAuthorCounts,
   liveDateSpan,
   liveDocumentsUnderNodes,
+  liveEntityCounts,
   liveTypeCounts,
   tagsInUse,
 } from './db/repos/library/facets-sql.js';
@@ -17,6 +18,8 @@ import { ancestorNames } from './tags/names.js';
 
 /** Authors offered for completion; beyond this the list helps nobody. */
 const MAX_AUTHORS = 2000;
+/** People and organisations offered each. */
+const MAX_ENTITIES = 500;
 
 export async function libraryFacets(db: Db): Promise<LibraryFacets> {
   const types = await liveTypeCounts(db);
@@ -29,6 +32,9 @@ export async function libraryFacets(db: Db): Promise<LibraryFacets> {
   // document carrying two tags under one parent, or a tag on it and on a quote, counts once).
   const under = tagsUnderEachNode(await tagsInUse(db));
   const tagCounts = await liveDocumentsUnderNodes(db, under);
+  const entities = await liveEntityCounts(db, MAX_ENTITIES);
+  const facet = (type: string) =>
+    entities.filter((e) => e.type === type).map(({ id, name, count }) => ({ id, name, count }));
 
   return {
     documents,
@@ -36,6 +42,8 @@ export async function libraryFacets(db: Db): Promise<LibraryFacets> {
     tags: tagCounts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     authors,
     dates,
+    people: facet('person'),
+    organisations: facet('org'),
   };
 }
 

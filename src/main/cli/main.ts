@@ -7,6 +7,7 @@ import { ArchiveError, messageOf } from '../archive/errors.js';
 import { diskFullError } from '../archive/disk-full.js';
 import { registerCollectionCommands } from './commands/collections.js';
 import { registerDocumentCommands } from './commands/documents.js';
+import { registerEntityCommands } from './commands/entities.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerOcrCommand } from './commands/ocr.js';
 import { registerFactCommands } from './commands/facts.js';
@@ -45,7 +46,11 @@ export function buildProgram(): Command {
   registerFactCommands(program, globals);
   registerTrustCommands(program, globals);
   registerOcrCommand(program, globals);
-  for (const command of program.commands) command.exitOverride();
+  registerEntityCommands(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 

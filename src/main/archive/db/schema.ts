@@ -211,6 +211,53 @@ export interface FactTagsTable {
   tag_id: number;
 }
 
+export interface EntitiesTable {
+  id: Generated<number>;
+  type: 'person' | 'org';
+  name: string;
+  /** JSON array of the other forms the entity's mentions use. */
+  aliases: Generated<string>;
+  /** 1 when a person named the entity: extraction keeps the name. */
+  user_name: Generated<number>;
+  family: string | null;
+  acronym: string | null;
+  /** Documents naming it, trash included (the library's facet subtracts the trash). */
+  documents: Generated<number>;
+  created_at: string;
+}
+
+export interface EntityKeysTable {
+  type: 'person' | 'org';
+  key: string;
+  entity_id: number;
+  /** 1 when a person's merge or split put the key here. */
+  decided: Generated<number>;
+}
+
+export interface EntityMentionsTable {
+  id: Generated<number>;
+  entity_id: number;
+  document_id: number;
+  page: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  role: string | null;
+  key: string;
+}
+
+export interface EntityExtractionsTable {
+  document_id: number;
+  extracted_at: string;
+  engine: string;
+}
+
+export interface EntitySuggestionsTable {
+  entity_a: number;
+  entity_b: number;
+  reason: string;
+}
+
 export interface Database {
   originals: OriginalsTable;
   documents: DocumentsTable;
@@ -230,4 +277,9 @@ export interface Database {
   facts: FactsTable;
   fact_quotes: FactQuotesTable;
   fact_tags: FactTagsTable;
+  entities: EntitiesTable;
+  entity_keys: EntityKeysTable;
+  entity_mentions: EntityMentionsTable;
+  entity_extractions: EntityExtractionsTable;
+  entity_suggestions: EntitySuggestionsTable;
 }

@@ -46,5 +46,6 @@ export function filterSql(filters: SearchFilters): FilterSql {
     toDay: filters.to === undefined ? null : lastDay(filters.to),
     hasQuotes: Boolean(filters.hasQuotes),
     tags: (filters.tags ?? []).map(normalizeTagName),
+    entity: filters.entity?.trim() || null,
   });
 }

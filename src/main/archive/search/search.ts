@@ -26,6 +26,7 @@ import {
 import { hasLiveVersions, otherVersionsIn } from '../db/repos/library/versions-sql.js';
 import { ArchiveError } from '../errors.js';
 import { findTag } from '../tags/tags.js';
+import { entityIdsNamed } from '../db/repos/entities.js';
 import { filterSql, type FilterSql } from './filters.js';
 import { ftsQuery } from './query.js';
 import { pageTrueSnippet } from './page-true-snippet.js';
@@ -121,6 +122,9 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
     for (const tag of plan.filters.tags) {
       if (!(await findTag(db, tag))) throw new ArchiveError('not-found', `tag "${tag}": no such tag`);
     }
+    const entity = options.entity?.trim();
+    if (entity && (await entityIdsNamed(db, entity)).length === 0)
+      throw new ArchiveError('not-found', `entity "${entity}": no person or organisation has this name or alias`);
   }
   return { total, hits: [] };
 }

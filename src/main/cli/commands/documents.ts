@@ -22,6 +22,7 @@ import {
 } from '../context.js';
 import { registerMetaCommand } from './meta.js';
 import { ocrExitCode, ocrSummary, printOcrResults, runOcr } from './ocr.js';
+import { extractAfterImport } from '../extract-after-import.js';
 
 // Each command loads its part of the core when it runs (the importers only for import).
 const documentCore = () => import('../../archive/documents.js');
@@ -82,44 +83,55 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     )
     .option('--no-infer', 'do not read metadata from the documents’ faces nor group their versions')
     .option('--no-ocr', 'do not read scanned pages and images by OCR after the import (exhibit ocr does it later)')
-    .action(async (paths: string[], opts: { type?: string; tag: string[]; infer: boolean; ocr: boolean }) => {
-      const g = globals();
-      const type = opts.type === undefined ? undefined : parseType(opts.type);
-      const showProgress = !g.json && process.stderr.isTTY;
-      const { results, ocr } = await withArchive(g, importCore, async (archive, core) => {
-        const imported = await core.importPaths(archive, paths, {
-          ...(type ? { type } : {}),
-          ...(opts.tag.length ? { tags: opts.tag } : {}),
-          infer: opts.infer,
-          onProgress: showProgress
-            ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
-            : undefined,
-          onBusy: sayBusy,
+    .option(
+      '--no-entities',
+      'do not read the people and organisations after importing (exhibit entities --extract does)',
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { type?: string; tag: string[]; infer: boolean; ocr: boolean; entities: boolean },
+      ) => {
+        const g = globals();
+        const type = opts.type === undefined ? undefined : parseType(opts.type);
+        const showProgress = !g.json && process.stderr.isTTY;
+        const { results, ocr } = await withArchive(g, importCore, async (archive, core) => {
+          const imported = await core.importPaths(archive, paths, {
+            ...(type ? { type } : {}),
+            ...(opts.tag.length ? { tags: opts.tag } : {}),
+            infer: opts.infer,
+            onProgress: showProgress
+              ? (p) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.path.slice(-70)}`)
+              : undefined,
+            onBusy: sayBusy,
+          });
+          if (showProgress) process.stderr.write('\r\x1b[2K');
+          // The documents are stored and usable; OCR of their scans comes after, each in its own transaction.
+          const ids = imported.flatMap((r) => (r.status === 'imported' && r.documentId !== null ? [r.documentId] : []));
+          const read = opts.ocr && ids.length ? await runOcr(archive, ids, {}, g.json ?? false, core, undefined) : [];
+          return { results: imported, ocr: read };
         });
-        if (showProgress) process.stderr.write('\r\x1b[2K');
-        // The documents are stored and usable; OCR of their scans comes after, each in its own transaction.
-        const ids = imported.flatMap((r) => (r.status === 'imported' && r.documentId !== null ? [r.documentId] : []));
-        const read = opts.ocr && ids.length ? await runOcr(archive, ids, {}, g.json ?? false, core, undefined) : [];
-        return { results: imported, ocr: read };
-      });
-      if (g.json) printJson({ results, ocr });
-      else {
-        for (const r of results) {
-          if (r.status === 'failed') print(`failed     ${r.error ?? r.path}`);
-          else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
-          else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
-          for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
-          if (r.bundle?.signature?.status === 'signed') print(`           ${r.bundle.signature.message}`);
-          for (const w of r.warnings) print(`           warning: ${w}`);
+        if (g.json) printJson({ results, ocr });
+        else {
+          for (const r of results) {
+            if (r.status === 'failed') print(`failed     ${r.error ?? r.path}`);
+            else if (r.bundle) print(`${r.status.padEnd(10)} ${r.path} → ${bundleLine(r.bundle)}`);
+            else print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId}`);
+            for (const p of r.bundle?.problems ?? []) print(`           problem (${p.kind}): ${p.message}`);
+            if (r.bundle?.signature?.status === 'signed') print(`           ${r.bundle.signature.message}`);
+            for (const w of r.warnings) print(`           warning: ${w}`);
+          }
+          // Files and documents; a bundle's own line counts only when it failed.
+          const count = (s: string) => results.filter((r) => r.status === s && (!r.bundle || s === 'failed')).length;
+          print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+          printOcrResults(ocr);
         }
-        // Files and documents; a bundle's own line counts only when it failed.
-        const count = (s: string) => results.filter((r) => r.status === s && (!r.bundle || s === 'failed')).length;
-        print(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
-        printOcrResults(ocr);
-      }
-      const failed = results.some((r) => r.status === 'failed');
-      process.exitCode = failed ? EXIT_FAILED : ocrExitCode(ocr);
-    });
+        const failed = results.some((r) => r.status === 'failed');
+        process.exitCode = failed ? EXIT_FAILED : ocrExitCode(ocr);
+        // After the import's transactions, apart from them: a failure here costs no imported document.
+        if (opts.entities && results.some((r) => r.status === 'imported')) await extractAfterImport(g, showProgress);
+      },
+    );
 
   program
     .command('docs')

@@ -1,5 +1,6 @@
 /** exhibit sample: builds the sample case into the archive. */
 import type { Command } from 'commander';
+import { extractAfterImport } from '../extract-after-import.js';
 import { EXIT_FAILED, EXIT_OK, print, printJson, sayBusy, withArchive, type GlobalOptions } from '../context.js';
 
 const sampleCore = () => import('../../archive/sample.js');
@@ -18,5 +19,6 @@ export function registerSampleCommand(program: Command, globals: () => GlobalOpt
         for (const r of results)
           print(`${r.status.padEnd(10)} ${r.path} → document ${r.documentId ?? '—'}${r.error ? ` (${r.error})` : ''}`);
       process.exitCode = results.some((r) => r.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+      if (results.some((r) => r.status === 'imported')) await extractAfterImport(g, !g.json && process.stderr.isTTY);
     });
 }

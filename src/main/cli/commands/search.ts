@@ -12,6 +12,7 @@ interface SearchFlags {
   type: string[];
   kind: string[];
   author?: string;
+  entity?: string;
   from?: string;
   to?: string;
   hasQuotes?: boolean;
@@ -37,6 +38,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
     .option('--tag <tag>', 'only items with this tag or its children (repeatable: all must apply)', collect, [])
     .option('--type <type>', `only documents of this type (repeatable): ${DOCUMENT_TYPES.join(', ')}`, collect, [])
     .option('--author <name>', 'only documents with an author whose name contains this')
+    .option('--entity <name>', 'only documents naming this person or organisation (a name or an alias)')
     .option('--from <date>', 'only documents dated on or after (2020, 2020-11 or 2020-11-13)')
     .option('--to <date>', 'only documents dated on or before')
     .option('--has-quotes', 'only documents with at least one quote')
@@ -52,6 +54,7 @@ export function registerSearchCommand(program: Command, globals: () => GlobalOpt
         types: o.type.map((t) => oneOf<DocumentType>(t, DOCUMENT_TYPES, '--type')),
         kinds: o.kind.map((k) => oneOf<SearchKind>(k, SEARCH_KINDS, '--kind')),
         ...(o.author !== undefined ? { author: o.author } : {}),
+        ...(o.entity !== undefined ? { entity: o.entity } : {}),
         ...(o.from !== undefined ? { from: o.from } : {}),
         ...(o.to !== undefined ? { to: o.to } : {}),
         ...(o.hasQuotes ? { hasQuotes: true } : {}),

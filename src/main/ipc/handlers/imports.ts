@@ -2,6 +2,7 @@
 import { BUSY_MESSAGE, importDroppedFile, importPaths, type ImportResult } from '../../archive/index.js';
 import { importSampleCase } from '../../archive/sample.js';
 import type { HandlerContext, HandlersFor } from '../types.js';
+import { extractInBackground } from './entities.js';
 
 interface Progress {
   done: number;
@@ -29,12 +30,26 @@ function progressTo(
   };
 }
 
+/** Answers with the import's results, then reads the new documents' people and organisations in the background. */
+async function afterImport<T extends readonly { status: string }[]>(
+  context: HandlerContext,
+  imported: Promise<T>,
+): Promise<T> {
+  const archive = context.session.current();
+  const results = await imported;
+  if (results.some((r) => r.status === 'imported')) void extractInBackground(archive);
+  return results;
+}
+
 export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'sample.import' | 'jobs.cancel'> = {
   'import.paths': (input, context) =>
-    importPaths(context.session.current(), input.paths, {
-      ...(input.type ? { type: input.type } : {}),
-      ...progressTo(context, input.jobId),
-    }),
+    afterImport(
+      context,
+      importPaths(context.session.current(), input.paths, {
+        ...(input.type ? { type: input.type } : {}),
+        ...progressTo(context, input.jobId),
+      }),
+    ),
 
   'import.bytes': async (input, context) => {
     const archive = context.session.current();
@@ -69,10 +84,11 @@ export const importHandlers: HandlersFor<'import.paths' | 'import.bytes' | 'samp
       results.push(...fileResults);
       onProgress({ done: index + 1, total, path: file.name, result: fileResults[0] ?? null });
     }
-    return results;
+    return afterImport(context, Promise.resolve(results));
   },
 
-  'sample.import': (input, context) => importSampleCase(context.session.current(), progressTo(context, input.jobId)),
+  'sample.import': (input, context) =>
+    afterImport(context, importSampleCase(context.session.current(), progressTo(context, input.jobId))),
 
   'jobs.cancel': async (input, { jobs }) => ({ cancelled: jobs.cancel(input.jobId) }),
 };

@@ -7,6 +7,7 @@ import type { CoreHandlers } from '../types.js';
 import { archiveHandlers } from './archive.js';
 import { collectionHandlers } from './collections.js';
 import { documentHandlers } from './documents.js';
+import { entityHandlers } from './entities.js';
 import { exportHandlers } from './export.js';
 import { factHandlers } from './facts.js';
 import { importHandlers } from './imports.js';
@@ -20,6 +21,7 @@ export const coreHandlers: CoreHandlers = {
   ...documentHandlers,
   ...inferenceHandlers,
   ...reviewHandlers,
+  ...entityHandlers,
   ...importHandlers,
   ...libraryHandlers,
   ...quoteHandlers,

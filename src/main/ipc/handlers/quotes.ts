@@ -159,6 +159,7 @@ export const quoteHandlers: HandlersFor<QuoteCalls> = {
       ...(input.from ? { from: input.from } : {}),
       ...(input.to ? { to: input.to } : {}),
       ...(input.hasQuotes ? { hasQuotes: true } : {}),
+      ...(input.entity?.trim() ? { entity: input.entity } : {}),
       limit: input.limit ?? 50,
     });
     const formats = await documentFormats(

@@ -7,7 +7,15 @@ import { buildTagTree } from '../tags/tag-tree.js';
 import { TagTreeView } from '../tags/tag-tree-view.js';
 import { isFiltering, NO_FILTER, type LibraryFilter } from './library-rows.js';
 
-const NO_FACETS: LibraryFacets = { documents: 0, types: [], tags: [], authors: [], dates: null };
+const NO_FACETS: LibraryFacets = {
+  documents: 0,
+  types: [],
+  tags: [],
+  authors: [],
+  dates: null,
+  people: [],
+  organisations: [],
+};
 
 export interface LibraryFiltersProps {
   /** Undefined until the core has counted them. */

@@ -11,6 +11,7 @@ import { sql as inferences, postgres as inferencesPg } from './0006-inferences.j
 import { sql as scriptSearch, postgres as scriptSearchPg } from './0007-script-search.js';
 import { sql as ocr, postgres as ocrPg } from './0008-ocr.js';
 import { sql as facts, postgres as factsPg } from './0009-facts.js';
+import { sql as entities, postgres as entitiesPg } from './0010-entities.js';
 
 export interface Migration {
   readonly version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'script-search', sql: scriptSearch, postgres: scriptSearchPg },
   { version: 8, name: 'ocr', sql: ocr, postgres: ocrPg },
   { version: 9, name: 'facts', sql: facts, postgres: factsPg },
+  { version: 10, name: 'entities', sql: entities, postgres: entitiesPg },
 ];
 
 /** The schema version this build writes. */

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { descendantsPattern } from '../../tags/names.js';
+import { entityIdsNamedSql } from './entities.js';
 
 export interface FilterSql {
   /** A SELECT of the ids of the documents that pass, or null when no filter applies. */
@@ -27,11 +28,18 @@ export interface SearchFilterValues {
   hasQuotes: boolean;
   /** Normalized tag names: what carries each (or a tag under it) passes. */
   tags: string[];
+  /** An entity's name or alias: the documents naming it pass. */
+  entity?: string | null;
 }
 
 /** Ids of a tag and its descendants, as a subquery (no round trip before the search itself). */
 function tagIds(name: string): RawBuilder<number> {
   return sql<number>`SELECT id FROM tags WHERE name = ${name} OR name LIKE ${descendantsPattern(name)} ESCAPE '\\'`;
+}
+
+/** Documents naming the entity of this name or alias (entities.ts says how names compare). */
+function documentsNaming(name: string): RawBuilder<number> {
+  return sql<number>`SELECT m.document_id FROM entity_mentions m WHERE m.entity_id IN (${entityIdsNamedSql(name)})`;
 }
 
 const docFirstDay = sql`(CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END)`;
@@ -50,6 +58,7 @@ export function searchFilterSql(values: SearchFilterValues): FilterSql {
       sql<boolean>`EXISTS (SELECT 1 FROM quotes hq WHERE hq.document_id = d.id AND hq.deleted_at IS NULL)`,
     );
   }
+  if (values.entity) conditions.push(sql<boolean>`d.id IN (${documentsNaming(values.entity)})`);
   const tags = values.tags;
   if (conditions.length === 0 && tags.length === 0) return { documentIds: null, quoteIds: null, tags };
 

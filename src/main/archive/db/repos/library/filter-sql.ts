@@ -15,7 +15,13 @@ import { descendantsPattern } from '../../../tags/names.js';
  */
 export function scanBeatsOrderIndex(filter: LibraryFilter): boolean {
   if (filter.ids) return false;
-  return (filter.types ?? []).length > 0 || Boolean(filter.tag) || Boolean(filter.from) || Boolean(filter.to);
+  return (
+    (filter.types ?? []).length > 0 ||
+    Boolean(filter.tag) ||
+    Boolean(filter.from) ||
+    Boolean(filter.to) ||
+    filter.entity !== undefined
+  );
 }
 
 /**
@@ -38,6 +44,8 @@ export function libraryConditions(filter: LibraryFilter): RawBuilder<unknown> {
   if (filter.from) conditions.push(sql`d.date >= ${filter.from}`);
   // "to 2020-11" includes every day of November: any date starting 2020-11 sorts below this.
   if (filter.to) conditions.push(sql`d.date <= ${`${filter.to}\uffff`}`);
+  if (filter.entity !== undefined)
+    conditions.push(sql`d.id IN (SELECT m.document_id FROM entity_mentions m WHERE m.entity_id = ${filter.entity})`);
   if (filter.tag) {
     // A tag selects what carries it or any tag nested under it (names compare as the tags
     // table does), on the document or on one of its live quotes.
