@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Archive, OpenMode } from '../archive/archive.js';
 import { BUSY_MESSAGE, retryWhileBusy } from '../archive/busy.js';
+import type { ReindexProgress } from '../archive/db/reindex-scripts.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -54,11 +55,27 @@ export async function withArchive<M, T>(
   const path = archivePath(options);
   if (mode === 'create' && path === defaultArchivePath()) mkdirSync(userDataDir(), { recursive: true });
   const [{ openArchive }, core] = await Promise.all([import('../archive/archive.js'), load()]);
-  const archive = await openArchive(path, { mode });
+  const archive = await openArchive(path, { mode, onReindex: sayReindex });
   try {
     return await fn(archive, core);
   } finally {
     await archive.close();
+  }
+}
+
+/**
+ * The one-time re-index of an archive made before search in every script (migration 7): on a
+ * terminal a line that counts up, elsewhere one line per index when it is done, so a script's
+ * log says why that run took longer.
+ */
+function sayReindex({ index, done, total }: ReindexProgress): void {
+  if (total === 0) return;
+  const rows = index === 'pages' ? 'pages' : 'quotes and notes';
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r\x1b[2Kexhibit: upgrading search for every script: ${rows} ${done} of ${total}`);
+    if (done === total) process.stderr.write('\n');
+  } else if (done === total) {
+    process.stderr.write(`exhibit: upgraded search for every script: ${total} ${rows} re-indexed\n`);
   }
 }
 
