@@ -57,8 +57,7 @@ export class SerializedPostgresDialect implements Dialect {
     return new PostgresAdapter();
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kysely's own Dialect signature
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
   }
 }

@@ -16,23 +16,9 @@ import {
   WidthType,
 } from 'docx';
 import type { RenderedExport } from '../render.js';
-import type { Span } from '../rich-text.js';
 import { chronologyRows, roleLabel, statusText, type ChronologySource } from './chronology.js';
 import { paragraphs, xmlSafe } from './common.js';
-
-function runs(spans: readonly Span[]): TextRun[] {
-  return spans.map(
-    (s) =>
-      new TextRun({
-        text: xmlSafe(s.text),
-        ...(s.italic ? { italics: true } : {}),
-        ...(s.bold ? { bold: true } : {}),
-        ...(s.smallCaps ? { smallCaps: true } : {}),
-        ...(s.sup ? { superScript: true } : {}),
-        ...(s.sub ? { subScript: true } : {}),
-      }),
-  );
-}
+import { runs } from './docx.js';
 
 const cell = (children: Paragraph[], width: number): TableCell =>
   new TableCell({

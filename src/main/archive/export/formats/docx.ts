@@ -10,7 +10,8 @@ import type { RenderedExport } from '../render.js';
 import type { Span } from '../rich-text.js';
 import { itemHeading, paragraphs, summaryLine, xmlSafe } from './common.js';
 
-function runs(spans: readonly Span[]): TextRun[] {
+/** Rich-text spans as docx runs (shared with the chronology's table). */
+export function runs(spans: readonly Span[]): TextRun[] {
   return spans.map(
     (s) =>
       new TextRun({
